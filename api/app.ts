@@ -1,0 +1,71 @@
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './context.ts';
+import { docsPage, openApiDocument } from './http/docs.ts';
+import { ApiError, bodyTooLarge, errorResponse, handleError } from './http/errors.ts';
+import { writeRateLimit } from './http/rate-limit.ts';
+import { router } from './http/validation.ts';
+import { writeTransaction } from './http/write-transaction.ts';
+import { healthRoutes } from './health/routes.ts';
+import { authenticate } from './identity/authenticate.ts';
+import { demoRoutes, identityRoutes } from './identity/routes.ts';
+import { spacesRoutes } from './spaces/routes.ts';
+
+/**
+ * The whole HTTP surface. Middleware order matters: limits and identity first, then each write gets
+ * its transaction; routes are grouped by feature and mounted under /api.
+ */
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  const app = router();
+  app.onError(handleError);
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-site',
+      referrerPolicy: 'no-referrer',
+    }),
+    cors({
+      origin: (origin) => (config.origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+      exposeHeaders: ['Retry-After', 'Idempotency-Replayed'],
+      maxAge: 600,
+    }),
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: () => {
+        throw bodyTooLarge();
+      },
+    }),
+    authenticate(),
+    writeRateLimit(config.writeRate),
+    writeTransaction(),
+  );
+
+  const api = app
+    .route('/api', healthRoutes)
+    .route('/api', identityRoutes)
+    .route('/api/spaces', spacesRoutes);
+  if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
+
+  const doc = openApiDocument(app);
+  app.get('/api/openapi.json', (c) => c.json(doc));
+  app.get('/api/docs', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(docsPage(doc));
+  });
+
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { ApiError, forbidden, unauthorized } from '../http/errors.ts';
+import { upsertPerson, type IdentityClaims, type Person } from '../people/person.ts';
+import { claimsToIdentity, verifyToken } from './token.ts';
+
+/**
+ * Resolves who is asking, from a bearer token (token and demo modes) or the SSO proxy's header
+ * (header mode). A person is created on first sight; later requests reuse a short-lived cache so
+ * that a busy page does not write the people table on every call.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  const cache = new Map<string, { person: Person; expires: number }>();
+  const CACHE_MS = 60_000;
+  let proxies: BlockList | null = null;
+
+  async function personFor(c: Context<AppEnv>, identity: IdentityClaims): Promise<Person> {
+    const key = createHash('sha256').update(JSON.stringify(identity)).digest('base64url');
+    const cached = cache.get(key);
+    if (cached && cached.expires > Date.now()) return cached.person;
+    const person = await upsertPerson(c.var.deps.database.sql, identity);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { person, expires: Date.now() + CACHE_MS });
+    return person;
+  }
+
+  return async (c, next) => {
+    const { config, demoSecret } = c.var.deps;
+    const { auth } = config;
+    let identity: IdentityClaims | null = null;
+
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined && auth.mode !== 'header') {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) throw unauthorized('token_malformed', 'The Authorization header must be "Bearer <token>".');
+      const secret = auth.mode === 'demo' ? demoSecret! : auth.jwtSecret!;
+      const claims = await verifyToken(match[1]!, { secret, issuer: auth.jwtIssuer, audience: auth.jwtAudience });
+      identity = claimsToIdentity(claims, auth.admins);
+    } else if (auth.mode === 'header') {
+      const value = c.req.header(auth.trustedHeader!);
+      if (value !== undefined) {
+        proxies ??= trustedProxyList(auth.trustedProxies);
+        const address = remoteAddress(c);
+        if (!address || !proxies.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4')) {
+          throw unauthorized(
+            'untrusted_proxy',
+            `The ${auth.trustedHeader} header is only accepted from the SSO proxy, and ${address ?? 'this address'} is not one.`,
+          );
+        }
+        identity = headerIdentity(c, value.trim(), auth.admins);
+      }
+    }
+
+    let person: Person | null = null;
+    if (identity) {
+      person = await personFor(c, identity);
+      if (!person.active) throw forbidden('account_disabled', 'This account has been deactivated by the directory.');
+    }
+    c.set('person', person);
+    await next();
+  };
+}
+
+function headerIdentity(c: Context, externalId: string, admins: readonly string[]): IdentityClaims {
+  if (!externalId || externalId.length > 200 || /[\u0000-\u001F\u007F]/.test(externalId)) {
+    throw new ApiError(401, 'identity_invalid', 'The identity header set by the SSO proxy is empty or not valid.');
+  }
+  const optional = (name: string) => {
+    const value = c.req.header(name)?.replace(/[\u0000-\u001F\u007F]/g, '').trim();
+    return value ? value.slice(0, 200) : undefined;
+  };
+  const email = optional('x-remote-email');
+  return {
+    externalId,
+    name: optional('x-remote-name') ?? externalId,
+    email: email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : undefined,
+    dept: optional('x-remote-dept'),
+    title: optional('x-remote-title'),
+    isAdmin: admins.includes(externalId),
+    isGuest: optional('x-remote-guest') === 'true',
+  };
+}
+
+function trustedProxyList(entries: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/');
+    const type = isIP(address!) === 6 ? 'ipv6' : 'ipv4';
+    if (bits !== undefined) list.addSubnet(address!, Number(bits), type);
+    else list.addAddress(address!, type);
+  }
+  return list;
+}
+
+function remoteAddress(c: Context): string | undefined {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const address = incoming?.socket?.remoteAddress;
+  return address?.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** For routes that need someone: a 401 that says how to sign in. */
+export function requirePerson(c: Context<AppEnv>): Person {
+  const person = c.var.person;
+  if (!person) {
+    throw unauthorized(
+      'authentication_required',
+      'Sign in first: send the token your intranet gives you as "Authorization: Bearer <token>".',
+    );
+  }
+  return person;
+}

@@ -1,0 +1,26 @@
+/**
+ * The people of the demo intranet ("Groupe Hexagone"): believable colleagues across head office,
+ * stores and a partner body shop, so that a visitor can act as each of them.
+ */
+export interface DemoPerson {
+  sub: string;
+  name: string;
+  email: string;
+  dept: string;
+  title: string;
+  lang: 'fr' | 'en';
+  admin?: boolean;
+  guest?: boolean;
+}
+
+export const demoPeople: DemoPerson[] = [
+  { sub: 'claire.martin', name: 'Claire Martin', email: 'claire.martin@hexagone.example', dept: 'Communication interne', title: 'Responsable de la communication interne', lang: 'fr', admin: true },
+  { sub: 'karim.haddad', name: 'Karim Haddad', email: 'karim.haddad@hexagone.example', dept: 'Comptabilité', title: 'Comptable fournisseurs', lang: 'fr' },
+  { sub: 'sophie.dubois', name: 'Sophie Dubois', email: 'sophie.dubois@hexagone.example', dept: 'Ressources humaines', title: 'Chargée de formation', lang: 'fr' },
+  { sub: 'julien.bernard', name: 'Julien Bernard', email: 'julien.bernard@hexagone.example', dept: 'Systèmes d’information', title: 'Chef de projet SI', lang: 'fr' },
+  { sub: 'elodie.petit', name: 'Élodie Petit', email: 'elodie.petit@hexagone.example', dept: 'Magasin de Lyon Part-Dieu', title: 'Responsable de rayon', lang: 'fr' },
+  { sub: 'thomas.moreau', name: 'Thomas Moreau', email: 'thomas.moreau@hexagone.example', dept: 'Logistique', title: 'Responsable d’entrepôt', lang: 'fr' },
+  { sub: 'nadia.benali', name: 'Nadia Benali', email: 'nadia.benali@hexagone.example', dept: 'Juridique', title: 'Juriste droit social', lang: 'fr' },
+  { sub: 'emma.wilson', name: 'Emma Wilson', email: 'emma.wilson@hexagone.example', dept: 'Hexagone UK', title: 'Sales manager', lang: 'en' },
+  { sub: 'marc.lefevre', name: 'Marc Lefèvre', email: 'marc@carrosserie-lefevre.example', dept: 'Carrosserie Lefèvre (partenaire agréé)', title: 'Gérant', lang: 'fr', guest: true },
+];

@@ -1,0 +1,110 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { DataFolderBusyError } from './db/data-lock.ts';
+import { migrate } from './db/migrate.ts';
+import { loadDemoSecret } from './identity/routes.ts';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  schemaVersion: number;
+  /** Stops taking requests, lets those in flight finish (up to the shutdown timeout), closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
+  let schemaVersion: number;
+  let demoSecret: string | null = null;
+  try {
+    ({ schemaVersion } = await migrate(database.sql));
+    if (config.auth.mode === 'demo') demoSecret = await loadDemoSecret(database.sql);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = createApp({ config, database, demoSecret });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  // Keys older than a day can no longer be retried against; forget them.
+  const housekeeping = setInterval(() => {
+    database.sql`delete from idempotency_keys where created_at < now() - interval '1 day'`.catch(() => {});
+  }, 3600_000);
+  housekeeping.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    database,
+    schemaVersion,
+    close() {
+      closing ??= (async () => {
+        clearInterval(housekeeping);
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, config.shutdownTimeoutMs);
+        await drained;
+        clearTimeout(timer);
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    if (error instanceof DataFolderBusyError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    throw error;
+  }
+  const where = running.database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const who = { token: 'signed tokens', header: `the ${config.auth.trustedHeader} header`, demo: 'demo identities' }[config.auth.mode];
+  if (config.log !== 'silent') {
+    console.log(`Ruche listening on ${running.url} — ${where}, schema v${running.schemaVersion}, ${who}`);
+    console.log(`  demo: ${running.url}/demo/   API docs: ${running.url}/api/docs`);
+  }
+
+  const stop = (signal: string) => {
+    if (config.log !== 'silent') console.log(`${signal}: finishing requests in flight, then closing the database…`);
+    running.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
