@@ -85,9 +85,9 @@ describe('signed identity tokens', () => {
   });
 
   test('a refused token writes no person', async () => {
-    const [{ count: beforeCount }] = await api.db.database.sql`select count(*)::int as count from people`;
+    const { count: beforeCount } = (await api.db.database.sql<{ count: number }[]>`select count(*)::int as count from people`)[0]!;
     await me(await sign({ sub: 'ghost', name: 'Ghost', exp: now() - 100 }, TEST_SECRET, 'HS256'));
-    const [{ count: afterCount }] = await api.db.database.sql`select count(*)::int as count from people`;
+    const { count: afterCount } = (await api.db.database.sql<{ count: number }[]>`select count(*)::int as count from people`)[0]!;
     assert.equal(afterCount, beforeCount);
   });
 });
