@@ -1,0 +1,79 @@
+/**
+ * `npm test`: every test Ruche has, in the order that fails fastest.
+ *   1. types (tsc, strict)
+ *   2. unit tests of shared code (node:test)
+ *   3. API tests on PostgreSQL (DATABASE_URL) and on the embedded database (PGlite)
+ * Each step prints its own summary; the first failing step fails the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('../', import.meta.url).pathname;
+
+function testFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .sort();
+}
+
+interface Step {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  skip?: string | false;
+}
+
+const nodeTest = (files: string[]) => [
+  process.execPath,
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-concurrency=2',
+  ...files,
+];
+
+const only = process.argv[2]; // `npm test -- api` runs the steps whose name contains "api"
+const databaseUrl = process.env.DATABASE_URL;
+const steps: Step[] = [
+  { name: 'types', command: [join(root, 'node_modules/.bin/tsc'), '-p', root] },
+  { name: 'unit: shared', command: nodeTest(testFiles('shared')) },
+  {
+    name: 'api: postgresql',
+    command: nodeTest(testFiles('test/api')),
+    env: { RUCHE_TEST_DB: 'postgres' },
+    skip: !databaseUrl && 'DATABASE_URL is not set (CI sets it; e.g. postgres://postgres@127.0.0.1:5432/test)',
+  },
+  { name: 'api: embedded', command: nodeTest(testFiles('test/api')), env: { RUCHE_TEST_DB: 'embedded' } },
+];
+
+const results: { name: string; outcome: string; seconds: number }[] = [];
+let failed = false;
+for (const step of steps) {
+  if (only && !step.name.includes(only)) continue;
+  if (step.skip) {
+    console.log(`\n▶ ${step.name}: skipped, ${step.skip}`);
+    results.push({ name: step.name, outcome: `skipped (${step.skip})`, seconds: 0 });
+    continue;
+  }
+  console.log(`\n▶ ${step.name}`);
+  const started = Date.now();
+  const run = spawnSync(step.command[0]!, step.command.slice(1), {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const ok = run.status === 0;
+  results.push({ name: step.name, outcome: ok ? 'passed' : `FAILED (exit ${run.status ?? run.signal})`, seconds });
+  if (!ok) {
+    failed = true;
+    break;
+  }
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.outcome.startsWith('FAILED') ? '✗' : '✓'} ${r.name}: ${r.outcome} (${r.seconds} s)`);
+process.exit(failed ? 1 : 0);
