@@ -11,6 +11,7 @@ import { healthRoutes } from './health/routes.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { demoRoutes, identityRoutes } from './identity/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
+import { staticRoutes } from './static/routes.ts';
 
 /**
  * The whole HTTP surface. Middleware order matters: limits and identity first, then each write gets
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', identityRoutes)
     .route('/api/spaces', spacesRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
+
+  app.route('/', staticRoutes());
 
   const doc = openApiDocument(app);
   app.get('/api/openapi.json', (c) => c.json(doc));
