@@ -10,6 +10,9 @@ import { writeTransaction } from './http/write-transaction.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { demoRoutes, identityRoutes } from './identity/routes.ts';
+import { commentsRoutes } from './comments/routes.ts';
+import { eventsRoutes } from './events/routes.ts';
+import { likesRoutes } from './likes/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 
@@ -56,7 +59,10 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', healthRoutes)
     .route('/api', identityRoutes)
-    .route('/api/spaces', spacesRoutes);
+    .route('/api/spaces', spacesRoutes)
+    .route('/api/comments', commentsRoutes)
+    .route('/api/likes', likesRoutes)
+    .route('/api/events', eventsRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 
   app.route('/', staticRoutes());

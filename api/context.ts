@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
+import type { LiveBus } from './events/bus.ts';
 import type { Person } from './people/person.ts';
 
 /** What every route can reach: configuration, the database, and services built at start. */
@@ -9,6 +10,8 @@ export interface AppDeps {
   database: Database;
   /** Secret used to sign and check demo identities (demo mode only). */
   demoSecret: string | null;
+  /** Live events: recorded in write transactions, delivered to open streams. */
+  bus: LiveBus;
 }
 
 export interface AppEnv {
@@ -19,7 +22,7 @@ export interface AppEnv {
     /** The pool for reads; for writes, the transaction the whole request runs in. */
     db: Db;
     /** Work to do once the request's transaction has committed (e.g. publishing live events). */
-    afterCommit: (() => void | Promise<void>)[];
+    afterCommit: (() => void)[];
   };
 }
 

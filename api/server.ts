@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DataFolderBusyError } from './db/data-lock.ts';
 import { migrate } from './db/migrate.ts';
+import { LiveBus } from './events/bus.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 
 export interface RunningServer {
@@ -28,7 +29,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     throw error;
   }
 
-  const app = createApp({ config, database, demoSecret });
+  const bus = new LiveBus(database);
+  await bus.start();
+  const app = createApp({ config, database, demoSecret, bus });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -40,6 +43,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Keys older than a day can no longer be retried against; forget them.
   const housekeeping = setInterval(() => {
     database.sql`delete from idempotency_keys where created_at < now() - interval '1 day'`.catch(() => {});
+    // Live events are only needed by clients catching up after a reconnect.
+    database.sql`delete from events where created_at < now() - interval '7 days'`.catch(() => {});
   }, 3600_000);
   housekeeping.unref();
 
@@ -51,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         clearInterval(housekeeping);
+        await bus.stop(); // ends live streams, which would otherwise hold the server open
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const timer = setTimeout(() => {

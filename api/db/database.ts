@@ -8,6 +8,8 @@ export type Pool = postgres.Sql;
 export interface Database {
   sql: Pool;
   kind: 'postgresql' | 'embedded';
+  /** The schema tables live in (`public` but in tests). */
+  schema: string;
   /** Other processes may use the same database, so events must cross processes (LISTEN/NOTIFY). */
   shared: boolean;
   /** The URL the pool connects to, for a second connection (LISTEN) to the same database. */
@@ -65,6 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     sql,
     kind: embedded ? 'embedded' : 'postgresql',
+    schema: embedded ? 'public' : schema,
     shared: !embedded,
     connect,
     async close(timeoutSeconds = 5) {

@@ -3,6 +3,7 @@ import { createApp } from '../../api/app.ts';
 import { migrate } from '../../api/db/migrate.ts';
 import { signToken } from '../../api/identity/token.ts';
 import { loadDemoSecret } from '../../api/identity/routes.ts';
+import { LiveBus } from '../../api/events/bus.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
@@ -26,6 +27,7 @@ export interface TestApi {
   app: ReturnType<typeof createApp>;
   config: Config;
   db: TestDatabase;
+  bus: LiveBus;
   token(as: NonNullable<RequestOptions['as']>): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Answer<T>>;
   get<T = any>(path: string, options?: RequestOptions): Promise<Answer<T>>;
@@ -45,7 +47,9 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
   const db = await createTestDatabase();
   await migrate(db.database.sql);
   const demoSecret = config.auth.mode === 'demo' ? await loadDemoSecret(db.database.sql) : null;
-  const app = createApp({ config, database: db.database, demoSecret });
+  const bus = new LiveBus(db.database);
+  await bus.start();
+  const app = createApp({ config, database: db.database, demoSecret, bus });
   const secret = config.auth.mode === 'demo' ? demoSecret! : config.auth.jwtSecret ?? TEST_SECRET;
 
   const token = (as: NonNullable<RequestOptions['as']>) => {
@@ -74,10 +78,14 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     app,
     config,
     db,
+    bus,
     token,
     request,
     get: (path, options) => request('GET', path, options),
     post: (path, body, options) => request('POST', path, { ...options, body }),
-    close: () => db.dispose(),
+    close: async () => {
+      await bus.stop();
+      await db.dispose();
+    },
   };
 }

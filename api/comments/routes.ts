@@ -1,0 +1,275 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import type { AppEnv } from '../context.ts';
+import { requirePerson } from '../identity/authenticate.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
+import { router } from '../http/validation.ts';
+import { assertCanRead, assertCanWrite, loadSpaceAccess } from '../spaces/access.ts';
+import { ensureSubject, findSubject, spaceAccessFor } from '../subjects/subjects.ts';
+import {
+  acceptedSchema,
+  commentPageSchema,
+  commentParams,
+  commentSchema,
+  editCommentBody,
+  likeStateSchema,
+  listCommentsQuery,
+  newCommentBody,
+  reportBody,
+} from './schemas.ts';
+import { commentView, decodeCursor, likedBy, loadComment, loadThreads, publishedCount, type CommentRow } from './store.ts';
+
+const tags = ['Comments'];
+
+/** Loads a comment with the person's rights in its space; 404 when it is not theirs to see. */
+async function commentInContext(c: Context<AppEnv>, id: string, lock = false) {
+  const row = await loadComment(c.var.db, id, { lock });
+  if (!row || row.status === 'pending') throw notFound('This comment');
+  const access = await loadSpaceAccess(c.var.db, c.var.person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
+  assertCanRead(access, c.var.person);
+  const [subject] = await c.var.db<{ key: string }[]>`select key from subjects where id = ${row.subjectId}`;
+  return { row, access, subjectKey: subject!.key };
+}
+
+async function publish(c: Context<AppEnv>, type: string, row: CommentRow, subjectKey: string) {
+  await c.var.deps.bus.record(c.var.db, c.var.afterCommit, {
+    spaceId: row.spaceId,
+    subjectId: row.subjectId,
+    type,
+    payload: { subject: subjectKey, comment: commentView(row) },
+  });
+}
+
+export const commentsRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'A page of a subject’s threads (top-level comments with their replies)',
+      request: { query: listCommentsQuery },
+      responses: { 200: json(commentPageSchema, 'The subject, the viewer’s rights and a page of threads'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const after = decodeCursor(query.cursor);
+      if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+      const access = await spaceAccessFor(c, query.space);
+      assertCanRead(access, c.var.person);
+      const db = c.var.db;
+      const subject = await findSubject(db, access.space.id, query.subject);
+      const viewerId = c.var.person?.id ?? null;
+      const page = subject
+        ? await loadThreads(db, { subjectId: subject.id, viewerId, sort: query.sort, after, limit: query.limit })
+        : { threads: [], nextCursor: null };
+      const { space } = access;
+      return c.json(
+        {
+          space: { id: space.id, slug: space.slug, name: space.name, visibility: space.visibility, lang: space.lang, answerPromiseHours: space.answerPromiseHours },
+          subject: {
+            id: subject?.id ?? null,
+            key: query.subject,
+            mode: subject?.mode ?? 'discussion',
+            commentCount: subject ? await publishedCount(db, subject.id) : 0,
+          },
+          viewer: { id: viewerId, canWrite: access.canWrite, canSteward: access.canSteward },
+          ...page,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Write a comment, a reply, a question or an answer',
+      request: { headers: idempotencyHeader, body: jsonBody(newCommentBody) },
+      responses: { 201: json(commentSchema, 'The new comment'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const body = c.req.valid('json');
+      const access = await spaceAccessFor(c, body.space);
+      assertCanWrite(access, person);
+      const db = c.var.db;
+      const subject = await ensureSubject(db, access.space.id, body.subject, { mode: body.mode, title: body.title, url: body.url });
+
+      let parent: CommentRow | null = null;
+      if (body.parentId) {
+        parent = await loadComment(db, body.parentId, { lock: true });
+        if (!parent || parent.subjectId !== subject.id || parent.status === 'pending') throw notFound('The comment you reply to');
+        if (parent.status !== 'published') throw conflict('parent_gone', 'The comment you reply to has been deleted.');
+      }
+      const isQuestion = subject.mode === 'qa' && !parent;
+      const [inserted] = await db<{ id: string }[]>`
+        insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question)
+        values (${subject.id}, ${access.space.id}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
+                ${person.id}, ${body.body}, ${db.json(parseMarkdown(body.body) as never)}, ${isQuestion})
+        returning id`;
+      if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
+
+      // The first answer by someone other than the asker starts (and ends) the answer-time clock.
+      if (parent?.isQuestion && parent.authorId !== person.id && !parent.answeredAt) {
+        await db`update comments set answered_at = now() where id = ${parent.id}`;
+        await publish(c, 'comment.updated', (await loadComment(db, parent.id))!, subject.key);
+      }
+      const row = (await loadComment(db, inserted!.id))!;
+      await publish(c, 'comment.created', row, subject.key);
+      return c.json(commentView(row), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Edit one’s own comment',
+      request: { params: commentParams, headers: idempotencyHeader, body: jsonBody(editCommentBody) },
+      responses: { 200: json(commentSchema, 'The edited comment'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { row, subjectKey } = await commentInContext(c, c.req.valid('param').id, true);
+      if (row.authorId !== person.id) throw forbidden('not_author', 'Only its author can edit a comment.');
+      if (row.status !== 'published') throw conflict('comment_gone', 'This comment has been deleted or hidden.');
+      const { body } = c.req.valid('json');
+      const db = c.var.db;
+      await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${row.id}`;
+      const edited = (await loadComment(db, row.id))!;
+      await publish(c, 'comment.updated', edited, subjectKey);
+      const liked = await likedBy(db, person.id, [row.id]);
+      return c.json(commentView(edited, liked.has(row.id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Delete one’s own comment (stewards may delete any in their space)',
+      request: { params: commentParams, headers: idempotencyHeader },
+      responses: { 204: { description: 'Deleted (its words and author are gone; replies stay)' }, ...errors(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { row, access, subjectKey } = await commentInContext(c, c.req.valid('param').id, true);
+      if (row.authorId !== person.id && !access.canSteward) {
+        throw forbidden('not_author', 'Only its author or a steward of this space can delete a comment.');
+      }
+      if (row.status === 'deleted') return c.body(null, 204);
+      const db = c.var.db;
+      await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = ${row.id}`;
+      await db`update comments set accepted_answer_id = null where accepted_answer_id = ${row.id}`;
+      await publish(c, 'comment.deleted', (await loadComment(db, row.id))!, subjectKey);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/report',
+      tags,
+      summary: 'Report a comment to the space’s stewards',
+      request: { params: commentParams, headers: idempotencyHeader, body: jsonBody(reportBody) },
+      responses: { 201: json(z.object({ reported: z.literal(true) }), 'Reported (once per person)'), ...errors(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { row } = await commentInContext(c, c.req.valid('param').id);
+      const { reason } = c.req.valid('json');
+      await c.var.db`insert into comment_reports (comment_id, reporter_id, reason) values (${row.id}, ${person.id}, ${reason})
+                     on conflict (comment_id, reporter_id) do nothing`;
+      return c.json({ reported: true as const }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/accept',
+      tags,
+      summary: 'Accept this answer to its question (the asker, or a steward)',
+      request: { params: commentParams, headers: idempotencyHeader },
+      responses: { 200: json(acceptedSchema, 'The question’s accepted answer'), ...errors(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => setAccepted(c, true),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/accept',
+      tags,
+      summary: 'Withdraw the acceptance of this answer',
+      request: { params: commentParams, headers: idempotencyHeader },
+      responses: { 200: json(acceptedSchema, 'The question’s accepted answer, now none'), ...errors(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => setAccepted(c, false),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/like',
+      tags,
+      summary: 'Like a comment (again is a no-op)',
+      request: { params: commentParams, headers: idempotencyHeader },
+      responses: { 200: json(likeStateSchema, 'The comment’s likes'), ...errors(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => setCommentLike(c, true),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/like',
+      tags,
+      summary: 'Take one’s like back (again is a no-op)',
+      request: { params: commentParams, headers: idempotencyHeader },
+      responses: { 200: json(likeStateSchema, 'The comment’s likes'), ...errors(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => setCommentLike(c, false),
+  );
+
+async function setAccepted(c: Context<AppEnv>, accept: boolean) {
+  const person = requirePerson(c);
+  const id = c.req.param('id')!;
+  const { row: answer, access, subjectKey } = await commentInContext(c, id);
+  const db = c.var.db;
+  const question = answer.parentId ? await loadComment(db, answer.parentId, { lock: true }) : null;
+  if (!question || !question.isQuestion) throw conflict('not_an_answer', 'Only a direct answer to a question can be accepted.');
+  if (question.authorId !== person.id && !access.canSteward) {
+    throw forbidden('not_asker', 'Only the person who asked, or a steward of this space, can accept an answer.');
+  }
+  if (accept && answer.status !== 'published') throw conflict('comment_gone', 'This answer has been deleted or hidden.');
+  const acceptedAnswerId = accept ? answer.id : question.acceptedAnswerId === answer.id ? null : question.acceptedAnswerId;
+  if (acceptedAnswerId !== question.acceptedAnswerId) {
+    await db`update comments set accepted_answer_id = ${acceptedAnswerId} where id = ${question.id}`;
+    await c.var.deps.bus.record(db, c.var.afterCommit, {
+      spaceId: question.spaceId,
+      subjectId: question.subjectId,
+      type: 'comment.accepted',
+      payload: { subject: subjectKey, questionId: question.id, acceptedAnswerId },
+    });
+  }
+  return c.json({ questionId: question.id, acceptedAnswerId }, 200);
+}
+
+async function setCommentLike(c: Context<AppEnv>, like: boolean) {
+  const person = requirePerson(c);
+  const { row, access } = await commentInContext(c, c.req.param('id')!, true);
+  assertCanWrite(access, person);
+  if (row.status !== 'published') throw conflict('comment_gone', 'This comment has been deleted or hidden.');
+  const db = c.var.db;
+  // The comment's row is locked (above), so the count moves one like at a time.
+  const changed = like
+    ? await db`insert into comment_likes (comment_id, person_id) values (${row.id}, ${person.id}) on conflict do nothing returning 1`
+    : await db`delete from comment_likes where comment_id = ${row.id} and person_id = ${person.id} returning 1`;
+  let count = row.likeCount;
+  if (changed.length) {
+    const [updated] = await db<{ likeCount: number }[]>`
+      update comments set like_count = like_count + ${like ? 1 : -1} where id = ${row.id} returning like_count`;
+    count = updated!.likeCount;
+  }
+  return c.json({ count, liked: like }, 200);
+}

@@ -1,0 +1,133 @@
+import type { Comment, Thread } from '../../shared/api-types.ts';
+import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import type { Db } from '../db/database.ts';
+
+/** A comment as stored, with its author's card. */
+export interface CommentRow {
+  id: string;
+  subjectId: string;
+  spaceId: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  authorId: string | null;
+  authorName: string | null;
+  authorDept: string | null;
+  authorTitle: string | null;
+  body: string;
+  tree: MarkdownTree;
+  status: Comment['status'];
+  isQuestion: boolean;
+  acceptedAnswerId: string | null;
+  answeredAt: Date | null;
+  likeCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+export const COMMENT_COLUMNS = `
+  c.id, c.subject_id, c.space_id, c.parent_id, c.root_id, c.depth, c.body, c.tree, c.status, c.is_question,
+  c.accepted_answer_id, c.answered_at, c.like_count, c.created_at, c.edited_at,
+  p.id as author_id, p.name as author_name, p.dept as author_dept, p.title as author_title`;
+
+/** The API's view of a comment. What was deleted or hidden keeps its place, not its words or author. */
+export function commentView(row: CommentRow, likedByMe = false): Comment {
+  const gone = row.status === 'deleted' || row.status === 'hidden';
+  return {
+    id: row.id,
+    subjectId: row.subjectId,
+    parentId: row.parentId,
+    author: gone || !row.authorId ? null : { id: row.authorId, name: row.authorName!, dept: row.authorDept, title: row.authorTitle },
+    body: gone ? '' : row.body,
+    tree: gone ? [] : row.tree,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    likeCount: row.likeCount,
+    likedByMe,
+    isQuestion: row.isQuestion,
+    acceptedAnswerId: row.acceptedAnswerId,
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+  };
+}
+
+export async function loadComment(db: Db, id: string, options: { lock?: boolean } = {}): Promise<CommentRow | null> {
+  const [row] = await db.unsafe<CommentRow[]>(
+    `select ${COMMENT_COLUMNS} from comments c left join people p on p.id = c.author_id where c.id = $1
+     ${options.lock ? 'for update of c' : ''}`,
+    [id],
+  );
+  return row ?? null;
+}
+
+export async function likedBy(db: Db, personId: string | null, commentIds: readonly string[]): Promise<Set<string>> {
+  if (!personId || commentIds.length === 0) return new Set();
+  const rows = await db<{ commentId: string }[]>`
+    select comment_id from comment_likes where person_id = ${personId} and comment_id = any(${commentIds as string[]}::uuid[])`;
+  return new Set(rows.map((r) => r.commentId));
+}
+
+/**
+ * A page of threads: top-level comments in the asked order, each with all its replies. Deleted or
+ * hidden comments stay as placeholders only where a published reply hangs below them.
+ */
+export async function loadThreads(
+  db: Db,
+  options: { subjectId: string; viewerId: string | null; sort: 'newest' | 'oldest'; after: string | null; limit: number },
+): Promise<{ threads: Thread[]; nextCursor: string | null }> {
+  const newest = options.sort === 'newest';
+  const order = newest ? 'desc' : 'asc';
+  const comparison = newest ? '<' : '>';
+  const roots = await db.unsafe<CommentRow[]>(
+    `select ${COMMENT_COLUMNS}
+       from comments c left join people p on p.id = c.author_id
+      where c.subject_id = $1 and c.parent_id is null and c.status <> 'pending'
+        ${options.after ? `and (c.created_at, c.id) ${comparison} (select created_at, id from comments where id = $3)` : 'and $3::uuid is null'}
+      order by c.created_at ${order}, c.id ${order}
+      limit $2`,
+    [options.subjectId, options.limit + 1, options.after],
+  );
+  const more = roots.length > options.limit;
+  const page = roots.slice(0, options.limit);
+  const replies = page.length
+    ? await db.unsafe<CommentRow[]>(
+        `select ${COMMENT_COLUMNS}
+           from comments c left join people p on p.id = c.author_id
+          where c.root_id = any($1::uuid[]) and c.parent_id is not null and c.status <> 'pending'
+          order by c.created_at, c.id`,
+        [page.map((r) => r.id)],
+      )
+    : [];
+
+  const liked = await likedBy(db, options.viewerId, [...page, ...replies].map((r) => r.id));
+  const children = new Map<string, CommentRow[]>();
+  for (const reply of replies) children.set(reply.parentId!, [...(children.get(reply.parentId!) ?? []), reply]);
+  const keep = new Map<string, boolean>();
+  const worthShowing = (row: CommentRow): boolean => {
+    let known = keep.get(row.id);
+    if (known === undefined) {
+      known = row.status === 'published' || (children.get(row.id) ?? []).some(worthShowing);
+      keep.set(row.id, known);
+    }
+    return known;
+  };
+
+  const threads = page.filter(worthShowing).map((root) => ({
+    ...commentView(root, liked.has(root.id)),
+    replies: replies.filter((r) => r.rootId === root.id && worthShowing(r)).map((r) => commentView(r, liked.has(r.id))),
+  }));
+  const last = page[page.length - 1];
+  return { threads, nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null };
+}
+
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString();
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+}
+
+export async function publishedCount(db: Db, subjectId: string): Promise<number> {
+  const [row] = await db<{ count: number }[]>`
+    select count(*)::int as count from comments where subject_id = ${subjectId} and status = 'published'`;
+  return row?.count ?? 0;
+}

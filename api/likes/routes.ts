@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { requirePerson } from '../identity/authenticate.ts';
+import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
+import { limit, router } from '../http/validation.ts';
+import { likeStateSchema } from '../comments/schemas.ts';
+import { assertCanRead, assertCanWrite } from '../spaces/access.ts';
+import { personCardSchema } from '../spaces/schemas.ts';
+import { ensureSubject, findSubject, spaceAccessFor, spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
+
+/**
+ * Likes on subjects (a news item, a page). A whole news list asks for its counts in one request;
+ * liking is a set operation (PUT likes, DELETE unlikes), so a retried request changes nothing more,
+ * and one like per person and subject is the table's primary key, so concurrent likes cannot double.
+ */
+const tags = ['Likes'];
+const MAX_BATCH = 200;
+
+const subjects = z
+  .union([subjectParam, z.array(subjectParam).min(1).max(MAX_BATCH)])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .openapi({ description: `Subject keys, repeated: ?s=a&s=b (up to ${MAX_BATCH})` });
+
+async function likeState(db: Db, subjectId: string, personId: string | null) {
+  const [row] = await db<{ count: number; liked: boolean }[]>`
+    select count(*)::int as count, coalesce(bool_or(person_id = ${personId}), false) as liked
+      from likes where subject_id = ${subjectId}`;
+  return row!;
+}
+
+async function setLike(c: Context<AppEnv>, spaceSlug: string | undefined, key: string, like: boolean) {
+  const person = requirePerson(c);
+  const access = await spaceAccessFor(c, spaceSlug);
+  assertCanWrite(access, person);
+  const db = c.var.db;
+  if (like) {
+    const subject = await ensureSubject(db, access.space.id, key);
+    await db`insert into likes (subject_id, person_id) values (${subject.id}, ${person.id}) on conflict do nothing`;
+    return c.json(await likeState(db, subject.id, person.id), 200);
+  }
+  const subject = await findSubject(db, access.space.id, key);
+  if (!subject) return c.json({ count: 0, liked: false }, 200);
+  await db`delete from likes where subject_id = ${subject.id} and person_id = ${person.id}`;
+  return c.json(await likeState(db, subject.id, person.id), 200);
+}
+
+export const likesRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'Like counts of many subjects at once, and whether this person liked each',
+      request: { query: z.strictObject({ space: spaceSlugParam, s: subjects }) },
+      responses: {
+        200: json(z.object({ likes: z.record(z.string(), likeStateSchema) }), 'One entry per subject asked for'),
+        ...errors(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { space, s: keys } = c.req.valid('query');
+      const access = await spaceAccessFor(c, space);
+      assertCanRead(access, c.var.person);
+      const rows = await c.var.db<{ key: string; count: number; liked: boolean }[]>`
+        select s.key, count(l.person_id)::int as count, coalesce(bool_or(l.person_id = ${c.var.person?.id ?? null}), false) as liked
+          from subjects s left join likes l on l.subject_id = s.id
+         where s.space_id = ${access.space.id} and s.key = any(${keys})
+         group by s.key`;
+      const likes: Record<string, { count: number; liked: boolean }> = {};
+      for (const key of keys) likes[key] = { count: 0, liked: false };
+      for (const row of rows) likes[row.key] = { count: row.count, liked: row.liked };
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({ likes }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/',
+      tags,
+      summary: 'Like a subject (again is a no-op)',
+      request: { headers: idempotencyHeader, body: jsonBody(z.strictObject({ space: spaceSlugParam, subject: subjectParam }).openapi('Like')) },
+      responses: { 200: json(likeStateSchema, 'The subject’s likes'), ...errors(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { space, subject } = c.req.valid('json');
+      return setLike(c, space, subject, true);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/',
+      tags,
+      summary: 'Take one’s like back (again is a no-op)',
+      request: { headers: idempotencyHeader, query: z.strictObject({ space: spaceSlugParam, subject: subjectParam }) },
+      responses: { 200: json(likeStateSchema, 'The subject’s likes'), ...errors(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { space, subject } = c.req.valid('query');
+      return setLike(c, space, subject, false);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/people',
+      tags,
+      summary: 'Who liked a subject, most recent first',
+      request: { query: z.strictObject({ space: spaceSlugParam, subject: subjectParam, limit: limit(100, 20) }) },
+      responses: {
+        200: json(z.object({ count: z.number().int(), people: z.array(personCardSchema) }), 'The count and the first people'),
+        ...errors(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { space, subject: key, limit: max } = c.req.valid('query');
+      const access = await spaceAccessFor(c, space);
+      assertCanRead(access, c.var.person);
+      const db = c.var.db;
+      const subject = await findSubject(db, access.space.id, key);
+      if (!subject) return c.json({ count: 0, people: [] }, 200);
+      const people = await db<{ id: string; name: string; dept: string | null; title: string | null }[]>`
+        select p.id, p.name, p.dept, p.title from likes l join people p on p.id = l.person_id
+         where l.subject_id = ${subject.id} order by l.created_at desc, p.id limit ${max}`;
+      const { count } = await likeState(db, subject.id, null);
+      return c.json({ count, people }, 200);
+    },
+  );

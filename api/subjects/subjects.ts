@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+import { subjectKey } from '../../shared/subject.ts';
+import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { z } from '../http/validation.ts';
+import { loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
+
+/**
+ * Subjects are what widgets attach to: a page (its canonical URL) or an explicit key, inside a space.
+ * A subject row is created by the first write about it; reads of an unknown subject see it empty.
+ */
+export interface SubjectRow {
+  id: string;
+  spaceId: string;
+  key: string;
+  mode: 'discussion' | 'qa';
+  title: string | null;
+  url: string | null;
+}
+
+/** A subject key as sent by a widget: normalised exactly as the widgets and the extension do. */
+export const subjectParam = z
+  .string()
+  .min(1)
+  .max(2000)
+  .transform((raw, ctx) => {
+    const key = subjectKey(raw);
+    if (!key) {
+      ctx.addIssue({ code: 'custom', message: 'must be a page URL or a key of at most 500 characters' });
+      return z.NEVER;
+    }
+    return key;
+  })
+  .openapi({ description: 'A page URL (normalised: no fragment, no tracking parameters) or an explicit key', example: 'https://intranet.example.com/actualites/42' });
+
+export const spaceSlugParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a space slug')
+  .optional()
+  .openapi({ description: 'The space (slug); the default space when omitted', example: 'general' });
+
+/** The space a request is about: the one named, or the default space. */
+export function spaceAccessFor(c: Context<AppEnv>, slug: string | undefined): Promise<SpaceAccess> {
+  return loadSpaceAccess(c.var.db, c.var.person, slug ? { slug } : { default: true }, c.var.deps.config.auth.anonymousRead);
+}
+
+export async function findSubject(db: Db, spaceId: string, key: string): Promise<SubjectRow | null> {
+  const [row] = await db<SubjectRow[]>`
+    select id, space_id, key, mode, title, url from subjects where space_id = ${spaceId} and key = ${key}`;
+  return row ?? null;
+}
+
+/** Finds or creates the subject; its mode is set by whoever writes first. */
+export async function ensureSubject(
+  db: Db,
+  spaceId: string,
+  key: string,
+  details: { mode?: 'discussion' | 'qa' | undefined; title?: string | undefined; url?: string | undefined } = {},
+): Promise<SubjectRow> {
+  const [row] = await db<SubjectRow[]>`
+    insert into subjects (space_id, key, mode, title, url)
+    values (${spaceId}, ${key}, ${details.mode ?? 'discussion'}, ${details.title ?? null}, ${details.url ?? null})
+    on conflict (space_id, key) do update
+      set title = coalesce(subjects.title, excluded.title), url = coalesce(subjects.url, excluded.url)
+    returning id, space_id, key, mode, title, url`;
+  return row!;
+}
