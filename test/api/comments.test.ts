@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CommentPage, Thread } from '../../shared/api-types.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
+
+type Person = NonNullable<RequestOptions['as']>;
 import { SseReader } from '../support/sse.ts';
 
 let api: TestApi;
@@ -18,11 +20,11 @@ before(async () => {
 });
 after(() => api.close());
 
-async function post(as: object, body: Record<string, unknown>) {
+async function post(as: Person, body: Record<string, unknown>) {
   const answer = await api.post('/api/comments', { subject: PAGE, ...body }, { as });
   return answer;
 }
-async function page(query: string, as: object = alice) {
+async function page(query: string, as: Person = alice) {
   return api.get<CommentPage>(`/api/comments?${query}`, { as });
 }
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
@@ -243,8 +245,8 @@ describe('liking comments', () => {
 });
 
 describe('live events', () => {
-  async function open(query: string, as: object, lastEventId?: string) {
-    const headers: Record<string, string> = { authorization: `Bearer ${await api.token(as as never)}` };
+  async function open(query: string, as: Person, lastEventId?: string) {
+    const headers: Record<string, string> = { authorization: `Bearer ${await api.token(as)}` };
     if (lastEventId) headers['last-event-id'] = lastEventId;
     const response = await api.app.request(`/api/events?${query}`, { headers });
     assert.equal(response.status, 200);
