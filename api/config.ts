@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   RUCHE_PUBLIC_URL: z.string().url().optional(),
   RUCHE_ANONYMOUS_READ: flag,
   RUCHE_DEFAULT_LANG: z.enum(['fr', 'en']).default('fr'),
+  RUCHE_DEMO_SEED: flag,
   RUCHE_WRITE_RATE: z.coerce.number().int().min(1).default(30),
   RUCHE_WRITE_BURST: z.coerce.number().int().min(1).default(60),
   RUCHE_BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
@@ -64,6 +65,8 @@ export interface Config {
   origins: string[];
   publicUrl: string | undefined;
   defaultLang: 'fr' | 'en';
+  /** Fill an empty database with the demo intranet's activity (demo mode only). */
+  demoSeed: boolean;
   /** Writes a person may make per minute, and how many at once after a quiet spell. */
   writeRate: { perMinute: number; burst: number };
   bodyLimit: number;
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     origins: e.RUCHE_ORIGINS,
     publicUrl: e.RUCHE_PUBLIC_URL,
     defaultLang: e.RUCHE_DEFAULT_LANG,
+    demoSeed: mode === 'demo' && e.RUCHE_DEMO_SEED !== false,
     writeRate: { perMinute: e.RUCHE_WRITE_RATE, burst: e.RUCHE_WRITE_BURST },
     bodyLimit: e.RUCHE_BODY_LIMIT,
     dbPool: e.RUCHE_DB_POOL,

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DataFolderBusyError } from './db/data-lock.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemo } from './demo/seed.ts';
 import { LiveBus } from './events/bus.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 
@@ -23,7 +24,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let demoSecret: string | null = null;
   try {
     ({ schemaVersion } = await migrate(database.sql));
-    if (config.auth.mode === 'demo') demoSecret = await loadDemoSecret(database.sql);
+    if (config.auth.mode === 'demo') {
+      demoSecret = await loadDemoSecret(database.sql);
+      if (config.demoSeed && (await seedDemo(database.sql)) && config.log === 'info') {
+        console.log('Seeded the demo intranet with colleagues, discussions, questions and likes.');
+      }
+    }
   } catch (error) {
     await database.close();
     throw error;
