@@ -31,6 +31,10 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
+  // Liveness for orchestrators: the process answers, whatever the database does (readiness is
+  // /api/health). Outside /api, so it passes through no middleware: the benchmarks' baseline too.
+  app.get('/livez', (c) => c.text('ok'));
+
   app.use(
     '/api/*',
     secureHeaders({

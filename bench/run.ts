@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: the figures that say Ruche is light and fast. Each figure is printed with its
+ * ratio to a baseline measured in the same run (these machines are shared and noisy; absolute
+ * times mean little, ratios hold). Budgets are checked here: the exit code is non-zero when one is
+ * exceeded. Results go to bench/results.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
+import { startBenchServer } from './server.ts';
+
+process.env.RUCHE_JWT_SECRET ??= randomBytes(32).toString('base64url');
+const only = process.argv[2];
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const failures: string[] = [];
+const lines: string[] = [];
+const print = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+function budget(name: string, value: number, limit: number, unit: string) {
+  const ok = value <= limit;
+  if (!ok) failures.push(`${name}: ${value} ${unit} > budget ${limit} ${unit}`);
+  return `${ok ? '✓' : '✗'} ≤ ${limit} ${unit}`;
+}
+
+async function apiSection() {
+  const databases: ('postgresql' | 'embedded')[] = process.env.DATABASE_URL ? ['postgresql', 'embedded'] : ['embedded'];
+  results.api = {};
+  for (const database of databases) {
+    const server = await startBenchServer(database, { RUCHE_JWT_SECRET: process.env.RUCHE_JWT_SECRET!, RUCHE_LOG: 'error' });
+    try {
+      const figures = await measureApi(server.url);
+      const correctness = await checkCorrectnessUnderLoad(server.url);
+      (results.api as Record<string, unknown>)[database] = { figures, correctness };
+      print(`\n### API under load — ${database === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (default)'}\n`);
+      print('| workload | req/s | p50 ms | p99 ms | req/s vs bare route | p50 vs bare | p99 vs bare | errors |');
+      print('|---|---:|---:|---:|---:|---:|---:|---:|');
+      for (const f of figures as LoadFigure[]) {
+        print(`| ${f.workload} | ${f.requestsPerSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.rpsRatio ?? 1} | ${f.p50Ratio ?? 1} | ${f.p99Ratio ?? 1} | ${f.errors + f.non2xx} |`);
+        if (f.errors + f.non2xx > 0) failures.push(`${database} ${f.workload}: ${f.errors} errors, ${f.non2xx} non-2xx answers`);
+      }
+      print(`\nCorrectness under load (${database}): 200 concurrent likes on one subject → counted ${correctness.likesCounted} ` +
+        `(${correctness.likesAccepted} accepted); 1,000 concurrent comments → ${correctness.commentsStored} stored, ${correctness.commentsDistinct} distinct ` +
+        `(${correctness.commentsAccepted} accepted).`);
+      if (correctness.likesCounted !== 200) failures.push(`${database}: 200 likes counted as ${correctness.likesCounted}`);
+      if (correctness.commentsStored !== 1000 || correctness.commentsDistinct !== 1000) failures.push(`${database}: 1000 comments stored as ${correctness.commentsStored} (${correctness.commentsDistinct} distinct)`);
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+const sections: [string, () => Promise<void>][] = [['api', apiSection]];
+const started = Date.now();
+for (const [name, section] of sections) {
+  if (only && name !== only) continue;
+  await section();
+}
+results.seconds = Math.round((Date.now() - started) / 1000);
+results.budgetFailures = failures;
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+print(`\n${failures.length ? `Budgets exceeded:\n- ${failures.join('\n- ')}` : 'All budgets met.'} (${results.seconds} s; bench/results.json written)`);
+process.exit(failures.length ? 1 : 0);
