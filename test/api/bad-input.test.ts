@@ -15,6 +15,9 @@ async function snapshot() {
     select (select count(*) from spaces)::int as spaces,
            (select count(*) from memberships)::int as memberships,
            (select count(*) from idempotency_keys)::int as keys,
+           (select count(*) from comments)::int as comments,
+           (select count(*) from subjects)::int as subjects,
+           (select count(*) from likes)::int as likes,
            (select string_agg(name || visibility || description, ',' order by slug) from spaces) as content`;
   return row;
 }
@@ -52,6 +55,20 @@ const cases: { what: string; method: string; path: string; raw?: string; body?: 
   { what: 'a limit out of range', method: 'GET', path: '/api/spaces/existing/members?limit=100000', status: 400, code: 'invalid_request' },
   { what: 'a forged cursor', method: 'GET', path: '/api/spaces/existing/members?cursor=%27%3Bdrop', status: 400, code: 'invalid_request' },
   { what: 'an unknown route', method: 'GET', path: '/api/nothing-here', status: 404, code: 'not_found' },
+  { what: 'a comment without a subject', method: 'POST', path: '/api/comments', body: { body: 'Bonjour' }, status: 400, code: 'invalid_request' },
+  { what: 'an empty comment', method: 'POST', path: '/api/comments', body: { subject: 'x', body: '  \n ' }, status: 400, code: 'invalid_request' },
+  { what: 'a comment with a NUL byte', method: 'POST', path: '/api/comments', body: { subject: 'x', body: 'a\u0000b' }, status: 400, code: 'invalid_request' },
+  { what: 'a comment longer than 10,000 characters', method: 'POST', path: '/api/comments', body: { subject: 'x', body: 'a'.repeat(10_001) }, status: 400, code: 'invalid_request' },
+  { what: 'a comment in an unknown space', method: 'POST', path: '/api/comments', body: { space: 'nowhere', subject: 'x', body: 'Bonjour' }, status: 404, code: 'not_found' },
+  { what: 'a comment with an unknown mode', method: 'POST', path: '/api/comments', body: { subject: 'x', body: 'Bonjour', mode: 'poll' }, status: 400, code: 'invalid_request' },
+  { what: 'a page URL that is javascript:', method: 'POST', path: '/api/comments', body: { subject: 'x', body: 'Bonjour', url: 'javascript:alert(1)' }, status: 400, code: 'invalid_request' },
+  { what: 'a reply to an unknown comment', method: 'POST', path: '/api/comments', body: { subject: 'x', body: 'Bonjour', parentId: '00000000-0000-4000-8000-000000000000' }, status: 404, code: 'not_found' },
+  { what: 'an edit of an unknown comment', method: 'PATCH', path: '/api/comments/00000000-0000-4000-8000-000000000000', body: { body: 'x' }, status: 404, code: 'not_found' },
+  { what: 'a like without a subject', method: 'PUT', path: '/api/likes', body: {}, status: 400, code: 'invalid_request' },
+  { what: 'a subject key over 500 characters', method: 'PUT', path: '/api/likes', body: { subject: 'k'.repeat(501) }, status: 400, code: 'invalid_request' },
+  { what: 'a like batch without subjects', method: 'GET', path: '/api/likes', status: 400, code: 'invalid_request' },
+  { what: 'a forged comments cursor', method: 'GET', path: '/api/comments?subject=x&cursor=AAAA', status: 400, code: 'invalid_request' },
+  { what: 'a bad Last-Event-ID', method: 'GET', path: '/api/events?s=x', status: 400, code: 'invalid_request', headers: { 'last-event-id': 'drop table' } },
   { what: 'a bad Idempotency-Key', method: 'POST', path: '/api/spaces', body: valid, status: 400, code: 'invalid_idempotency_key', headers: { 'idempotency-key': 'has spaces in it' } },
 ];
 
