@@ -1,0 +1,91 @@
+import { rmSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import type { Plugin, RollupOptions } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * The widget bundle: `dist/widgets/ruche.js` (the loader an intranet page includes) and
+ * `dist/widgets/chunks/*` (each element's code, loaded when its tag is on the page, plus shared
+ * chunks for Lit and the client). The server serves them at `/ruche.js` and `/chunks/*`.
+ */
+
+/**
+ * Lit templates and styles are kept verbatim by minifiers; their indentation is a good share of the
+ * bundle. Collapse whitespace in the static parts of html`` and css`` literals (a run of
+ * whitespace renders like one space in HTML, and our templates have no <pre> or <textarea> text).
+ */
+function minifyTemplates(): Plugin {
+  const minifyCss = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}');
+  const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  return {
+    name: 'ruche-minify-templates',
+    transform(code, id) {
+      if (!/\/widgets\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const ast = this.parse(code) as unknown as Node;
+      const edits: { start: number; end: number; text: string }[] = [];
+      walk(ast, (node) => {
+        if (node.type !== 'TaggedTemplateExpression') return;
+        const tag = node.tag as Node;
+        if (tag.type !== 'Identifier' || (tag.name !== 'css' && tag.name !== 'html')) return;
+        const minify = tag.name === 'css' ? minifyCss : minifyHtml;
+        for (const quasi of (node.quasi as Node).quasis as Node[]) {
+          const raw = code.slice(quasi.start as number, quasi.end as number);
+          edits.push({ start: quasi.start as number, end: quasi.end as number, text: minify(raw) });
+        }
+      });
+      if (!edits.length) return null;
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+interface Node {
+  type: string;
+  [key: string]: unknown;
+}
+
+function walk(node: unknown, visit: (node: Node) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+    return;
+  }
+  const n = node as Node;
+  if (typeof n.type === 'string') visit(n);
+  for (const key of Object.keys(n)) if (key !== 'type') walk(n[key], visit);
+}
+
+// Chunk names change with their content: start from an empty folder so that old ones do not pile up.
+rmSync('dist/widgets', { recursive: true, force: true });
+
+const config: RollupOptions = {
+  input: { ruche: 'widgets/loader.ts' },
+  output: {
+    dir: 'dist/widgets',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Each element its own chunk; what several share (Lit, the client) in chunks rollup derives.
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    minifyTemplates(),
+    terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  },
+};
+
+export default config;

@@ -1,0 +1,45 @@
+/**
+ * `/ruche.js`, the one script an intranet page includes. It holds no widget: for each Ruche tag
+ * found in the page (now, or added later), it imports that element's chunk and defines the element.
+ * The API defaults to the place this script was served from.
+ */
+type Definer = { define(api: string): void };
+
+const elements: Record<string, () => Promise<Definer>> = {
+  'ruche-provider': () => import('./provider/provider.ts'),
+  'ruche-comments': () => import('./comments/comments.ts'),
+  'ruche-like': () => import('./like/like.ts'),
+  'ruche-demo-picker': () => import('./demo-picker/demo-picker.ts'),
+  // 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse': one line each when they exist.
+};
+
+const api = new URL('.', import.meta.url).href;
+const waiting = new Set(Object.keys(elements));
+
+function load(tag: string): void {
+  waiting.delete(tag);
+  elements[tag]!().then(
+    (chunk) => chunk.define(api),
+    (error) => console.error(`Ruche: <${tag}> could not be loaded from ${api}`, error),
+  );
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of waiting) if (root.querySelector(tag)) load(tag);
+}
+
+scan(document);
+if (waiting.size) {
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (waiting.has(element.localName)) load(element.localName);
+        if (element.firstElementChild) scan(element);
+      }
+    }
+    if (!waiting.size) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}

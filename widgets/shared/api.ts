@@ -1,0 +1,126 @@
+import type { ApiErrorBody } from '../../shared/api-types.ts';
+import type { Identity } from './identity.ts';
+
+/** A failed request: `status` 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds, from Retry-After (429, 503). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Query = Record<string, string | number | readonly string[] | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Reuse a key to retry one action by hand; by default each call is one new action. */
+  idempotencyKey?: string;
+}
+
+const RETRIES = 3;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh Idempotency-Key; crypto.randomUUID exists only on https pages, and intranets are often http. */
+export function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export function apiUrl(base: string, path: string, query: Query = {}): string {
+  const url = new URL(path.replace(/^\//, ''), base);
+  for (const [name, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    if (typeof value === 'object') for (const item of value) url.searchParams.append(name, item);
+    else url.searchParams.set(name, String(value));
+  }
+  return url.href;
+}
+
+/**
+ * Talks to the Ruche API: JSON both ways, bearer token from the identity, errors as ApiError.
+ * Writes carry an Idempotency-Key, kept across the automatic retries (network failure, 503, a short
+ * 429), so a retried write is applied once. A 401 refreshes the token once and tries again.
+ */
+export class ApiClient {
+  private healthCheck: Promise<{ auth: 'token' | 'header' | 'demo' } | null> | null = null;
+
+  constructor(
+    readonly base: string,
+    readonly identity: Identity,
+  ) {}
+
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('GET', path, { query, signal });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const url = apiUrl(this.base, path, options.query);
+    const key = method === 'GET' ? undefined : (options.idempotencyKey ?? newKey());
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.identity.token();
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (key) headers['Idempotency-Key'] = key;
+      if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        if (attempt < RETRIES) {
+          await sleep(400 * 2 ** attempt);
+          continue;
+        }
+        throw new ApiError(0, 'network', 'The Ruche API could not be reached.');
+      }
+      if (response.status === 401 && token && !refreshed) {
+        refreshed = true;
+        attempt--;
+        await this.identity.refresh(token);
+        continue;
+      }
+      const wait = retryAfterSeconds(response);
+      if ((response.status === 503 || (response.status === 429 && (wait ?? 99) <= 5)) && attempt < RETRIES) {
+        await sleep(wait !== undefined ? wait * 1000 : 400 * 2 ** attempt);
+        continue;
+      }
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
+        const error = body?.error;
+        throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText, error?.details, wait);
+      }
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    }
+  }
+
+  /** The server's identity mode (once per client): widgets word "sign in" differently in demo mode. */
+  authMode(): Promise<'token' | 'header' | 'demo' | null> {
+    this.healthCheck ??= this.get<{ auth: 'token' | 'header' | 'demo' }>('/api/health').catch(() => {
+      this.healthCheck = null;
+      return null;
+    });
+    return this.healthCheck.then((health) => health?.auth ?? null);
+  }
+}

@@ -1,0 +1,18 @@
+import { setDefaultApi } from './config.ts';
+
+/**
+ * Registers a tag, unless it is already defined: when two copies of Ruche meet on one page (two
+ * script tags, two versions), the first one keeps the tag and the second warns instead of throwing
+ * (as Shoelace does), so the page goes on working.
+ *
+ * `api` is the address the loader was served from: the API that widgets outside a provider talk to.
+ */
+export function defineElement(tag: string, element: CustomElementConstructor, api?: string): void {
+  if (api) setDefaultApi(api);
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (existing !== element) console.warn(`Ruche: <${tag}> is already defined (another copy of Ruche on this page?); this copy leaves it alone.`);
+    return;
+  }
+  customElements.define(tag, element);
+}

@@ -1,0 +1,86 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement } from 'lit';
+import { widgetSubject } from '../../shared/subject.ts';
+import { createRucheContext, insideProvider, rucheContext, type RucheContext } from './context.ts';
+import { resolveLang, type Lang } from './i18n.ts';
+
+/**
+ * What every Ruche widget shares: it finds its context (the `<ruche-provider>` around it, else a
+ * default one talking to the API the loader came from), its language, subject and space, and it
+ * reloads its data when the context or the person changes.
+ *
+ * Attributes common to all widgets: `lang`, `theme` (light, dark, auto), `space`, `subject`.
+ */
+export abstract class RucheElement extends LitElement {
+  static override properties = {
+    langAttribute: { attribute: 'lang' },
+    theme: { reflect: true },
+    space: {},
+    subject: {},
+  };
+
+  declare langAttribute: string | null;
+  declare theme: string | null;
+  declare space: string | null;
+  declare subject: string | null;
+
+  /** The context in use; null until it is known (a provider still upgrading). */
+  protected ctx: RucheContext | null;
+  private readonly onIdentityChange = () => this.contextChanged();
+  private readonly consumer: ContextConsumer<typeof rucheContext, this>;
+
+  constructor() {
+    super();
+    this.langAttribute = null;
+    this.theme = null;
+    this.space = null;
+    this.subject = null;
+    this.ctx = null;
+    this.consumer = new ContextConsumer(this, { context: rucheContext, subscribe: true, callback: (value) => this.useContext(value) });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback(); // asks the providers around for the context (answered at once if one is there)
+    if (this.ctx) this.ctx.identity.addEventListener('change', this.onIdentityChange);
+    else if (!insideProvider(this)) this.useContext(createRucheContext());
+    else {
+      // The provider around is not upgraded yet (its chunk is loading): ask again once it is. This is
+      // what @lit/context's ContextRoot does, without listening to every request of the page.
+      void customElements.whenDefined('ruche-provider').then(() => {
+        if (this.ctx || !this.isConnected) return;
+        this.consumer.hostConnected();
+        // Still nothing: the provider belongs to another copy of Ruche.
+        if (!this.ctx) this.useContext(createRucheContext());
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ctx?.identity.removeEventListener('change', this.onIdentityChange);
+  }
+
+  private useContext(value: RucheContext): void {
+    if (value === this.ctx) return;
+    this.ctx?.identity.removeEventListener('change', this.onIdentityChange);
+    this.ctx = value;
+    if (this.isConnected) value.identity.addEventListener('change', this.onIdentityChange);
+    this.contextChanged();
+  }
+
+  /** The context or the person changed: load the data again. */
+  protected abstract contextChanged(): void;
+
+  protected get language(): Lang {
+    return resolveLang(this, this.ctx?.lang);
+  }
+
+  protected get subjectKey(): string {
+    return widgetSubject(this);
+  }
+
+  /** The space slug to ask for; undefined for the server's default space. */
+  protected get spaceSlug(): string | undefined {
+    return this.space || this.ctx?.space || undefined;
+  }
+}

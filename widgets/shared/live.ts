@@ -1,0 +1,169 @@
+import type { LiveEvent } from '../../shared/api-types.ts';
+import { apiUrl, type ApiClient } from './api.ts';
+
+export type LiveListener = (event: LiveEvent) => void;
+
+const MAX_DELAY_MS = 30_000;
+
+/**
+ * Live updates for a whole page: ONE streaming request per API client and space, carrying every
+ * subject the page's widgets listen to. Server-Sent Events are read over fetch (EventSource cannot
+ * send an Authorization header). When the connection drops it comes back after a growing delay and
+ * sends Last-Event-ID, so the server replays what was missed; listeners must apply events
+ * idempotently, since some may arrive twice.
+ */
+export class LiveEvents {
+  private static hubs = new WeakMap<ApiClient, LiveEvents>();
+
+  static for(client: ApiClient): LiveEvents {
+    let hub = LiveEvents.hubs.get(client);
+    if (!hub) LiveEvents.hubs.set(client, (hub = new LiveEvents(client)));
+    return hub;
+  }
+
+  private channels = new Map<string, Channel>();
+
+  private constructor(private readonly client: ApiClient) {
+    // A new person may see other things: reconnect as them.
+    client.identity.addEventListener('change', () => {
+      for (const channel of this.channels.values()) channel.reconnectSoon(0);
+    });
+  }
+
+  /** Calls `listener` with each event about `subject`; returns the function that stops it. */
+  subscribe(space: string | undefined, subject: string, listener: LiveListener): () => void {
+    const key = space ?? '';
+    let channel = this.channels.get(key);
+    if (!channel) this.channels.set(key, (channel = new Channel(this.client, space)));
+    return channel.add(subject, listener);
+  }
+}
+
+class Channel {
+  private listeners = new Map<string, Set<LiveListener>>();
+  private connectedSubjects = '';
+  private abort: AbortController | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastEventId: string | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly space: string | undefined,
+  ) {}
+
+  add(subject: string, listener: LiveListener): () => void {
+    let set = this.listeners.get(subject);
+    if (!set) this.listeners.set(subject, (set = new Set()));
+    set.add(listener);
+    this.subjectsChanged();
+    return () => {
+      set!.delete(listener);
+      if (!set!.size) this.listeners.delete(subject);
+      this.subjectsChanged();
+    };
+  }
+
+  private subjectsChanged(): void {
+    // Widgets connect one after another in the same task: gather them into one request.
+    const subjects = [...this.listeners.keys()].sort().join('\n');
+    if (subjects !== this.connectedSubjects || !this.abort) this.reconnectSoon(0);
+  }
+
+  reconnectSoon(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private async connect(): Promise<void> {
+    this.abort?.abort();
+    this.abort = null;
+    const subjects = [...this.listeners.keys()].sort();
+    this.connectedSubjects = subjects.join('\n');
+    if (!subjects.length) return;
+    const abort = (this.abort = new AbortController());
+    let retryIn: number | null = null;
+    try {
+      const token = await this.client.identity.token();
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
+      const url = apiUrl(this.client.base, '/api/events', { space: this.space, s: subjects });
+      const response = await fetch(url, { headers, signal: abort.signal, credentials: 'omit', cache: 'no-store' });
+      if (response.status === 401 && token) {
+        await this.client.identity.refresh(token);
+        retryIn = 0;
+      } else if (!response.ok || !response.body) {
+        // 4xx will not get better by insisting: try again much later.
+        retryIn = response.status >= 400 && response.status < 500 ? 60_000 : this.backoff();
+      } else {
+        await this.read(response.body, abort.signal);
+        retryIn = this.backoff();
+      }
+    } catch {
+      if (abort.signal.aborted) return; // replaced by a newer connection
+      retryIn = this.backoff();
+    }
+    if (this.abort === abort && retryIn !== null) {
+      this.abort = null;
+      this.reconnectSoon(retryIn);
+    }
+  }
+
+  private backoff(): number {
+    const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** this.failures++);
+    return delay / 2 + Math.random() * (delay / 2); // spread the reconnections of many pages after a restart
+  }
+
+  private async read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    signal.addEventListener('abort', () => void reader.cancel().catch(() => {}));
+    let buffer = '';
+    let data: string[] = [];
+    let id: string | null = null;
+    let type = 'message';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      const lines = buffer.split(/\r\n|\r|\n/);
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === '') {
+          if (id !== null) this.lastEventId = id;
+          // Other kinds ('ready') describe the stream, not a subject.
+          if (data.length && type === 'message') this.dispatch(data.join('\n'));
+          data = [];
+          id = null;
+          type = 'message';
+          continue;
+        }
+        const colon = line.indexOf(':');
+        if (colon === 0) continue; // a comment: the server's keep-alive
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'data') data.push(text);
+        else if (field === 'id' && !text.includes('\0')) id = text;
+        else if (field === 'event') type = text;
+      }
+      this.failures = 0; // the stream works
+    }
+  }
+
+  private dispatch(data: string): void {
+    let event: LiveEvent;
+    try {
+      event = JSON.parse(data) as LiveEvent;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners.get(event.subject) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('Ruche: a live update failed', error);
+      }
+    }
+  }
+}
