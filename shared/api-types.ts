@@ -131,3 +131,198 @@ export type LiveEvent =
   | { type: 'comment.created' | 'comment.updated' | 'comment.deleted'; subject: string; comment: Comment }
   | { type: 'comment.accepted'; subject: string; questionId: string; acceptedAnswerId: string | null }
   | { type: 'like.changed'; subject: string; count: number };
+
+// ---------------------------------------------------------------------------------------------------
+// Ideas (api/ideas): campaigns, ideas, votes, the stewards' decisions, anonymity, news, webhooks.
+
+/** `merged` is set only by a merge (POST /api/ideas/{id}/merge), never by a status change. */
+export type IdeaStatus = 'new' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined' | 'merged';
+
+export type IdeaSort = 'trending' | 'top' | 'newest';
+
+/** A space's anonymity policy, shown to authors before they submit an anonymous idea. */
+export interface IdeaPolicy {
+  /** Stewards of the space see who wrote the anonymous ideas submitted while this is true. */
+  stewardsSeeAuthors: boolean;
+  /** The stewards' own words about the policy ('' when none). */
+  note: string;
+  /** Send it back as `policyVersion` with an anonymous idea: a policy changed meanwhile is a 409. */
+  version: number;
+}
+
+export interface IdeaCampaign {
+  id: string;
+  slug: string;
+  title: string;
+  question: string;
+  description: string;
+  tree: MarkdownTree;
+  /** After this, submissions, votes and edits are refused (409 campaign_closed); null: no deadline. */
+  closesAt: string | null;
+  open: boolean;
+  /** Ideas in the campaign, merged duplicates excepted. */
+  ideaCount: number;
+  createdAt: string;
+}
+
+/** The few words listings and notifications show about another idea (an original, a duplicate). */
+export interface IdeaRef {
+  id: string;
+  title: string;
+  status: IdeaStatus;
+}
+
+export interface Idea {
+  id: string;
+  spaceId: string;
+  /** null: the space's always-open box. */
+  campaignId: string | null;
+  /** The idea's discussion: `<ruche-comments subject="…">` in the same space. */
+  subjectKey: string;
+  title: string;
+  /** As written (markdown subset); render `tree`, never this as HTML. */
+  description: string;
+  tree: MarkdownTree;
+  tags: string[];
+  status: IdeaStatus;
+  /** The stewards' latest word on the status (always there for declined). */
+  statusReason: string | null;
+  statusReasonTree: MarkdownTree | null;
+  statusChangedAt: string | null;
+  /** For a merged duplicate: the original, where votes and discussion continue. */
+  mergedInto: IdeaRef | null;
+  /**
+   * null when the idea is anonymous to this viewer. Only its author and, if the space's policy
+   * said so when it was submitted, the stewards, see who wrote an anonymous idea.
+   */
+  author: PersonCard | null;
+  anonymous: boolean;
+  /** The viewer wrote it (also when anonymous). */
+  mine: boolean;
+  /** For anonymous ideas seen by others, the day (UTC midnight) rather than the moment. */
+  createdAt: string;
+  createdAtPrecision: 'exact' | 'day';
+  editedAt: string | null;
+  voteCount: number;
+  votedByMe: boolean;
+  /** Published comments on `subjectKey`. */
+  commentCount: number;
+  /** The viewer may change title, description and tags (author while new and open; stewards). */
+  canEdit: boolean;
+}
+
+export interface IdeaStatusChange {
+  id: string;
+  from: IdeaStatus;
+  to: IdeaStatus;
+  reason: string | null;
+  reasonTree: MarkdownTree | null;
+  mergedInto: IdeaRef | null;
+  /** The steward who decided. */
+  by: PersonCard | null;
+  at: string;
+}
+
+/** GET /api/ideas/{id}: the idea with its history (oldest first) and the duplicates merged into it. */
+export interface IdeaDetail extends Idea {
+  history: IdeaStatusChange[];
+  mergedFrom: IdeaRef[];
+}
+
+export interface IdeaViewer extends Viewer {
+  /** May submit here now (writes in the space, campaign open). */
+  canSubmit: boolean;
+  /** May vote here now (writes in the space, campaign open). */
+  canVote: boolean;
+}
+
+/** GET /api/ideas?space=&campaign=&sort=&status=&tag=&q=&mine=&cursor=&limit= */
+export interface IdeaPage {
+  space: SpaceSummary;
+  /** null for the always-open box (and for campaign=all). */
+  campaign: IdeaCampaign | null;
+  viewer: IdeaViewer;
+  policy: IdeaPolicy;
+  ideas: Idea[];
+  /** Ideas matching the filters (all pages). */
+  total: number;
+  /** Ideas per status in this box, whatever the status filter (for filter tabs). */
+  statusCounts: Partial<Record<IdeaStatus, number>>;
+  nextCursor: string | null;
+}
+
+/** POST /api/ideas */
+export interface NewIdea {
+  space?: string;
+  /** A campaign's slug or id; omitted: the always-open box. */
+  campaign?: string;
+  title: string;
+  description: string;
+  tags?: string[];
+  anonymous?: boolean;
+  /** Required with anonymous: true — the `version` of the policy shown to the author. */
+  policyVersion?: number;
+}
+
+/** GET /api/ideas/similar?space=&q= (while a title is typed; merged duplicates left out) */
+export interface SimilarIdeas {
+  ideas: (IdeaRef & { campaignId: string | null; subjectKey: string; voteCount: number; votedByMe: boolean })[];
+}
+
+export interface IdeaVoteState {
+  voteCount: number;
+  votedByMe: boolean;
+}
+
+/** GET /api/ideas/news: status changes on ideas the person wrote or voted for, newest first. */
+export interface IdeaNewsItem {
+  id: string;
+  idea: IdeaRef & { spaceSlug: string; campaignId: string | null; subjectKey: string };
+  /** Why it is news for this person: they wrote it, voted for it, or wrote a duplicate merged into it. */
+  reason: 'author' | 'voter' | 'merged';
+  change: IdeaStatusChange;
+  /** Later than what the person last marked as seen (PUT /api/ideas/news/seen). */
+  unread: boolean;
+}
+
+export interface IdeaNews {
+  items: IdeaNewsItem[];
+  unreadCount: number;
+  seenAt: string | null;
+  nextCursor: string | null;
+}
+
+export interface IdeaWebhook {
+  id: string;
+  url: string;
+  /** The last four characters of the secret, to recognise it. */
+  secretHint: string;
+  active: boolean;
+  createdAt: string;
+  lastDelivery: { status: 'pending' | 'delivered' | 'failed'; at: string } | null;
+}
+
+/**
+ * POSTed to a webhook on each status change (merges included), with headers `X-Ruche-Event`,
+ * `X-Ruche-Delivery`, `X-Ruche-Timestamp` and `X-Ruche-Signature: sha256=<hex>`, the HMAC-SHA256
+ * with the webhook's secret of `<timestamp>.<body>`.
+ */
+export interface IdeaWebhookPayload {
+  event: 'idea.status';
+  space: { slug: string; name: string };
+  idea: IdeaRef & { campaign: { slug: string; title: string } | null; voteCount: number; subjectKey: string; author: { name: string } | null };
+  change: { from: IdeaStatus; to: IdeaStatus; reason: string | null; mergedInto: IdeaRef | null; by: { name: string } | null; at: string };
+}
+
+/** Live event on an idea's subject key (`ruche:idea:<id>`): its status changed. */
+export interface IdeaLiveEvent {
+  type: 'idea.status';
+  subject: string;
+  ideaId: string;
+  status: IdeaStatus;
+  statusReason: string | null;
+  statusReasonTree: MarkdownTree | null;
+  mergedInto: IdeaRef | null;
+  voteCount: number;
+  change: IdeaStatusChange;
+}

@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { SpaceSummary } from '../../shared/api-types.ts';
+import type { AppEnv } from '../context.ts';
+import { notFound } from '../http/errors.ts';
+import type { Person } from '../people/person.ts';
+import { assertCanRead, loadSpaceAccess, type Space, type SpaceAccess } from '../spaces/access.ts';
+import { loadIdea, type IdeaViewer } from './store.ts';
+
+/** The reader's rights, as the idea views need them. */
+export function viewerOf(access: SpaceAccess, person: Person | null): IdeaViewer {
+  return { personId: person?.id ?? null, canWrite: access.canWrite, canSteward: access.canSteward };
+}
+
+/** Loads an idea with the person's rights in its space; 404 when it is not theirs to see. */
+export async function ideaInContext(c: Context<AppEnv>, id: string, options: { lock?: boolean } = {}) {
+  const person = c.var.person;
+  const row = await loadIdea(c.var.db, id, person?.id ?? null, options);
+  if (!row) throw notFound('This idea');
+  const access = await loadSpaceAccess(c.var.db, person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
+  assertCanRead(access, person);
+  return { row, access, viewer: viewerOf(access, person) };
+}
+
+export function spaceSummary(space: Space): SpaceSummary {
+  return {
+    id: space.id,
+    slug: space.slug,
+    name: space.name,
+    visibility: space.visibility,
+    lang: space.lang,
+    answerPromiseHours: space.answerPromiseHours,
+  };
+}
+
+/** Pages of a listing whose order moves with votes: the cursor is the position of the next page. */
+export const offsetCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
+export function decodeOffsetCursor(cursor: string | undefined): number | null {
+  if (!cursor) return 0;
+  const match = /^o(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,453 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { IdeaStatus, IdeaStatusChange, IdeaWebhookPayload } from '../../shared/api-types.ts';
+import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import type { AppEnv } from '../context.ts';
+import { requirePerson } from '../identity/authenticate.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
+import { router } from '../http/validation.ts';
+import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
+import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
+import { decodeOffsetCursor, ideaInContext, offsetCursor, spaceSummary, viewerOf } from './access.ts';
+import { campaignsRoutes, policyRoutes } from './campaign-routes.ts';
+import { newsRoutes } from './news-routes.ts';
+import {
+  editIdeaBody,
+  ideaDetailSchema,
+  ideaPageSchema,
+  ideaParams,
+  listIdeasQuery,
+  mergeBody,
+  newIdeaBody,
+  setStatusBody,
+  similarQuery,
+  similarSchema,
+  tagsQuery,
+  tagsSchema,
+  voteStateSchema,
+} from './schemas.ts';
+import {
+  campaignOpen,
+  campaignView,
+  countIdeas,
+  findCampaign,
+  ideaSubjectKey,
+  ideaTags,
+  ideaView,
+  listIdeas,
+  loadDetail,
+  loadHistory,
+  loadIdea,
+  loadPolicy,
+  PUBLIC_VIEWER,
+  similarIdeas,
+  type IdeaRow,
+} from './store.ts';
+import { webhooksRoutes } from './webhook-routes.ts';
+import { queueWebhooks } from './webhooks.ts';
+
+/**
+ * The idea box. Ideas live in a space, in a campaign or in the space's always-open box (ideas
+ * without a campaign). People submit (signed or anonymously), vote (one vote each, withdrawable),
+ * discuss through the comments on the idea's subject; the space's stewards decide statuses, merge
+ * duplicates, set the anonymity policy and the webhooks.
+ */
+const tags = ['Ideas'];
+
+const closedCampaign = (closesAt: Date) =>
+  conflict('campaign_closed', `This campaign closed on ${closesAt.toISOString()}: ideas and votes are no longer taken.`, {
+    closesAt: closesAt.toISOString(),
+  });
+
+const mergedIdea = (row: IdeaRow) =>
+  conflict('idea_merged', `This idea was merged into “${row.mergedTitle}”: vote and discuss there.`, { mergedInto: row.mergedInto });
+
+/** A status change is news: live on the idea's subject, and POSTed to the space's webhooks. */
+async function announceStatus(c: Context<AppEnv>, ideaId: string) {
+  const db = c.var.db;
+  const row = (await loadIdea(db, ideaId, null))!;
+  const history = await loadHistory(db, ideaId);
+  const change = history[history.length - 1]!;
+  await c.var.deps.bus.record(db, c.var.afterCommit, {
+    spaceId: row.spaceId,
+    subjectId: row.subjectId,
+    type: 'idea.status',
+    payload: {
+      subject: row.subjectKey,
+      ideaId: row.id,
+      status: row.status,
+      statusReason: row.statusReason,
+      statusReasonTree: row.statusReasonTree,
+      mergedInto: ideaView(row, PUBLIC_VIEWER).mergedInto,
+      voteCount: row.voteCount,
+      change,
+    },
+  });
+  await queueWebhooks(c, row.spaceId, await webhookPayload(c, row, change));
+}
+
+async function webhookPayload(c: Context<AppEnv>, row: IdeaRow, change: IdeaStatusChange): Promise<IdeaWebhookPayload> {
+  const [space] = await c.var.db<{ slug: string; name: string }[]>`select slug, name from spaces where id = ${row.spaceId}`;
+  const [campaign] = row.campaignId
+    ? await c.var.db<{ slug: string; title: string }[]>`select slug, title from idea_campaigns where id = ${row.campaignId}`
+    : [];
+  return {
+    event: 'idea.status',
+    space: { slug: space!.slug, name: space!.name },
+    idea: {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      campaign: campaign ? { slug: campaign.slug, title: campaign.title } : null,
+      voteCount: row.voteCount,
+      subjectKey: row.subjectKey,
+      // Another system is nobody in particular: it never learns who wrote an anonymous idea.
+      author: row.anonymous || !row.authorName ? null : { name: row.authorName },
+    },
+    change: {
+      from: change.from,
+      to: change.to,
+      reason: change.reason,
+      mergedInto: change.mergedInto,
+      by: change.by ? { name: change.by.name } : null,
+      at: change.at,
+    },
+  };
+}
+
+async function recordChange(
+  c: Context<AppEnv>,
+  row: IdeaRow,
+  change: { to: IdeaStatus; reason: string | null; mergedInto?: string },
+) {
+  const db = c.var.db;
+  const reasonTree = change.reason ? db.json(parseMarkdown(change.reason) as never) : null;
+  await db`
+    update ideas set status = ${change.to}, status_reason = ${change.reason}, status_reason_tree = ${reasonTree},
+                     status_changed_at = now(), merged_into = ${change.mergedInto ?? null}
+     where id = ${row.id}`;
+  await db`
+    insert into idea_status_changes (idea_id, space_id, from_status, to_status, reason, reason_tree, merged_into, changed_by)
+    values (${row.id}, ${row.spaceId}, ${row.status}, ${change.to}, ${change.reason}, ${reasonTree},
+            ${change.mergedInto ?? null}, ${c.var.person!.id})`;
+  await announceStatus(c, row.id);
+}
+
+async function setVote(c: Context<AppEnv>, vote: boolean) {
+  const person = requirePerson(c);
+  // The idea's row is locked, so its count moves one vote at a time.
+  const { row, access } = await ideaInContext(c, c.req.param('id')!, { lock: true });
+  assertCanWrite(access, person);
+  if (row.status === 'merged') throw mergedIdea(row);
+  if (!campaignOpen(row.campaignClosesAt)) throw closedCampaign(row.campaignClosesAt!);
+  const db = c.var.db;
+  const changed = vote
+    ? await db`insert into idea_votes (idea_id, person_id) values (${row.id}, ${person.id}) on conflict do nothing returning 1`
+    : await db`delete from idea_votes where idea_id = ${row.id} and person_id = ${person.id} returning 1`;
+  let voteCount = row.voteCount;
+  if (changed.length) {
+    const [updated] = await db<{ voteCount: number }[]>`
+      update ideas set vote_count = vote_count + ${vote ? 1 : -1} where id = ${row.id} returning vote_count`;
+    voteCount = updated!.voteCount;
+  }
+  return c.json({ voteCount, votedByMe: vote }, 200);
+}
+
+export const ideasRoutes = router()
+  .route('/campaigns', campaignsRoutes)
+  .route('/policy', policyRoutes)
+  .route('/news', newsRoutes)
+  .route('/webhooks', webhooksRoutes)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/similar',
+      tags,
+      summary: 'Ideas like the title being typed (vote instead of duplicating)',
+      description:
+        'Full-text search in the space, in French and English, accents and word forms ignored (“idee” finds “idées”), ' +
+        'the last word also as a prefix. Merged duplicates are left out.',
+      request: { query: similarQuery },
+      responses: { 200: json(similarSchema, 'The best matches first'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { space, q, limit } = c.req.valid('query');
+      const access = await spaceAccessFor(c, space);
+      assertCanRead(access, c.var.person);
+      const ideas = await similarIdeas(c.var.db, access.space.id, q, c.var.person?.id ?? null, limit);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({ ideas: [...ideas] }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tags',
+      tags,
+      summary: 'Tags in use in a box, the most used first (for filters and suggestions)',
+      request: { query: tagsQuery },
+      responses: { 200: json(tagsSchema, 'Tags with their number of ideas'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const access = await spaceAccessFor(c, query.space);
+      assertCanRead(access, c.var.person);
+      const db = c.var.db;
+      let campaign: string | null | 'all' = null;
+      if (query.campaign === 'all') campaign = 'all';
+      else if (query.campaign) {
+        const found = await findCampaign(db, access.space.id, query.campaign);
+        if (!found) throw notFound('This campaign');
+        campaign = found.id;
+      }
+      return c.json({ tags: [...(await ideaTags(db, access.space.id, campaign))] }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'A page of ideas of a campaign or of the always-open box',
+      description:
+        'Sorts: trending (each vote of the last 30 days weighs 0.5^(age/7 days), the submission counts as a vote on its day), ' +
+        'top (votes), newest (day of submission; within a day, most voted first). Merged duplicates are left out unless asked for by status.',
+      request: { query: listIdeasQuery },
+      responses: { 200: json(ideaPageSchema, 'The box, the viewer’s rights, the policy and a page of ideas'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const offset = decodeOffsetCursor(query.cursor);
+      if (offset === null) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+      const person = c.var.person;
+      const access = await spaceAccessFor(c, query.space);
+      assertCanRead(access, person);
+      const db = c.var.db;
+      const campaign = query.campaign && query.campaign !== 'all' ? await findCampaign(db, access.space.id, query.campaign) : null;
+      if (query.campaign && query.campaign !== 'all' && !campaign) throw notFound('This campaign');
+      const filter = {
+        spaceId: access.space.id,
+        campaign: query.campaign === 'all' ? ('all' as const) : (campaign?.id ?? null),
+        statuses: query.status,
+        tag: query.tag,
+        q: query.q,
+        authorId: query.mine === 'true' ? requirePerson(c).id : undefined,
+      };
+      const viewer = viewerOf(access, person);
+      const page = await listIdeas(db, filter, { viewerId: viewer.personId, sort: query.sort, offset, limit: query.limit });
+      const counts = await countIdeas(db, filter);
+      const open = campaign ? campaignOpen(campaign.closesAt) : true;
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(
+        {
+          space: spaceSummary(access.space),
+          campaign: campaign ? campaignView(campaign) : null,
+          viewer: {
+            id: viewer.personId,
+            canWrite: access.canWrite,
+            canSteward: access.canSteward,
+            canSubmit: access.canWrite && open,
+            canVote: access.canWrite && open,
+          },
+          policy: await loadPolicy(db, access.space.id),
+          ideas: page.rows.map((row) => ideaView(row, viewer)),
+          ...counts,
+          nextCursor: page.more ? offsetCursor(offset + query.limit) : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Submit an idea, signed or anonymous',
+      description:
+        'Anonymous ideas must carry the `version` of the space’s anonymity policy the author was shown (409 policy_changed otherwise). ' +
+        'Submissions to a closed campaign are refused (409 campaign_closed).',
+      request: { headers: idempotencyHeader, body: jsonBody(newIdeaBody) },
+      responses: { 201: json(ideaDetailSchema, 'The new idea'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const body = c.req.valid('json');
+      const access = await spaceAccessFor(c, body.space);
+      assertCanWrite(access, person);
+      const db = c.var.db;
+      const campaign = body.campaign ? await findCampaign(db, access.space.id, body.campaign) : null;
+      if (body.campaign && !campaign) throw notFound('This campaign');
+      if (campaign && !campaignOpen(campaign.closesAt)) throw closedCampaign(campaign.closesAt!);
+
+      const anonymous = body.anonymous === true;
+      let visibleToStewards = true;
+      if (anonymous) {
+        // Lock the policy while the idea is written under it (a steward changing it waits).
+        await db`select 1 from idea_policies where space_id = ${access.space.id} for share`;
+        const policy = await loadPolicy(db, access.space.id);
+        if (policy.version !== body.policyVersion) {
+          throw conflict(
+            'policy_changed',
+            'The anonymity policy of this space has changed since it was shown to you. Read it again before submitting.',
+            { policy },
+          );
+        }
+        visibleToStewards = policy.stewardsSeeAuthors;
+      }
+
+      const id = randomUUID();
+      const subject = await ensureSubject(db, access.space.id, ideaSubjectKey(id), { title: body.title });
+      await db`
+        insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
+                           title, description, tree, tags, lang)
+        values (${id}, ${access.space.id}, ${campaign?.id ?? null}, ${subject.id}, ${person.id}, ${anonymous}, ${visibleToStewards},
+                ${body.title}, ${body.description}, ${db.json(parseMarkdown(body.description) as never)},
+                ${body.tags ?? []}::text[], ${access.space.lang})`;
+      const row = (await loadIdea(db, id, person.id))!;
+      return c.json(await loadDetail(db, row, viewerOf(access, person)), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'One idea, with its status history and the duplicates merged into it',
+      request: { params: ideaParams },
+      responses: { 200: json(ideaDetailSchema, 'The idea'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { row, viewer } = await ideaInContext(c, c.req.valid('param').id);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(await loadDetail(c.var.db, row, viewer), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Edit an idea: its author while it is new (and its campaign open), or a steward',
+      description: 'Its author may also sign an anonymous idea (`anonymous: false`) at any time; nobody can make a signed idea anonymous.',
+      request: { params: ideaParams, headers: idempotencyHeader, body: jsonBody(editIdeaBody) },
+      responses: { 200: json(ideaDetailSchema, 'The edited idea'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { row, access, viewer } = await ideaInContext(c, c.req.valid('param').id, { lock: true });
+      const body = c.req.valid('json');
+      const isAuthor = row.authorId === person.id;
+      if (!isAuthor && !access.canSteward) throw forbidden('not_author', 'Only its author, or a steward of this space, can edit an idea.');
+      if (body.anonymous === false && !isAuthor) throw forbidden('not_author', 'Only its author can sign an anonymous idea.');
+      if (row.status === 'merged') throw mergedIdea(row);
+      const changesText = body.title !== undefined || body.description !== undefined || body.tags !== undefined;
+      if (changesText && !access.canSteward) {
+        assertCanWrite(access, person);
+        if (row.status !== 'new') {
+          throw conflict('idea_decided', 'The stewards have started deciding on this idea: it can no longer be edited. Add a comment instead.');
+        }
+        if (!campaignOpen(row.campaignClosesAt)) throw closedCampaign(row.campaignClosesAt!);
+      }
+      const db = c.var.db;
+      const changes: Record<string, unknown> = {};
+      if (body.title !== undefined) changes.title = body.title;
+      if (body.description !== undefined) {
+        changes.description = body.description;
+        changes.tree = db.json(parseMarkdown(body.description) as never);
+      }
+      if (body.anonymous === false) changes.anonymous = false;
+      if (body.tags !== undefined) await db`update ideas set tags = ${body.tags}::text[] where id = ${row.id}`;
+      if (Object.keys(changes).length) await db`update ideas set ${db(changes)} where id = ${row.id}`;
+      if (changesText) await db`update ideas set edited_at = now() where id = ${row.id}`;
+      if (body.title !== undefined) await db`update subjects set title = ${body.title} where id = ${row.subjectId}`;
+      const edited = (await loadIdea(db, row.id, person.id))!;
+      return c.json(await loadDetail(db, edited, viewer), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/vote',
+      tags,
+      summary: 'Vote for an idea (again is a no-op)',
+      description: 'Refused with 409 campaign_closed after the campaign’s deadline, 409 idea_merged on a merged duplicate.',
+      request: { params: ideaParams, headers: idempotencyHeader },
+      responses: { 200: json(voteStateSchema, 'The idea’s votes'), ...errors(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => setVote(c, true),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/vote',
+      tags,
+      summary: 'Withdraw one’s vote (again is a no-op)',
+      request: { params: ideaParams, headers: idempotencyHeader },
+      responses: { 200: json(voteStateSchema, 'The idea’s votes'), ...errors(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => setVote(c, false),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/status',
+      tags,
+      summary: 'Decide an idea’s status (stewards); declining needs a reason, shown to everyone',
+      request: { params: ideaParams, headers: idempotencyHeader, body: jsonBody(setStatusBody) },
+      responses: { 200: json(ideaDetailSchema, 'The idea with its history'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { row, access, viewer } = await ideaInContext(c, c.req.valid('param').id, { lock: true });
+      assertCanSteward(access, person);
+      if (row.status === 'merged') throw mergedIdea(row);
+      const body = c.req.valid('json');
+      const reason = body.reason || null;
+      const db = c.var.db;
+      if (row.status !== body.status || row.statusReason !== reason) await recordChange(c, row, { to: body.status, reason });
+      return c.json(await loadDetail(db, (await loadIdea(db, row.id, person.id))!, viewer), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/merge',
+      tags,
+      summary: 'Merge this duplicate into an original (stewards)',
+      description:
+        'The duplicate’s voters become voters of the original (someone who voted for both counts once), the duplicate ' +
+        'becomes `merged`, pointing to the original; ideas merged into the duplicate before now point to the original too. A merge is final.',
+      request: { params: ideaParams, headers: idempotencyHeader, body: jsonBody(mergeBody) },
+      responses: { 200: json(ideaDetailSchema, 'The duplicate, now merged'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { into, reason } = c.req.valid('json');
+      const id = c.req.valid('param').id;
+      if (into === id) throw conflict('merge_into_itself', 'An idea cannot be merged into itself.');
+      const db = c.var.db;
+      // Both rows locked, always in the same order, so that two merges cannot wait on each other.
+      await db`select id from ideas where id in (${id}, ${into}) order by id for update`;
+      const { row, access, viewer } = await ideaInContext(c, id);
+      assertCanSteward(access, person);
+      const original = await loadIdea(db, into, person.id);
+      if (!original || original.spaceId !== row.spaceId) throw notFound('The original idea (in the same space)');
+      if (row.status === 'merged') throw mergedIdea(row);
+      if (original.status === 'merged') {
+        throw conflict('original_merged', `“${original.title}” was itself merged into “${original.mergedTitle}”: merge into that one.`, {
+          mergedInto: original.mergedInto,
+        });
+      }
+      await db`
+        insert into idea_votes (idea_id, person_id, created_at)
+        select ${original.id}, person_id, created_at from idea_votes where idea_id = ${row.id}
+        on conflict (idea_id, person_id) do nothing`;
+      await db`update ideas set vote_count = (select count(*) from idea_votes where idea_id = ${original.id}) where id = ${original.id}`;
+      await db`update ideas set merged_into = ${original.id} where merged_into = ${row.id}`;
+      await recordChange(c, row, { to: 'merged', reason: reason || null, mergedInto: original.id });
+      return c.json(await loadDetail(db, (await loadIdea(db, row.id, person.id))!, viewer), 200);
+    },
+  );

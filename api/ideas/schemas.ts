@@ -1,0 +1,331 @@
+import { z } from '@hono/zod-openapi';
+import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
+import { personCardSchema } from '../spaces/schemas.ts';
+import { spaceSlugParam } from '../subjects/subjects.ts';
+
+// The markdown tree (shared/markdown/tree.ts), described loosely: its shape is the parser's contract.
+const markdownTree = z.array(z.unknown()).openapi({ description: 'The text parsed into the safe markdown tree (shared/markdown/tree.ts)' });
+
+export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const;
+export const ideaStatus = z.enum(IDEA_STATUSES).openapi({
+  description: 'new → under_review → planned → in_progress → done, or declined (with a reason); merged is set by a merge only',
+});
+/** What stewards may set with POST /{id}/status: every status but merged, which only a merge sets. */
+export const decidedStatus = z.enum(['new', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
+
+/** A campaign named by its slug (as in `<ruche-idea-box campaign="…">`) or its id. */
+export const campaignRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a campaign slug or id')
+  .openapi({ description: 'A campaign’s slug or id', example: 'refonte-distribution' });
+
+const campaignSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit')
+  .refine((value) => value !== 'all', '"all" is reserved')
+  .refine((value) => !uuid.safeParse(value).success, 'must not look like an id');
+
+/** A tag: one short line, lower-cased, letters and digits with spaces, hyphens, underscores or apostrophes. */
+export const tag = line(32)
+  .transform((value) => value.toLocaleLowerCase('fr').replace(/\s+/g, ' '))
+  .pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _'’-]*$/u, 'must be letters and digits (with spaces, hyphens or apostrophes)'));
+
+const tags = z
+  .array(tag)
+  .max(5, 'at most 5 tags')
+  .transform((values) => [...new Set(values)]);
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with its offset' }).transform((value) => new Date(value));
+
+/** `?x=a&x=b`, or a single `?x=a`. */
+const repeated = <T extends z.ZodType>(item: T, max: number) =>
+  z.union([item, z.array(item).min(1).max(max)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+
+// ---------------------------------------------------------------------------------------------------
+// Answers
+
+export const ideaRefSchema = z.object({ id: z.uuid(), title: z.string(), status: ideaStatus }).openapi('IdeaRef');
+
+export const ideaSchema = z
+  .object({
+    id: z.uuid(),
+    spaceId: z.uuid(),
+    campaignId: z.uuid().nullable(),
+    subjectKey: z.string().openapi({ description: 'Subject of the idea’s discussion: `<ruche-comments subject="…">`' }),
+    title: z.string(),
+    description: z.string(),
+    tree: markdownTree,
+    tags: z.array(z.string()),
+    status: ideaStatus,
+    statusReason: z.string().nullable(),
+    statusReasonTree: markdownTree.nullable(),
+    statusChangedAt: z.string().nullable(),
+    mergedInto: ideaRefSchema.nullable(),
+    author: personCardSchema.nullable().openapi({ description: 'null when the idea is anonymous to this viewer' }),
+    anonymous: z.boolean(),
+    mine: z.boolean(),
+    createdAt: z.string(),
+    createdAtPrecision: z.enum(['exact', 'day']).openapi({ description: 'day: an anonymous idea seen by others (UTC midnight)' }),
+    editedAt: z.string().nullable(),
+    voteCount: z.number().int(),
+    votedByMe: z.boolean(),
+    commentCount: z.number().int(),
+    canEdit: z.boolean(),
+  })
+  .openapi('Idea');
+
+export const statusChangeSchema = z
+  .object({
+    id: z.string(),
+    from: ideaStatus,
+    to: ideaStatus,
+    reason: z.string().nullable(),
+    reasonTree: markdownTree.nullable(),
+    mergedInto: ideaRefSchema.nullable(),
+    by: personCardSchema.nullable(),
+    at: z.string(),
+  })
+  .openapi('IdeaStatusChange');
+
+export const ideaDetailSchema = ideaSchema
+  .extend({ history: z.array(statusChangeSchema), mergedFrom: z.array(ideaRefSchema) })
+  .openapi('IdeaDetail');
+
+export const policySchema = z
+  .object({
+    stewardsSeeAuthors: z.boolean().openapi({ description: 'Stewards see who wrote the anonymous ideas submitted under this policy' }),
+    note: z.string(),
+    version: z.number().int().openapi({ description: 'Send back as policyVersion with an anonymous idea' }),
+  })
+  .openapi('IdeaPolicy');
+
+export const campaignSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    question: z.string(),
+    description: z.string(),
+    tree: markdownTree,
+    closesAt: z.string().nullable(),
+    open: z.boolean(),
+    ideaCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('IdeaCampaign');
+
+const spaceSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  visibility: z.enum(['open', 'closed', 'secret']),
+  lang: z.enum(['fr', 'en']),
+  answerPromiseHours: z.number().int().nullable(),
+});
+
+export const ideaPageSchema = z
+  .object({
+    space: spaceSummarySchema,
+    campaign: campaignSchema.nullable(),
+    viewer: z.object({
+      id: z.uuid().nullable(),
+      canWrite: z.boolean(),
+      canSteward: z.boolean(),
+      canSubmit: z.boolean(),
+      canVote: z.boolean(),
+    }),
+    policy: policySchema,
+    ideas: z.array(ideaSchema),
+    total: z.number().int(),
+    statusCounts: z.partialRecord(ideaStatus, z.number().int()),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('IdeaPage');
+
+export const similarSchema = z
+  .object({
+    ideas: z.array(
+      ideaRefSchema.extend({ campaignId: z.uuid().nullable(), subjectKey: z.string(), voteCount: z.number().int(), votedByMe: z.boolean() }),
+    ),
+  })
+  .openapi('SimilarIdeas');
+
+export const voteStateSchema = z.object({ voteCount: z.number().int(), votedByMe: z.boolean() }).openapi('IdeaVoteState');
+
+export const tagsSchema = z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int() })) }).openapi('IdeaTags');
+
+export const newsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        idea: ideaRefSchema.extend({ spaceSlug: z.string(), campaignId: z.uuid().nullable(), subjectKey: z.string() }),
+        reason: z.enum(['author', 'voter', 'merged']),
+        change: statusChangeSchema,
+        unread: z.boolean(),
+      }),
+    ),
+    unreadCount: z.number().int(),
+    seenAt: z.string().nullable(),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('IdeaNews');
+
+export const webhookSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    secretHint: z.string(),
+    active: z.boolean(),
+    createdAt: z.string(),
+    lastDelivery: z.object({ status: z.enum(['pending', 'delivered', 'failed']), at: z.string() }).nullable(),
+  })
+  .openapi('IdeaWebhook');
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    event: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    lastAttemptAt: z.string().nullable(),
+    payload: z.unknown(),
+  })
+  .openapi('IdeaWebhookDelivery');
+
+// ---------------------------------------------------------------------------------------------------
+// Requests
+
+export const ideaParams = z.strictObject({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const listIdeasQuery = z.strictObject({
+  space: spaceSlugParam,
+  campaign: z
+    .union([z.literal('all'), campaignRef])
+    .optional()
+    .openapi({ description: 'A campaign (slug or id); omitted: the always-open box; all: every idea of the space' }),
+  sort: z.enum(['trending', 'top', 'newest']).default('trending'),
+  status: repeated(ideaStatus, 7)
+    .optional()
+    .openapi({ description: 'Only these statuses (?status=a&status=b); by default all but merged' }),
+  tag: tag.optional(),
+  q: line(200).optional().openapi({ description: 'Words to search for (accents and word forms ignored)' }),
+  mine: z.enum(['true', 'false']).optional().openapi({ description: 'true: only the ideas this person wrote' }),
+  cursor: cursor.optional(),
+  limit: limit(50, 20),
+});
+
+export const similarQuery = z.strictObject({
+  space: spaceSlugParam,
+  q: line(200, 2).openapi({ description: 'The title being typed' }),
+  limit: limit(10, 5),
+});
+
+export const tagsQuery = z.strictObject({
+  space: spaceSlugParam,
+  campaign: z.union([z.literal('all'), campaignRef]).optional(),
+});
+
+export const newIdeaBody = z
+  .strictObject({
+    space: spaceSlugParam,
+    campaign: campaignRef.optional().openapi({ description: 'A campaign’s slug or id; omitted: the always-open box' }),
+    title: line(140),
+    description: paragraphs(10_000, 1),
+    tags: tags.optional(),
+    anonymous: z.boolean().optional(),
+    policyVersion: z.number().int().min(1).optional().openapi({ description: 'Required with anonymous: true — the version of the policy shown' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.anonymous && body.policyVersion === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policyVersion'],
+        message: 'is required with anonymous: true (the version of the anonymity policy shown to the author)',
+      });
+    }
+  })
+  .openapi('NewIdea');
+
+export const editIdeaBody = z
+  .strictObject({
+    title: line(140).optional(),
+    description: paragraphs(10_000, 1).optional(),
+    tags: tags.optional(),
+    anonymous: z.literal(false).optional().openapi({ description: 'false: the author signs an idea submitted anonymously' }),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .openapi('EditIdea');
+
+const reason = paragraphs(2000);
+
+export const setStatusBody = z
+  .strictObject({ status: decidedStatus, reason: reason.optional() })
+  .superRefine((body, ctx) => {
+    if (body.status === 'declined' && !body.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to decline an idea: say why, everyone will read it' });
+    }
+  })
+  .openapi('SetIdeaStatus');
+
+export const mergeBody = z
+  .strictObject({ into: uuid.openapi({ description: 'The original idea' }), reason: reason.optional() })
+  .openapi('MergeIdea');
+
+export const campaignParams = z.strictObject({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const newCampaignBody = z
+  .strictObject({
+    space: spaceSlugParam,
+    slug: campaignSlug,
+    title: line(120),
+    question: line(300),
+    description: paragraphs(10_000).optional(),
+    closesAt: instant.nullable().optional().openapi({ description: 'Submissions, votes and edits close then; null: no deadline' }),
+  })
+  .openapi('NewIdeaCampaign');
+
+export const editCampaignBody = z
+  .strictObject({
+    title: line(120).optional(),
+    question: line(300).optional(),
+    description: paragraphs(10_000).optional(),
+    closesAt: instant.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .openapi('EditIdeaCampaign');
+
+export const spaceQuery = z.strictObject({ space: spaceSlugParam });
+
+export const policyBody = z
+  .strictObject({ stewardsSeeAuthors: z.boolean(), note: paragraphs(1000).optional() })
+  .openapi('SetIdeaPolicy');
+
+export const newsQuery = z.strictObject({
+  space: spaceSlugParam.openapi({ description: 'Only this space; omitted: every space the person can read' }),
+  cursor: cursor.optional(),
+  limit: limit(50, 20),
+});
+
+export const newsSeenBody = z
+  .strictObject({ until: instant.optional().openapi({ description: 'Mark as seen up to this moment (default: now)' }) })
+  .openapi('IdeaNewsSeen');
+
+export const newWebhookBody = z
+  .strictObject({
+    space: spaceSlugParam,
+    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
+    secret: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .max(200)
+      .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+      .optional()
+      .openapi({ description: 'Signs each delivery (HMAC-SHA256); generated and returned once when omitted' }),
+  })
+  .openapi('NewIdeaWebhook');
+
+export const webhookParams = z.strictObject({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });

@@ -1,0 +1,380 @@
+import type {
+  Idea,
+  IdeaCampaign,
+  IdeaDetail,
+  IdeaPolicy,
+  IdeaRef,
+  IdeaSort,
+  IdeaStatus,
+  IdeaStatusChange,
+} from '../../shared/api-types.ts';
+import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import type { Db } from '../db/database.ts';
+
+/** Ideas discuss on this subject key, in the idea's space. */
+export const ideaSubjectKey = (id: string) => `ruche:idea:${id}`;
+
+/**
+ * Trending: each vote of the last 30 days counts 0.5^(age / 7 days) (a vote loses half its weight
+ * every week), and the submission itself counts as one vote cast on the day it was submitted, so that
+ * a new idea gets its chance before anyone has voted. Ties: more votes first.
+ */
+export const TRENDING_HALF_LIFE_DAYS = 7;
+export const TRENDING_WINDOW_DAYS = 30;
+
+// ---------------------------------------------------------------------------------------------------
+// Who sees what: the one place where an idea becomes what a given person may read.
+
+/** The person reading, and their rights in the idea's space. */
+export interface IdeaViewer {
+  personId: string | null;
+  canWrite: boolean;
+  canSteward: boolean;
+}
+
+export const PUBLIC_VIEWER: IdeaViewer = { personId: null, canWrite: false, canSteward: false };
+
+export interface IdeaRow {
+  id: string;
+  spaceId: string;
+  campaignId: string | null;
+  subjectId: string;
+  subjectKey: string;
+  authorId: string | null;
+  authorName: string | null;
+  authorDept: string | null;
+  authorTitle: string | null;
+  anonymous: boolean;
+  authorVisibleToStewards: boolean;
+  title: string;
+  description: string;
+  tree: MarkdownTree;
+  tags: string[];
+  status: IdeaStatus;
+  statusReason: string | null;
+  statusReasonTree: MarkdownTree | null;
+  statusChangedAt: Date | null;
+  mergedInto: string | null;
+  mergedTitle: string | null;
+  mergedStatus: IdeaStatus | null;
+  voteCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  campaignClosesAt: Date | null;
+  commentCount: number;
+  votedByMe: boolean;
+}
+
+/**
+ * Whether this viewer may know who wrote the idea: always for signed ideas; for anonymous ones, only
+ * its author, and the space's stewards if the policy in force when it was submitted said so.
+ */
+export function authorVisibleTo(row: Pick<IdeaRow, 'anonymous' | 'authorId' | 'authorVisibleToStewards'>, viewer: IdeaViewer): boolean {
+  if (!row.anonymous) return true;
+  if (viewer.personId !== null && row.authorId === viewer.personId) return true;
+  return viewer.canSteward && row.authorVisibleToStewards;
+}
+
+const DAY_MS = 86_400_000;
+/** The UTC day of a moment: what others learn of when an anonymous idea was written or edited. */
+const toDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+
+export const campaignOpen = (closesAt: Date | null, now = new Date()) => closesAt === null || closesAt > now;
+
+/**
+ * The API's view of an idea for one viewer. For someone who may not know its author, an anonymous
+ * idea carries no author, and its times are the day only: an exact minute could be matched with
+ * the author's other activity (a comment, a like, a login) and give them away.
+ */
+export function ideaView(row: IdeaRow, viewer: IdeaViewer): Idea {
+  const known = authorVisibleTo(row, viewer);
+  const mine = viewer.personId !== null && row.authorId === viewer.personId;
+  const hideTimes = !known;
+  const open = campaignOpen(row.campaignClosesAt);
+  return {
+    id: row.id,
+    spaceId: row.spaceId,
+    campaignId: row.campaignId,
+    subjectKey: row.subjectKey,
+    title: row.title,
+    description: row.description,
+    tree: row.tree,
+    tags: row.tags,
+    status: row.status,
+    statusReason: row.statusReason,
+    statusReasonTree: row.statusReasonTree,
+    statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
+    mergedInto: row.mergedInto ? { id: row.mergedInto, title: row.mergedTitle!, status: row.mergedStatus! } : null,
+    author:
+      known && row.authorId
+        ? { id: row.authorId, name: row.authorName!, dept: row.authorDept, title: row.authorTitle }
+        : null,
+    anonymous: row.anonymous,
+    mine,
+    createdAt: (hideTimes ? toDay(row.createdAt) : row.createdAt).toISOString(),
+    createdAtPrecision: hideTimes ? 'day' : 'exact',
+    editedAt: row.editedAt ? (hideTimes ? toDay(row.editedAt) : row.editedAt).toISOString() : null,
+    voteCount: row.voteCount,
+    votedByMe: row.votedByMe,
+    commentCount: row.commentCount,
+    canEdit:
+      row.status !== 'merged' &&
+      (viewer.canSteward || (mine && viewer.canWrite && row.status === 'new' && open)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading ideas
+
+const IDEA_COLUMNS = `
+  i.id, i.space_id, i.campaign_id, i.subject_id, s.key as subject_key,
+  i.author_id, p.name as author_name, p.dept as author_dept, p.title as author_title,
+  i.anonymous, i.author_visible_to_stewards, i.title, i.description, i.tree, i.tags,
+  i.status, i.status_reason, i.status_reason_tree, i.status_changed_at,
+  i.merged_into, o.title as merged_title, o.status as merged_status,
+  i.vote_count, i.created_at, i.edited_at, c.closes_at as campaign_closes_at,
+  (select count(*) from comments cm where cm.subject_id = i.subject_id and cm.status = 'published')::int as comment_count,
+  exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = $1) as voted_by_me`;
+
+const IDEA_FROM = `
+  from ideas i
+  join subjects s on s.id = i.subject_id
+  left join people p on p.id = i.author_id
+  left join ideas o on o.id = i.merged_into
+  left join idea_campaigns c on c.id = i.campaign_id`;
+
+export async function loadIdea(db: Db, id: string, viewerId: string | null, options: { lock?: boolean } = {}): Promise<IdeaRow | null> {
+  // Locking first and reading after keeps the lock on the idea's row alone.
+  if (options.lock) await db`select id from ideas where id = ${id} for update`;
+  const [row] = await db.unsafe<IdeaRow[]>(`select ${IDEA_COLUMNS} ${IDEA_FROM} where i.id = $2`, [viewerId, id]);
+  return row ?? null;
+}
+
+export interface IdeaFilter {
+  spaceId: string;
+  /** A campaign's id, null for the always-open box, 'all' for every idea of the space. */
+  campaign: string | null | 'all';
+  statuses?: IdeaStatus[] | undefined;
+  tag?: string | undefined;
+  q?: string | undefined;
+  authorId?: string | undefined;
+}
+
+/** The where clause of a filter, with its parameters numbered from `first`. */
+function filterSql(filter: IdeaFilter, first: number, options: { statuses: boolean }) {
+  const params: unknown[] = [filter.spaceId];
+  const where = [`i.space_id = $${first}`];
+  const add = (clause: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${first + params.length - 1}`));
+  };
+  if (filter.campaign === null) where.push('i.campaign_id is null');
+  else if (filter.campaign !== 'all') add((n) => `i.campaign_id = ${n}`, filter.campaign);
+  if (options.statuses) {
+    if (filter.statuses?.length) add((n) => `i.status = any(${n}::text[])`, filter.statuses);
+    else where.push(`i.status <> 'merged'`);
+  }
+  if (filter.tag) add((n) => `i.tags @> array[${n}::text]`, filter.tag);
+  if (filter.authorId) add((n) => `i.author_id = ${n}`, filter.authorId);
+  const query = filter.q ? searchQueryText(filter.q, false) : null;
+  if (filter.q) add((n) => `i.search @@ (to_tsquery('ruche_fr', ${n}) || to_tsquery('ruche_en', ${n}))`, query ?? '');
+  return { where: where.join(' and '), params };
+}
+
+// The day of submission, in UTC: the finest grain at which ideas are put in order of time (see
+// ideaView: ordering by the exact moment would place an anonymous idea between two signed ones and
+// so tell within minutes when it was written). Within a day, the most voted first, then the random id.
+const DAY = `date_trunc('day', i.created_at, 'UTC')`;
+const TRENDING = `(
+  power(0.5::float8, extract(epoch from now() - ${DAY})::float8 / ${TRENDING_HALF_LIFE_DAYS * 86_400})
+  + coalesce((select sum(power(0.5::float8, extract(epoch from now() - v.created_at)::float8 / ${TRENDING_HALF_LIFE_DAYS * 86_400}))
+                from idea_votes v
+               where v.idea_id = i.id and v.created_at > now() - interval '${TRENDING_WINDOW_DAYS} days'), 0))`;
+
+const ORDER: Record<IdeaSort, string> = {
+  newest: `${DAY} desc, i.vote_count desc, i.id`,
+  top: `i.vote_count desc, ${DAY} desc, i.id`,
+  trending: `${TRENDING} desc, i.vote_count desc, ${DAY} desc, i.id`,
+};
+
+export async function listIdeas(
+  db: Db,
+  filter: IdeaFilter,
+  options: { viewerId: string | null; sort: IdeaSort; offset: number; limit: number },
+): Promise<{ rows: IdeaRow[]; more: boolean }> {
+  const { where, params } = filterSql(filter, 2, { statuses: true });
+  const rows = await db.unsafe<IdeaRow[]>(
+    `select ${IDEA_COLUMNS} ${IDEA_FROM}
+      where ${where}
+      order by ${ORDER[options.sort]}
+      limit ${options.limit + 1} offset ${options.offset}`,
+    [options.viewerId, ...params] as never[],
+  );
+  return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
+}
+
+export async function countIdeas(db: Db, filter: IdeaFilter): Promise<{ total: number; statusCounts: Partial<Record<IdeaStatus, number>> }> {
+  const { where, params } = filterSql(filter, 1, { statuses: false });
+  const rows = await db.unsafe<{ status: IdeaStatus; count: number }[]>(
+    `select i.status, count(*)::int as count from ideas i where ${where} group by i.status`,
+    params as never[],
+  );
+  const statusCounts: Partial<Record<IdeaStatus, number>> = {};
+  for (const row of rows) statusCounts[row.status] = row.count;
+  const wanted = filter.statuses?.length ? filter.statuses : rows.map((r) => r.status).filter((s) => s !== 'merged');
+  const total = wanted.reduce((sum, status) => sum + (statusCounts[status] ?? 0), 0);
+  return { total, statusCounts };
+}
+
+/**
+ * A tsquery (as text for to_tsquery) from what a person typed: its words, any of which may match
+ * (ranking puts ideas matching more of them first), the last one also as a prefix while it is being
+ * typed. Only letters and digits reach the query, so nothing typed can be tsquery syntax.
+ */
+export function searchQueryText(text: string, prefixLast: boolean): string | null {
+  const words = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word, i) => (prefixLast && i === words.length - 1 && word.length >= 2 ? `${word}:*` : word)).join(' | ');
+}
+
+/** Ideas like the title being typed, best match first; merged duplicates are left out. */
+export async function similarIdeas(db: Db, spaceId: string, text: string, viewerId: string | null, max: number) {
+  const query = searchQueryText(text, true);
+  if (!query) return [];
+  return db<(IdeaRef & { campaignId: string | null; subjectKey: string; voteCount: number; votedByMe: boolean })[]>`
+    with q as (select to_tsquery('ruche_fr', ${query}) || to_tsquery('ruche_en', ${query}) as query)
+    select i.id, i.title, i.status, i.campaign_id, s.key as subject_key, i.vote_count,
+           exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = ${viewerId}) as voted_by_me
+      from ideas i join subjects s on s.id = i.subject_id, q
+     where i.space_id = ${spaceId} and i.status <> 'merged' and i.search @@ q.query
+     order by ts_rank_cd(i.search, q.query) desc, i.vote_count desc, i.id
+     limit ${max}`;
+}
+
+export async function ideaTags(db: Db, spaceId: string, campaign: string | null | 'all') {
+  const { where, params } = filterSql({ spaceId, campaign }, 1, { statuses: true });
+  return db.unsafe<{ tag: string; count: number }[]>(
+    `select t.tag, count(*)::int as count from ideas i, unnest(i.tags) as t(tag)
+      where ${where} group by t.tag order by count(*) desc, t.tag limit 100`,
+    params as never[],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History
+
+interface ChangeRow {
+  id: string;
+  fromStatus: IdeaStatus;
+  toStatus: IdeaStatus;
+  reason: string | null;
+  reasonTree: MarkdownTree | null;
+  mergedInto: string | null;
+  mergedTitle: string | null;
+  mergedStatus: IdeaStatus | null;
+  byId: string | null;
+  byName: string | null;
+  byDept: string | null;
+  byTitle: string | null;
+  createdAt: Date;
+}
+
+export const CHANGE_COLUMNS = `
+  sc.id::text as id, sc.from_status, sc.to_status, sc.reason, sc.reason_tree, sc.merged_into,
+  mo.title as merged_title, mo.status as merged_status,
+  b.id as by_id, b.name as by_name, b.dept as by_dept, b.title as by_title, sc.created_at`;
+export const CHANGE_JOINS = `
+  left join ideas mo on mo.id = sc.merged_into
+  left join people b on b.id = sc.changed_by`;
+
+/** A status decision, signed by the steward who took it. */
+export function changeView(row: ChangeRow): IdeaStatusChange {
+  return {
+    id: row.id,
+    from: row.fromStatus,
+    to: row.toStatus,
+    reason: row.reason,
+    reasonTree: row.reasonTree,
+    mergedInto: row.mergedInto ? { id: row.mergedInto, title: row.mergedTitle!, status: row.mergedStatus! } : null,
+    by: row.byId ? { id: row.byId, name: row.byName!, dept: row.byDept, title: row.byTitle } : null,
+    at: row.createdAt.toISOString(),
+  };
+}
+
+export async function loadHistory(db: Db, ideaId: string): Promise<IdeaStatusChange[]> {
+  const rows = await db.unsafe<ChangeRow[]>(
+    `select ${CHANGE_COLUMNS} from idea_status_changes sc ${CHANGE_JOINS} where sc.idea_id = $1 order by sc.id`,
+    [ideaId],
+  );
+  return rows.map(changeView);
+}
+
+export async function loadDetail(db: Db, row: IdeaRow, viewer: IdeaViewer): Promise<IdeaDetail> {
+  const mergedFrom = await db<IdeaRef[]>`
+    select id, title, status from ideas where merged_into = ${row.id} order by id`;
+  return { ...ideaView(row, viewer), history: await loadHistory(db, row.id), mergedFrom: [...mergedFrom] };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Campaigns and policy
+
+export interface CampaignRow {
+  id: string;
+  spaceId: string;
+  slug: string;
+  title: string;
+  question: string;
+  description: string;
+  tree: MarkdownTree;
+  closesAt: Date | null;
+  createdAt: Date;
+  ideaCount: number;
+}
+
+const CAMPAIGN_COLUMNS = `
+  c.id, c.space_id, c.slug, c.title, c.question, c.description, c.tree, c.closes_at, c.created_at,
+  (select count(*) from ideas i where i.campaign_id = c.id and i.status <> 'merged')::int as idea_count`;
+
+export function campaignView(row: CampaignRow): IdeaCampaign {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    question: row.question,
+    description: row.description,
+    tree: row.tree,
+    closesAt: row.closesAt?.toISOString() ?? null,
+    open: campaignOpen(row.closesAt),
+    ideaCount: row.ideaCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A campaign of the space, by slug or id. */
+export async function findCampaign(db: Db, spaceId: string, ref: string): Promise<CampaignRow | null> {
+  const [row] = await db.unsafe<CampaignRow[]>(
+    `select ${CAMPAIGN_COLUMNS} from idea_campaigns c where c.space_id = $1 and (c.slug = $2 or c.id::text = $2)`,
+    [spaceId, ref],
+  );
+  return row ?? null;
+}
+
+export async function loadCampaignById(db: Db, id: string): Promise<CampaignRow | null> {
+  const [row] = await db.unsafe<CampaignRow[]>(`select ${CAMPAIGN_COLUMNS} from idea_campaigns c where c.id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function listCampaigns(db: Db, spaceId: string): Promise<CampaignRow[]> {
+  return db.unsafe<CampaignRow[]>(
+    `select ${CAMPAIGN_COLUMNS} from idea_campaigns c where c.space_id = $1
+      order by (c.closes_at is null or c.closes_at > now()) desc, c.closes_at asc nulls last, c.created_at desc, c.id`,
+    [spaceId],
+  );
+}
+
+/** The space's anonymity policy; the defaults (stewards do not see authors) until stewards set one. */
+export async function loadPolicy(db: Db, spaceId: string): Promise<IdeaPolicy> {
+  const [row] = await db<IdeaPolicy[]>`
+    select stewards_see_authors, note, version from idea_policies where space_id = ${spaceId}`;
+  return row ?? { stewardsSeeAuthors: false, note: '', version: 1 };
+}

@@ -1,0 +1,154 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { IdeaWebhook } from '../../shared/api-types.ts';
+import type { AppEnv } from '../context.ts';
+import { requirePerson } from '../identity/authenticate.ts';
+import { notFound } from '../http/errors.ts';
+import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
+import { router } from '../http/validation.ts';
+import { assertCanSteward, loadSpaceAccess } from '../spaces/access.ts';
+import { spaceAccessFor } from '../subjects/subjects.ts';
+import { deliverySchema, newWebhookBody, spaceQuery, webhookParams, webhookSchema } from './schemas.ts';
+import { newWebhookSecret } from './webhooks.ts';
+
+/** The space's webhooks, for its stewards: status changes of its ideas POSTed to another system. */
+const tags = ['Ideas'];
+
+interface WebhookRow {
+  id: string;
+  spaceId: string;
+  url: string;
+  secret: string;
+  active: boolean;
+  createdAt: Date;
+  lastStatus: 'pending' | 'delivered' | 'failed' | null;
+  lastAt: Date | null;
+}
+
+const WEBHOOK_SELECT = `
+  select w.id, w.space_id, w.url, w.secret, w.active, w.created_at, d.status as last_status,
+         coalesce(d.last_attempt_at, d.created_at) as last_at
+    from idea_webhooks w
+    left join lateral (
+      select status, last_attempt_at, created_at from idea_webhook_deliveries
+       where webhook_id = w.id order by id desc limit 1) d on true`;
+
+/** The secret itself is shown once, when the webhook is created; afterwards only its end. */
+const webhookView = (row: WebhookRow): IdeaWebhook => ({
+  id: row.id,
+  url: row.url,
+  secretHint: `…${row.secret.slice(-4)}`,
+  active: row.active,
+  createdAt: row.createdAt.toISOString(),
+  lastDelivery: row.lastStatus ? { status: row.lastStatus, at: row.lastAt!.toISOString() } : null,
+});
+
+/** A webhook, for a steward of its space; 404 for anyone who cannot see the space. */
+async function webhookForSteward(c: Context<AppEnv>, id: string) {
+  const person = requirePerson(c);
+  const [row] = await c.var.db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.id = $1`, [id]);
+  if (!row) throw notFound('This webhook');
+  const access = await loadSpaceAccess(c.var.db, person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
+  assertCanSteward(access, person);
+  return row;
+}
+
+export const webhooksRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'The space’s webhooks, with their last delivery (stewards)',
+      request: { query: spaceQuery },
+      responses: { 200: json(z.object({ webhooks: z.array(webhookSchema) }), 'Webhooks'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const access = await spaceAccessFor(c, c.req.valid('query').space);
+      assertCanSteward(access, person);
+      const rows = await c.var.db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.space_id = $1 order by w.created_at, w.id`, [
+        access.space.id,
+      ]);
+      return c.json({ webhooks: rows.map(webhookView) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Add a webhook (stewards): status changes are POSTed to it, signed with its secret',
+      request: { headers: idempotencyHeader, body: jsonBody(newWebhookBody) },
+      responses: {
+        201: json(webhookSchema.extend({ secret: z.string() }), 'The webhook, with its secret (shown this once)'),
+        ...errors(400, 401, 403, 404, 413, 422, 429),
+      },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const body = c.req.valid('json');
+      const access = await spaceAccessFor(c, body.space);
+      assertCanSteward(access, person);
+      const secret = body.secret ?? newWebhookSecret();
+      const db = c.var.db;
+      const [created] = await db<{ id: string }[]>`
+        insert into idea_webhooks (space_id, url, secret, created_by) values (${access.space.id}, ${body.url}, ${secret}, ${person.id})
+        returning id`;
+      const [row] = await db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.id = $1`, [created!.id]);
+      return c.json({ ...webhookView(row!), secret }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Remove a webhook and its delivery log (stewards)',
+      request: { params: webhookParams, headers: idempotencyHeader },
+      responses: { 204: { description: 'Removed' }, ...errors(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const row = await webhookForSteward(c, c.req.valid('param').id);
+      await c.var.db`delete from idea_webhooks where id = ${row.id}`;
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/deliveries',
+      tags,
+      summary: 'The last 50 deliveries of a webhook, newest first, with their outcome (stewards)',
+      request: { params: webhookParams },
+      responses: { 200: json(z.object({ deliveries: z.array(deliverySchema) }), 'Deliveries'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const row = await webhookForSteward(c, c.req.valid('param').id);
+      const deliveries = await c.var.db<
+        {
+          id: string;
+          event: string;
+          status: 'pending' | 'delivered' | 'failed';
+          attempts: number;
+          lastStatusCode: number | null;
+          lastError: string | null;
+          createdAt: Date;
+          lastAttemptAt: Date | null;
+          payload: unknown;
+        }[]
+      >`
+        select id::text as id, event, status, attempts, last_status_code, last_error, created_at, last_attempt_at, payload
+          from idea_webhook_deliveries where webhook_id = ${row.id} order by id desc limit 50`;
+      return c.json(
+        {
+          deliveries: deliveries.map((d) => ({
+            ...d,
+            createdAt: d.createdAt.toISOString(),
+            lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
+          })),
+        },
+        200,
+      );
+    },
+  );
