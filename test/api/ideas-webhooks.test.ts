@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { IdeaDetail, IdeaWebhookPayload } from '../../shared/api-types.ts';
+import { webhookTiming } from '../../api/ideas/webhooks.ts';
+import { createTestApi, type TestApi } from '../support/api.ts';
+
+/**
+ * Webhooks: status changes POSTed to another system after the commit, signed, with a timeout and
+ * retries, never holding up the request, each delivery recorded so that failures are visible.
+ */
+let api: TestApi;
+let receiver: Server;
+let base: string;
+const steward = { sub: 'steward', name: 'Carol Animatrice' };
+const alice = { sub: 'alice', name: 'Alice Martin' };
+const bob = { sub: 'bob', name: 'Bob Durand' };
+const SECRET = 'a-shared-secret-of-some-length';
+
+const received: { path: string; headers: IncomingHttpHeaders; body: string }[] = [];
+const hits = new Map<string, number>();
+let slowMs = 0;
+
+before(async () => {
+  webhookTiming.timeoutMs = 400;
+  webhookTiming.retryDelaysMs = [30, 30];
+  receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const path = request.url ?? '/';
+      const n = (hits.get(path) ?? 0) + 1;
+      hits.set(path, n);
+      received.push({ path, headers: request.headers, body });
+      if (path === '/ok') response.writeHead(204).end();
+      else if (path === '/flaky') response.writeHead(n === 1 ? 503 : 200).end('ok');
+      else if (path === '/down') response.writeHead(500).end('boom');
+      else if (path === '/redirect') response.writeHead(302, { location: `${base}/ok` }).end();
+      else if (path === '/slow') setTimeout(() => response.writeHead(200).end(), slowMs);
+      else response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  api = await createTestApi();
+});
+after(async () => {
+  await api.close();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+
+let spaces = 0;
+/** A space of its own with a webhook to `path` and an idea, for each scenario. */
+async function scenario(path: string, secret: string | undefined = SECRET) {
+  const slug = `hooks-${++spaces}`;
+  await api.post('/api/spaces', { slug, name: `Webhooks ${spaces}`, visibility: 'open' }, { as: steward });
+  const hook = await api.post('/api/ideas/webhooks', { space: slug, url: `${base}${path}`, ...(secret ? { secret } : {}) }, { as: steward });
+  assert.equal(hook.status, 201, JSON.stringify(hook.body));
+  const idea = await api.post<IdeaDetail>('/api/ideas', { space: slug, title: `Idée ${spaces}`, description: 'x' }, { as: alice });
+  return { slug, hook: hook.body, idea: idea.body };
+}
+
+async function settled(webhookId: string, count = 1) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const rows = await api.db.database.sql<{ status: string; attempts: number; lastStatusCode: number | null; lastError: string | null }[]>`
+      select status, attempts, last_status_code, last_error from idea_webhook_deliveries where webhook_id = ${webhookId} order by id`;
+    if (rows.length >= count && rows.every((r) => r.status !== 'pending')) return rows.map((row) => ({ ...row }));
+    if (Date.now() > deadline) throw new Error(`deliveries still pending: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const decide = (id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  api.post<IdeaDetail>(`/api/ideas/${id}/status`, body, { as: steward, headers });
+
+describe('webhooks', () => {
+  test('stewards add one with a secret, shown once; the list shows only its end; others may not look', async () => {
+    const { slug, hook } = await scenario('/ok');
+    assert.equal(hook.secret, SECRET);
+    assert.equal(hook.url, `${base}/ok`);
+    const listed = await api.get(`/api/ideas/webhooks?space=${slug}`, { as: steward });
+    assert.deepEqual(listed.body.webhooks.map((w: { secretHint: string }) => w.secretHint), ['…ngth']);
+    assert.ok(!JSON.stringify(listed.body).includes(SECRET));
+    assert.equal((await api.get(`/api/ideas/webhooks?space=${slug}`, { as: bob })).body.error.code, 'steward_only');
+    assert.equal((await api.get(`/api/ideas/webhooks/${hook.id}/deliveries`, { as: bob })).status, 403);
+    const generated = await scenario('/ok', undefined);
+    assert.ok(generated.hook.secret.length >= 24, 'a secret is generated when none is given');
+  });
+
+  test('a status change is POSTed, signed with HMAC-SHA256, and recorded as delivered', async () => {
+    const { slug, hook, idea } = await scenario('/ok');
+    const decided = await decide(idea.id, { status: 'planned', reason: 'Au **printemps**.' });
+    assert.equal(decided.status, 200);
+    const [delivery] = await settled(hook.id);
+    assert.deepEqual(delivery, { status: 'delivered', attempts: 1, lastStatusCode: 204, lastError: null });
+
+    const request = received.filter((r) => r.path === '/ok').at(-1)!;
+    assert.equal(request.headers['x-ruche-event'], 'idea.status');
+    assert.equal(request.headers['content-type'], 'application/json');
+    const timestamp = request.headers['x-ruche-timestamp'] as string;
+    assert.ok(Math.abs(Number(timestamp) - Date.now() / 1000) < 60);
+    const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${request.body}`).digest('hex')}`;
+    assert.equal(request.headers['x-ruche-signature'], expected);
+    const payload = JSON.parse(request.body) as IdeaWebhookPayload;
+    assert.equal(payload.event, 'idea.status');
+    assert.equal(payload.space.slug, slug);
+    assert.deepEqual(
+      { id: payload.idea.id, status: payload.idea.status, author: payload.idea.author, subjectKey: payload.idea.subjectKey },
+      { id: idea.id, status: 'planned', author: { name: 'Alice Martin' }, subjectKey: idea.subjectKey },
+    );
+    assert.deepEqual({ ...payload.change, at: undefined }, {
+      from: 'new',
+      to: 'planned',
+      reason: 'Au **printemps**.',
+      mergedInto: null,
+      by: { name: 'Carol Animatrice' },
+      at: undefined,
+    });
+
+    const log = await api.get(`/api/ideas/webhooks/${hook.id}/deliveries`, { as: steward });
+    assert.equal(log.body.deliveries[0].status, 'delivered');
+    assert.equal(log.body.deliveries[0].payload.change.to, 'planned');
+    const listed = await api.get(`/api/ideas/webhooks?space=${slug}`, { as: steward });
+    assert.equal(listed.body.webhooks[0].lastDelivery.status, 'delivered');
+  });
+
+  test('the request does not wait for the other system', async () => {
+    slowMs = 1500;
+    webhookTiming.timeoutMs = 5000;
+    try {
+      const { hook, idea } = await scenario('/slow');
+      const started = Date.now();
+      const decided = await decide(idea.id, { status: 'under_review' });
+      assert.equal(decided.status, 200);
+      assert.ok(Date.now() - started < 1000, `the answer took ${Date.now() - started} ms`);
+      const [delivery] = await settled(hook.id);
+      assert.equal(delivery!.status, 'delivered');
+    } finally {
+      slowMs = 0;
+      webhookTiming.timeoutMs = 400;
+    }
+  });
+
+  test('a failure is retried; one that lasts is recorded as failed, with why', async () => {
+    const flaky = await scenario('/flaky');
+    await decide(flaky.idea.id, { status: 'planned' });
+    assert.deepEqual(await settled(flaky.hook.id), [{ status: 'delivered', attempts: 2, lastStatusCode: 200, lastError: null }]);
+
+    const down = await scenario('/down');
+    await decide(down.idea.id, { status: 'planned' });
+    assert.deepEqual(await settled(down.hook.id), [{ status: 'failed', attempts: 3, lastStatusCode: 500, lastError: 'HTTP 500' }]);
+    const listed = await api.get(`/api/ideas/webhooks?space=${down.slug}`, { as: steward });
+    assert.equal(listed.body.webhooks[0].lastDelivery.status, 'failed');
+
+    slowMs = 2000;
+    try {
+      const slow = await scenario('/slow');
+      await decide(slow.idea.id, { status: 'planned' });
+      const [timedOut] = await settled(slow.hook.id);
+      assert.equal(timedOut!.status, 'failed');
+      assert.equal(timedOut!.lastError, 'no answer within 400 ms');
+    } finally {
+      slowMs = 0;
+    }
+
+    const redirected = await scenario('/redirect');
+    await decide(redirected.idea.id, { status: 'planned' });
+    const [delivery] = await settled(redirected.hook.id);
+    assert.equal(delivery!.status, 'failed', 'a redirect is not followed');
+    assert.equal(delivery!.lastStatusCode, 302);
+
+    const nobody = await scenario('/ok');
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await api.db.database.sql`update idea_webhooks set url = ${`http://127.0.0.1:${port}/`} where id = ${nobody.hook.id}`;
+    await decide(nobody.idea.id, { status: 'planned' });
+    const [refused] = await settled(nobody.hook.id);
+    assert.equal(refused!.status, 'failed');
+    assert.equal(refused!.lastStatusCode, null);
+    assert.match(refused!.lastError!, /ECONNREFUSED/);
+  });
+
+  test('a retried request delivers once; a refused change delivers nothing', async () => {
+    const { hook, idea } = await scenario('/ok');
+    const headers = { 'idempotency-key': 'decide-once' };
+    assert.equal((await decide(idea.id, { status: 'done' }, headers)).status, 200);
+    const replay = await decide(idea.id, { status: 'done' }, headers);
+    assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+    assert.equal((await decide(idea.id, { status: 'declined' })).status, 400);
+    assert.equal((await settled(hook.id)).length, 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await settled(hook.id)).length, 1);
+  });
+
+  test('merges are status changes too, and anonymous authors are never sent', async () => {
+    const { slug, hook, idea: original } = await scenario('/ok');
+    const { version } = (await api.get(`/api/ideas/policy?space=${slug}`, { as: alice })).body;
+    const duplicate = await api.post<IdeaDetail>(
+      '/api/ideas',
+      { space: slug, title: 'Doublon anonyme', description: 'x', anonymous: true, policyVersion: version },
+      { as: alice },
+    );
+    await api.post(`/api/ideas/${duplicate.body.id}/merge`, { into: original.id }, { as: steward });
+    await settled(hook.id);
+    const payload = JSON.parse(received.filter((r) => r.path === '/ok').at(-1)!.body) as IdeaWebhookPayload;
+    assert.equal(payload.idea.id, duplicate.body.id);
+    assert.equal(payload.idea.author, null);
+    assert.ok(!JSON.stringify(payload).includes('Alice'));
+    assert.equal(payload.change.to, 'merged');
+    assert.equal(payload.change.mergedInto?.id, original.id);
+  });
+
+  test('removed webhooks receive nothing more; only stewards remove them', async () => {
+    const { hook, idea } = await scenario('/ok');
+    assert.equal((await api.request('DELETE', `/api/ideas/webhooks/${hook.id}`, { as: bob })).status, 403);
+    assert.equal((await api.request('DELETE', `/api/ideas/webhooks/${hook.id}`, { as: steward })).status, 204);
+    const before = received.length;
+    await decide(idea.id, { status: 'planned' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, before);
+    assert.equal((await api.get(`/api/ideas/webhooks/${hook.id}/deliveries`, { as: steward })).status, 404);
+  });
+});
