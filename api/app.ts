@@ -12,6 +12,7 @@ import { authenticate } from './identity/authenticate.ts';
 import { demoRoutes, identityRoutes } from './identity/routes.ts';
 import { commentsRoutes } from './comments/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
+import { expertsRoutes } from './experts/routes.ts';
 import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/comments', commentsRoutes)
     .route('/api/likes', likesRoutes)
     .route('/api/ideas', ideasRoutes)
+    .route('/api/experts', expertsRoutes)
     .route('/api/events', eventsRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 

@@ -326,3 +326,178 @@ export interface IdeaLiveEvent {
   voteCount: number;
   change: IdeaStatusChange;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Experts (api/experts): profiles, the shared vocabulary of skills, endorsements, the finder with its
+// reasons, what Ruche infers about me, asking the experts and their notifications.
+
+export interface SkillRef {
+  /** Normalised: lower case, no accents, punctuation collapsed ("tva intracommunautaire"). */
+  key: string;
+  /** As shown ("TVA intracommunautaire"). */
+  label: string;
+}
+
+/** How a person declared a skill: they have it, one may ask them about it, they can mentor it. */
+export type SkillIntent = 'skill' | 'ask_me' | 'mentor';
+
+/** GET /api/experts/people/{id}, GET /api/experts/people?id=…&externalId=…, GET /api/experts/profile */
+export interface ExpertProfile {
+  person: PersonCard;
+  /** Roles in the spaces the viewer may read, stewards first: show them above the job title. */
+  roles: { space: { slug: string; name: string }; role: 'steward' | 'member' }[];
+  /** Render chatUrl as a link only through the widgets' safe link helper (https:, msteams:, sip:, …). */
+  contact: { email: string | null; chatUrl: string | null };
+  skills: (SkillRef & { endorsementCount: number; endorsedByMe: boolean })[];
+  askMeAbout: SkillRef[];
+  canMentor: SkillRef[];
+  wantToLearn: SkillRef[];
+  isMe: boolean;
+  /** Only on one's own profile. */
+  settings: { hideInferred: boolean; hideFromGuests: boolean } | null;
+}
+
+/** PATCH /api/experts/profile: each list given replaces that list (a mentored or ask-me skill is declared too). */
+export interface UpdateExpertProfile {
+  skills?: string[];
+  askMeAbout?: string[];
+  canMentor?: string[];
+  wantToLearn?: string[];
+  chatUrl?: string | null;
+  hideInferred?: boolean;
+  hideFromGuests?: boolean;
+}
+
+/** PUT/DELETE /api/experts/people/{id}/skills/{skill}/endorsement */
+export interface Endorsement {
+  skill: SkillRef;
+  endorsementCount: number;
+  endorsedByMe: boolean;
+}
+
+/**
+ * Why someone is ranked, for the widget to phrase ("3 accepted answers on 'TVA intracommunautaire'",
+ * "endorsed by 4"). `topic` is the query as typed; `skill` a vocabulary label.
+ */
+export type ExpertReason =
+  | { kind: 'accepted_answers' | 'answers' | 'comments'; count: number; topic: string }
+  | { kind: 'ideas'; count: number; votes: number; topic: string }
+  | { kind: 'likes'; count: number }
+  | { kind: 'declared'; skill: string; intents: SkillIntent[] }
+  | { kind: 'endorsed'; skill: string; count: number };
+
+export type EvidenceKind = 'accepted_answer' | 'answer' | 'idea' | 'comment';
+
+/** A post that weighs in someone's ranking; always one the searcher may read. */
+export interface ExpertEvidence {
+  source: 'comment' | 'idea';
+  id: string;
+  kind: EvidenceKind;
+  excerpt: string;
+  /** For an answer: the first words of its question. */
+  inReplyTo: string | null;
+  createdAt: string;
+  /** Link to `subject.url` when there is one; otherwise open `<ruche-comments subject=key>` in the space. */
+  subject: { key: string; title: string | null; url: string | null };
+  space: { slug: string; name: string };
+}
+
+export interface ExpertResult {
+  profile: ExpertProfile;
+  score: number;
+  /** The three parts of the score (see api/experts/ranking.ts). */
+  breakdown: { declared: number; endorsements: number; evidence: number };
+  /** Strongest first. */
+  reasons: ExpertReason[];
+  /** Up to 3 posts, weightiest first. */
+  evidence: ExpertEvidence[];
+}
+
+/** GET /api/experts?q=&space=&limit= */
+export interface ExpertSearch {
+  query: string;
+  /** Vocabulary skills the query matched (1: the skill itself or a synonym). */
+  skills: (SkillRef & { strength: number })[];
+  results: ExpertResult[];
+}
+
+/** GET /api/experts/skills?q=&limit= (autocompletion) */
+export interface SkillSuggestions {
+  skills: (SkillRef & { people: number })[];
+}
+
+/** GET /api/experts/profile/inferred: what Ruche infers about me (only ever shown to me). */
+export interface InferredExpertise {
+  /** I hide it: neither shown to others nor used to rank me. */
+  hidden: boolean;
+  halfLifeDays: number;
+  totals: { acceptedAnswers: number; answers: number; comments: number; ideas: number; likes: number; votes: number };
+  items: {
+    source: 'comment' | 'idea';
+    id: string;
+    kind: EvidenceKind;
+    /** Kind × appreciation × age, before relevance to any query. */
+    weight: number;
+    excerpt: string;
+    /** Likes (comments) or votes (ideas). */
+    appreciation: number;
+    createdAt: string;
+    space: { slug: string; name: string; visibility: 'open' | 'closed' | 'secret' };
+    /** Who may be shown it as evidence. */
+    audience: 'employees' | 'members';
+    subject: { key: string; title: string | null; url: string | null };
+  }[];
+  /** What the finder says about me when someone searches each skill I declared. */
+  bySkill: { skill: SkillRef; score: number; reasons: ExpertReason[] }[];
+  /** Never evidence: my questions, my anonymous ideas. */
+  neverCounted: { questions: number; anonymousIdeas: number };
+}
+
+/** POST /api/experts/questions */
+export interface AskExperts {
+  topic: string;
+  question: string;
+  space?: string;
+  /** The Q&A thread to ask in; by default `ruche:experts:<topic>` in the space. */
+  subject?: string;
+  title?: string;
+  url?: string;
+  /** How many experts to tell, 1 to 5 (3 by default). */
+  experts?: number;
+}
+
+export interface AskedExperts {
+  question: Comment;
+  subject: { key: string; space: string };
+  notified: PersonCard[];
+  /** When the space's promise runs out: then the next experts and the stewards are told. */
+  dueAt: string | null;
+}
+
+/** GET /api/experts/notifications?cursor=&limit=&unread=true */
+export interface ExpertNotification {
+  id: string;
+  /** expert: among the top experts; next_expert: the next ones, once overdue; steward: once overdue. */
+  reason: 'expert' | 'next_expert' | 'steward';
+  rank: number | null;
+  createdAt: string;
+  readAt: string | null;
+  question: {
+    id: string;
+    excerpt: string;
+    topic: string | null;
+    askedAt: string;
+    dueAt: string | null;
+    answered: boolean;
+    acceptedAnswerId: string | null;
+    askedBy: PersonCard | null;
+    subject: { key: string; title: string | null; url: string | null };
+    space: { slug: string; name: string };
+  };
+}
+
+export interface ExpertNotifications {
+  items: ExpertNotification[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
