@@ -117,9 +117,11 @@ export class RucheComments extends RucheElement {
     void this.load(false);
   }
 
-  protected override updated(): void {
+  protected override willUpdate(): void {
     if (!this.open && this.held.length) this.held.splice(0).forEach((event) => this.onLive(event));
-    // subject, space, sort or page-size changed since the last load: read again.
+  }
+
+  protected override updated(): void {    // subject, space, sort or page-size changed since the last load: read again.
     if (this.ctx && this.loadedWith !== this.query()) void this.load(false);
   }
 
@@ -586,7 +588,7 @@ export class RucheComments extends RucheElement {
       <button
         class="link like"
         aria-pressed=${c.likedByMe ? 'true' : 'false'}
-        aria-label=${`${m.like} (${c.likeCount})`}
+        aria-label=${`${m.like} ${c.likeCount}`}
         ?disabled=${!published}
         @click=${() => this.toggleLike(c)}
       >

@@ -7,6 +7,19 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* The dark look is a card of its own: the page around is usually light. */
+  :host([theme='dark']) .root {
+    padding: 1em 1.2em;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) .root {
+      padding: 1em 1.2em;
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+  }
   p {
     margin: 0;
   }

@@ -114,16 +114,17 @@ export class RucheLike extends RucheElement {
     if (!this.state) return;
     const { client, identity } = this.ctx!;
     this.notice = null;
+    const before = this.state;
+    const liked = !before.liked;
+    this.state = { liked, count: Math.max(0, before.count + (liked ? 1 : -1)) }; // at once; the server confirms
     if (!(await identity.token())) {
       const mode = await client.authMode();
+      // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
       if (mode !== 'header') {
-        // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
-        this.showSignIn(mode);
-        return;
+        this.state = before;
+        return this.showSignIn(mode);
       }
     }
-    const liked = !this.state.liked;
-    this.state = { liked, count: Math.max(0, this.state.count + (liked ? 1 : -1)) };
     const syncing = this.wanted !== null;
     this.wanted = liked;
     if (!syncing) await this.sync();
@@ -212,7 +213,6 @@ export class RucheLike extends RucheElement {
           part="button"
           aria-pressed=${this.state?.liked ? 'true' : 'false'}
           aria-busy=${loaded ? 'false' : 'true'}
-          aria-label=${`${m.like} (${formatCount(count, lang)})`}
           @click=${this.toggle}
         >
           <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">${heart}</svg>

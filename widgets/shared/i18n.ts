@@ -73,11 +73,11 @@ export function relativeDate(iso: string, lang: Lang, now = Date.now()): string 
   return format.format(0, 'second');
 }
 
-/** A duration as people say it: "25 min", "3 h", "2 j" / "25 min", "3 hr", "2 days". */
+/** A duration as people say it: "25 min", "48 h", "3 jours" / "25 min", "48 hr", "3 days". */
 export function duration(ms: number, lang: Lang): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
   const [unit, value]: [string, number] =
-    minutes < 60 ? ['minute', minutes] : minutes < 48 * 60 ? ['hour', Math.round(minutes / 60)] : ['day', Math.round(minutes / 1440)];
+    minutes < 60 ? ['minute', minutes] : minutes < 72 * 60 ? ['hour', Math.round(minutes / 60)] : ['day', Math.round(minutes / 1440)];
   return cached(`u${lang}${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' })).format(value);
 }
 

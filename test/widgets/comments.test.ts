@@ -1,0 +1,216 @@
+import { sendKeys } from '@web/test-runner-commands';
+import type { Comment } from '../../shared/api-types.ts';
+import type { RucheComments } from '../../widgets/comments/comments.ts';
+import { $, $$, api, assert, call, cleanup, deepActiveElement, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
+
+async function comments(subject: string, options: { as?: string; attributes?: string } = {}): Promise<RucheComments> {
+  const widget = `<ruche-comments subject="${subject}" ${options.attributes ?? ''}></ruche-comments>`;
+  const container = mount(options.as ? `<ruche-provider api="${api}" token="${await token(options.as)}">${widget}</ruche-provider>` : widget);
+  const element = container.querySelector<RucheComments>('ruche-comments')!;
+  await waitFor(() => element.page, 'the comments to load');
+  await element.updateComplete;
+  return element;
+}
+
+const post = (as: string, body: Partial<Comment> & { subject: string; body: string; mode?: string }) => call<Comment>('POST', '/api/comments', { as, body });
+const heading = (element: RucheComments) => $(element, 'h3')!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Types into the widget's textarea as a person would (each change is an input event). */
+async function type(textarea: HTMLTextAreaElement, text: string): Promise<void> {
+  textarea.focus();
+  await sendKeys({ type: text });
+}
+
+describe('<ruche-comments>', () => {
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+
+  it('renders markdown, and a comment’s HTML, scripts and javascript: links stay inert', async () => {
+    const subject = uniqueSubject('xss');
+    const payloads = [
+      '<script>window.pwned = 1</script>',
+      '<img src=x onerror="window.pwned = 2">',
+      '[click](javascript:window.pwned=3) and [also](JaVaScRiPt:alert(1)) and [tab](java\tscript:alert(1))',
+      '<a href="javascript:alert(1)">html link</a> <iframe src="https://example.org"></iframe> <svg onload="window.pwned=4">',
+      '**bold** *em* `code` [ok](https://example.org/x) <b onmouseover=alert(1)>b</b>\n\n> quote\n\n- item',
+    ];
+    for (const body of payloads) await post('mallory', { subject, body });
+    const element = await comments(subject);
+    const bodies = $$(element, '.body');
+    equal(bodies.length, payloads.length, 'one body per comment');
+    const allowed = new Set(['P', 'EM', 'STRONG', 'DEL', 'CODE', 'A', 'BR', 'UL', 'OL', 'LI', 'PRE', 'BLOCKQUOTE']);
+    for (const body of bodies) {
+      for (const node of body.querySelectorAll('*')) {
+        assert(allowed.has(node.tagName), `unexpected <${node.tagName.toLowerCase()}> in a comment`);
+        for (const attribute of node.attributes) assert(!/^on/i.test(attribute.name), `event handler attribute ${attribute.name}`);
+      }
+    }
+    for (const link of $$<HTMLAnchorElement>(element, 'a[href]')) assert(/^(https?:|mailto:)/i.test(link.getAttribute('href')!), `unsafe link ${link.getAttribute('href')}`);
+    // Nowhere in the widget, not only in the bodies.
+    equal($$(element, 'script, img, iframe, object, embed, svg[onload]').length, 0, 'no active elements');
+    assert(bodies.some((b) => b.textContent!.includes('<script>window.pwned = 1</script>')), 'HTML is shown as text');
+    assert($(element, '.body strong') && $(element, '.body blockquote') && $(element, '.body li'), 'markdown is rendered');
+    equal((window as unknown as { pwned?: number }).pwned, undefined, 'no script ran');
+  });
+
+  it('posts with Ctrl+Enter, shows the comment, moves focus to it and counts it', async () => {
+    const subject = uniqueSubject('post');
+    const element = await comments(subject, { as: 'alice' });
+    assert($(element, '.empty'), 'an empty state invites the first comment');
+    equal(heading(element), '0 commentaire');
+    const textarea = $<HTMLTextAreaElement>(element, '.composer.main textarea')!;
+    await type(textarea, 'Bonjour **tout le monde**');
+    await sendKeys({ press: 'Control+Enter' });
+    const article = await waitFor(() => $(element, '.thread .comment'), 'the new comment');
+    equal(article.querySelector('strong')?.textContent, 'tout le monde');
+    equal(heading(element), '1 commentaire');
+    equal(textarea.value, '', 'the composer is emptied');
+    await waitFor(() => deepActiveElement() === article, 'focus on the new comment');
+    const onServer = await call('GET', `/api/comments?subject=${subject}`);
+    equal(onServer.threads.length, 1, 'stored on the server');
+  });
+
+  it('keeps a draft across reloads of the element, and forgets it once posted', async () => {
+    const subject = uniqueSubject('draft');
+    let element = await comments(subject, { as: 'alice' });
+    await type($<HTMLTextAreaElement>(element, '.composer.main textarea')!, 'Un brouillon');
+    element.closest('div')!.remove();
+    element = await comments(subject, { as: 'alice' });
+    const textarea = $<HTMLTextAreaElement>(element, '.composer.main textarea')!;
+    equal(textarea.value, 'Un brouillon', 'draft restored');
+    $<HTMLButtonElement>(element, '.composer.main .btn.primary')!.click();
+    await waitFor(() => $(element, '.thread .comment'), 'the comment');
+    element.closest('div')!.remove();
+    element = await comments(subject, { as: 'alice' });
+    equal($<HTMLTextAreaElement>(element, '.composer.main textarea')!.value, '', 'draft gone after posting');
+  });
+
+  it('replies under the comment, edits and deletes one’s own, and leaves a placeholder where replies remain', async () => {
+    const subject = uniqueSubject('thread');
+    const root = await post('bob', { subject, body: 'Question de Bob' });
+    const element = await comments(subject, { as: 'alice' });
+    const reply = $<HTMLButtonElement>(element, `#c-${root.id} .actions button[aria-expanded]`)!;
+    reply.click();
+    const textarea = await waitFor(() => $<HTMLTextAreaElement>(element, `[data-key="reply:${root.id}"] textarea`), 'the reply box');
+    await waitFor(() => deepActiveElement() === textarea, 'focus in the reply box');
+    await type(textarea, 'Réponse d’Alice');
+    await sendKeys({ press: 'Control+Enter' });
+    const mine = await waitFor(() => $(element, '.replies .comment'), 'the reply, nested');
+    // Edit it.
+    [...mine.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Modifier')!.click();
+    const editBox = await waitFor(() => $<HTMLTextAreaElement>(element, '[data-key^="edit:"] textarea'), 'the edit box');
+    editBox.select();
+    await sendKeys({ type: 'Réponse corrigée' });
+    await sendKeys({ press: 'Control+Enter' });
+    await waitFor(() => $(element, '.replies .body')?.textContent?.includes('Réponse corrigée'), 'the edited text');
+    assert($(element, '.replies .edited'), 'marked as edited');
+    // Bob's root is deleted (by Bob): Alice's reply keeps it as a placeholder.
+    await call('DELETE', `/api/comments/${root.id}`, { as: 'bob' });
+    await waitFor(() => $(element, `#c-${root.id}.gone`), 'a placeholder for the deleted comment (live)');
+    // Alice deletes her reply: nothing is left.
+    const replyArticle = $(element, '.replies .comment')!;
+    [...replyArticle.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Supprimer')!.click();
+    const confirm = await waitFor(() => $<HTMLButtonElement>(element, '.confirm .btn.danger'), 'the confirmation');
+    confirm.click();
+    await waitFor(() => !$(element, '.thread'), 'the thread is gone');
+    equal(heading(element), '0 commentaire');
+  });
+
+  it('shows comments of other people as they are written (live)', async () => {
+    const subject = uniqueSubject('live');
+    const element = await comments(subject, { as: 'alice' });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the stream connects
+    const written = await post('bob', { subject, body: 'Écrit ailleurs' });
+    await waitFor(() => $(element, `#c-${written.id}`), 'the live comment', 5000);
+    equal(heading(element), '1 commentaire');
+    const reply = await post('carol', { subject, body: 'Réponse live', parentId: written.id });
+    await waitFor(() => $(element, `.replies #c-${reply.id}`), 'the live reply, nested', 5000);
+    equal(heading(element), '2 commentaires');
+  });
+
+  it('reports a comment to the stewards with a reason', async () => {
+    const subject = uniqueSubject('report');
+    const target = await post('bob', { subject, body: 'Propos limite' });
+    const element = await comments(subject, { as: 'alice' });
+    [...$(element, `#c-${target.id} .actions`)!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Signaler')!.click();
+    const reason = await waitFor(() => $<HTMLTextAreaElement>(element, '[data-key^="report:"] textarea'), 'the reason box');
+    await type(reason, 'Hors sujet');
+    $<HTMLButtonElement>(element, '[data-key^="report:"] .btn.primary')!.click();
+    const note = await waitFor(() => $(element, `#c-${target.id} .note`), 'the thank-you note');
+    assert(/animateurs/.test(note.textContent!), note.textContent!);
+  });
+
+  it('pages threads with "load more" and sorts oldest first', async () => {
+    const subject = uniqueSubject('pages');
+    for (let i = 1; i <= 5; i++) await post('bob', { subject, body: `Message ${i}` });
+    const element = await comments(subject, { attributes: 'page-size="2"' });
+    const texts = () => $$(element, '.thread > .comment .body').map((b) => b.textContent!.trim());
+    equal(texts().join(','), 'Message 5,Message 4');
+    $<HTMLButtonElement>(element, '.more .btn')!.click();
+    await waitFor(() => texts().length === 4, 'a second page');
+    equal(texts().join(','), 'Message 5,Message 4,Message 3,Message 2');
+    $$<HTMLButtonElement>(element, '.sort button').find((b) => b.textContent === 'Plus anciens')!.click();
+    await waitFor(() => texts()[0] === 'Message 1', 'oldest first');
+    equal(heading(element), '5 commentaires');
+  });
+
+  it('speaks English or French, dates and counts included', async () => {
+    const subject = uniqueSubject('lang');
+    await post('bob', { subject, body: 'One' });
+    await post('bob', { subject, body: 'Two' });
+    const english = await comments(subject, { attributes: 'lang="en"' });
+    equal(heading(english), '2 comments');
+    equal($(english, 'time')!.textContent, 'now');
+    assert($(english, 'time')!.getAttribute('datetime')!.endsWith('Z'), 'machine-readable date');
+    assert(/\d{4}/.test($(english, 'time')!.title), 'absolute date in the title');
+    const french = await comments(subject);
+    equal(heading(french), '2 commentaires');
+    equal($(french, 'time')!.textContent, 'maintenant');
+    // The page's language is found above the widget.
+    const container = mount(`<div lang="en-GB"><ruche-comments subject="${subject}"></ruche-comments></div>`);
+    const nested = container.querySelector<RucheComments>('ruche-comments')!;
+    await waitFor(() => nested.page, 'load');
+    await nested.updateComplete;
+    equal(heading(nested), '2 comments');
+  });
+
+  it('runs the Q&A flow: the asker accepts an answer, shown first and marked, with the answer-time promise', async () => {
+    // An administrator promises answers within 48 hours in the default space.
+    const admin = await token('root', { admin: true });
+    const promised = await fetch(new URL('api/spaces/general', api), {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answerPromiseHours: 48 }),
+    });
+    assert(promised.ok, `set the promise: ${promised.status}`);
+    const subject = uniqueSubject('qa');
+    const question = await post('alice', { subject, body: 'Quel code TVA ?', mode: 'qa' });
+    const first = await post('bob', { subject, body: 'Première réponse', parentId: question.id });
+    const second = await post('carol', { subject, body: 'La bonne réponse', parentId: question.id });
+    const element = await comments(subject, { as: 'alice', attributes: 'mode="qa"' });
+    assert(/Réponse garantie sous 48/.test($(element, '.promise')!.textContent!), 'the promise is shown');
+    assert(/dans le délai promis/.test($(element, `#c-${question.id} .clock`)!.textContent!), 'answered within the promise');
+    assert(/Poser une question/.test($(element, '.composer.main label')!.textContent!), 'the composer asks for a question');
+    const order = () => $$(element, '.replies .comment').map((c) => c.id);
+    equal(order().join(), `c-${first.id},c-${second.id}`);
+    $<HTMLButtonElement>(element, `#c-${second.id} .accept`)!.click();
+    await waitFor(() => $(element, `#c-${second.id}.accepted`), 'the accepted answer is marked');
+    equal(order().join(), `c-${second.id},c-${first.id}`, 'the accepted answer comes first');
+    assert($(element, `#c-${question.id} .badge.ok`), 'the question is marked solved');
+    await waitFor(() => deepActiveElement() === $(element, `#c-${second.id} .accept`), 'focus on the accept button, now first');
+    const onServer = await call('GET', `/api/comments?subject=${subject}`);
+    equal(onServer.threads[0].acceptedAnswerId, second.id, 'accepted on the server');
+    // Someone else (not the asker, not a steward) cannot accept.
+    const other = await comments(subject, { as: 'dave', attributes: 'mode="qa"' });
+    equal($$(other, '.accept').length, 0, 'no accept button for others');
+  });
+
+  it('shows a waiting question, and how long it has waited', async () => {
+    const subject = uniqueSubject('wait');
+    await post('alice', { subject, body: 'Toujours sans réponse ?', mode: 'qa' });
+    const element = await comments(subject, { attributes: 'mode="qa"' });
+    assert(/En attente/.test($(element, '.clock')!.textContent!), $(element, '.clock')!.textContent!);
+  });
+});

@@ -1,0 +1,44 @@
+import type { RucheDemoPicker } from '../../widgets/demo-picker/demo-picker.ts';
+import type { RucheLike } from '../../widgets/like/like.ts';
+import { $, api, assert, call, cleanup, demoApi, equal, mount, uniqueSubject, waitFor } from './support/helpers.ts';
+
+describe('<ruche-demo-picker>', () => {
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+
+  it('lets a visitor act as a demo person, and every widget reloads as them', async () => {
+    const subject = uniqueSubject('demo');
+    const { token } = await call('POST', '/api/demo/token', { base: demoApi, body: { sub: 'karim.haddad' } });
+    await fetch(new URL('api/likes', demoApi), {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ subject }),
+    });
+    const container = mount(`<ruche-provider api="${demoApi}"><ruche-demo-picker></ruche-demo-picker> <ruche-like subject="${subject}"></ruche-like></ruche-provider>`);
+    const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;
+    const like = container.querySelector<RucheLike>('ruche-like')!;
+    const select = await waitFor(() => $<HTMLSelectElement>(picker, 'select'), 'the list of people');
+    assert(/Vous êtes/.test($(picker, 'label')!.textContent!), 'labelled');
+    const guest = [...select.options].find((o) => o.value === 'marc.lefevre')!;
+    assert(/partenaire/.test(guest.textContent!), `guests are marked: ${guest.textContent}`);
+    await waitFor(() => like.state, 'the like');
+    equal($(like, '[aria-pressed]')!.getAttribute('aria-pressed'), 'false', 'anonymous at first');
+    select.value = 'karim.haddad';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => $(like, '[aria-pressed="true"]'), 'the like, reloaded as Karim');
+    assert(Object.keys(localStorage).some((key) => key.startsWith('ruche:demo-identity:')), 'the choice is kept');
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => $(like, '[aria-pressed="false"]'), 'anonymous again');
+  });
+
+  it('renders nothing outside demo mode', async () => {
+    const container = mount(`<ruche-provider api="${api}"><ruche-demo-picker></ruche-demo-picker></ruche-provider>`);
+    const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    equal($(picker, 'select'), null);
+    equal(picker.getBoundingClientRect().width, 0, 'takes no room');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Widget tests in real Chromium (Debian's), against a REAL Ruche API started here: one server with
+ * signed tokens (most tests) and one in demo mode (the identity picker), each on an embedded database
+ * in a temporary folder, with CORS open to this test server's origin.
+ *
+ *   npm run test:widgets
+ *
+ * Run under tsx (the npm script does it) so that this file can start the API from its sources.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { loadConfig } from './api/config.ts';
+import { signToken } from './api/identity/token.ts';
+import { startServer, type RunningServer } from './api/server.ts';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROME)) {
+  console.error(
+    `Chromium is not at ${CHROME}. Install Debian's (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.`,
+  );
+  process.exit(1);
+}
+// The network is closed here: without these, Chromium keeps trying to reach the internet.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const SECRET = 'widget-tests-secret-long-enough-for-hs256';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const folders: string[] = [];
+
+async function api(env: Record<string, string>): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ruche-widget-tests-'));
+  folders.push(dataDir);
+  return startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RUCHE_DATA: dataDir,
+      RUCHE_ORIGINS: origin,
+      RUCHE_LOG: 'silent',
+      RUCHE_WRITE_RATE: '6000',
+      RUCHE_WRITE_BURST: '6000',
+      ...env,
+    }),
+  );
+}
+
+const tokenServer = await api({ RUCHE_JWT_SECRET: SECRET, RUCHE_ANONYMOUS_READ: 'true' });
+const demoServer = await api({ RUCHE_AUTH: 'demo', RUCHE_DEMO_SEED: 'false' });
+
+/** What the tests ask the Node side for: where the APIs are, and identity tokens as an intranet would sign them. */
+const rucheApi: TestRunnerPlugin = {
+  name: 'ruche-api',
+  async executeCommand({ command, payload }) {
+    if (command === 'ruche-config') return { api: `${tokenServer.url}/`, demoApi: `${demoServer.url}/` };
+    if (command === 'ruche-token') {
+      const claims = payload as { sub: string; name?: string; admin?: boolean; ttl?: number };
+      return signToken({ name: claims.sub, ...claims }, SECRET, claims.ttl ?? 3600);
+    }
+    return undefined;
+  },
+  // An intranet's token endpoint, for <ruche-provider token-url>: /test-token?sub=… (401 without sub).
+  async serve(context) {
+    if (context.path !== '/test-token') return undefined;
+    const sub = context.URL.searchParams.get('sub');
+    if (!sub) {
+      context.status = 401;
+      return { body: '{"error":"not signed in"}', type: 'json' };
+    }
+    const ttl = Number(context.URL.searchParams.get('ttl') ?? 3600);
+    const token = await signToken({ sub, name: sub }, SECRET, ttl);
+    return { body: JSON.stringify({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() }), type: 'json' };
+  },
+  async serverStop() {
+    await Promise.all([tokenServer.close(), demoServer.close()]);
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  },
+};
+
+const config: TestRunnerConfig = {
+  rootDir: '.',
+  files: ['test/widgets/**/*.test.ts'],
+  hostname: '127.0.0.1',
+  port,
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000 } },
+  // Every test page is a French legacy intranet page: Prototype-era prototype patches included.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+    <html lang="fr">
+      <head><meta charset="utf-8"><script src="/demo/site/js/legacy.js"></script></head>
+      <body><script type="module" src="${testFramework}"></script></body>
+    </html>`,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), rucheApi],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: CHROME, headless: true, args: FLAGS },
+    }),
+  ],
+};
+
+export default config;
