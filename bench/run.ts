@@ -6,7 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
+import { launchBrowser, measureBatching, measureHostPage } from './browser.ts';
+import { measureBundle } from './bundle.ts';
 import { startBenchServer } from './server.ts';
 
 process.env.RUCHE_JWT_SECRET ??= randomBytes(32).toString('base64url');
@@ -52,7 +55,57 @@ async function apiSection() {
   }
 }
 
-const sections: [string, () => Promise<void>][] = [['api', apiSection]];
+const KB = 1024;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+async function bundleSection() {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: new URL('../', import.meta.url).pathname, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the widget build failed');
+  const b = await measureBundle();
+  results.bundle = b;
+  print('\n### Bundle (minified, gzipped)\n');
+  print('| what | gzipped | vs Lit alone | budget |');
+  print('|---|---:|---:|---|');
+  const ratio = (bytes: number) => `${(bytes / b.litAlone).toFixed(2)}×`;
+  print(`| Lit alone (baseline, built in this run) | ${kb(b.litAlone)} | 1.00× | |`);
+  print(`| loader (/ruche.js) | ${kb(b.loader)} | ${ratio(b.loader)} | ${budget('loader', b.loader, 4 * KB, 'B')} |`);
+  print(`| page with likes only (news list) | ${kb(b.likesPage)} | ${ratio(b.likesPage)} | |`);
+  print(`| page with comments + likes | ${kb(b.commentsAndLikesPage)} | ${ratio(b.commentsAndLikesPage)} | ${budget('comments + likes page', b.commentsAndLikesPage, 20 * KB, 'B')} |`);
+  print(`| all widgets | ${kb(b.allWidgets)} | ${ratio(b.allWidgets)} | ${budget('all widgets', b.allWidgets, 35 * KB, 'B')} |`);
+  print('\nChunks: ' + b.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', '));
+  print('Anchors (gzipped JS+CSS, from their releases): Remark42 ≈ 73 KB, Isso ≈ 22 KB, Commento ≈ 14 KB, Cusdis ≈ 8.5 KB (no likes).');
+}
+
+async function browserSection() {
+  const server = await startBenchServer('embedded', { RUCHE_LOG: 'error' }); // demo mode: seeded article, anonymous reading
+  const browser = await launchBrowser();
+  try {
+    const host = await measureHostPage(browser, server.url);
+    const batching = await measureBatching(browser, server.url);
+    results.hostPage = host;
+    results.batching = batching;
+    print(`\n### Host-page cost (demo article, headless Chromium, median of ${host.runs} alternated runs)\n`);
+    print('| figure | without Ruche | with Ruche | added | budget |');
+    print('|---|---:|---:|---:|---|');
+    print(`| long tasks (> 50 ms) | ${host.without.longTasks} | ${host.withWidgets.longTasks} | ${host.added.longTasks} | ${budget('long tasks added', host.added.longTasks, 0, '')} |`);
+    print(`| total blocking time | ${host.without.blockingMs} ms | ${host.withWidgets.blockingMs} ms | ${host.added.blockingMs} ms | |`);
+    print(`| layout shift (CLS) | ${host.without.cls} | ${host.withWidgets.cls} | ${host.added.cls} | ${budget('CLS added', host.added.cls, 0.01, '')} |`);
+    print(`| load event | ${host.without.loadMs} ms | ${host.withWidgets.loadMs} ms | ${host.withWidgets.loadMs - host.without.loadMs} ms | |`);
+    print(`\nComments visible ${host.commentsAfterLoadMs} ms after the page's load event (${host.withWidgets.commentsVisibleMs} ms after navigation).`);
+    print(`\n### Batching (a news list with ${batching.likeButtons} like buttons)\n`);
+    print(`Requests for the counts: ${batching.likeRequests} (${budget('like count requests', batching.likeRequests, 1, '')}). ` +
+      `All ${batching.likeButtons} counts shown after ${batching.allCountsMs} ms, against ${batching.oneButtonMs} ms for a page with one button (×${batching.ratio}).`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const sections: [string, () => Promise<void>][] = [
+  ['bundle', bundleSection],
+  ['browser', browserSection],
+  ['api', apiSection],
+];
 const started = Date.now();
 for (const [name, section] of sections) {
   if (only && name !== only) continue;

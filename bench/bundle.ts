@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist/widgets');
+
+export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+
+export interface BundleFigures {
+  files: { file: string; bytes: number; gzip: number }[];
+  loader: number;
+  /** Everything a page with <ruche-comments> and <ruche-like> downloads, gzipped. */
+  commentsAndLikesPage: number;
+  /** Only likes (a news list). */
+  likesPage: number;
+  allWidgets: number;
+  /** Lit alone, minified and gzipped the same way, built in this run. */
+  litAlone: number;
+}
+
+/** The static imports of a chunk (those load with it; dynamic imports load on demand). */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  const found = new Set<string>();
+  for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.\.?\/[^"']+)["']/g)) {
+    found.add(join(file, '..', match[1]!).replace(/^\.\//, ''));
+  }
+  return [...found];
+}
+
+function closure(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const dependency of staticImports(file)) visit(dependency);
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+function chunkNamed(prefix: string, files: string[]): string {
+  const file = files.find((f) => f.startsWith(`chunks/${prefix}-`));
+  if (!file) throw new Error(`no chunk for ${prefix} in dist/widgets (found ${files.join(', ')})`);
+  return file;
+}
+
+async function litAloneSize(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'ruche-lit-'));
+  try {
+    const entry = join(dir, 'entry.js');
+    writeFileSync(entry, "import { LitElement, html, css } from 'lit';\ncustomElements.define('x-lit', class extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>${'lit'}</p>`; } });\n");
+    const bundle = await rollup({ input: entry, plugins: [nodeResolve({ rootDir: ROOT, modulePaths: [join(ROOT, 'node_modules')] }), terser({ ecma: 2020, module: true })] });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    return gzipSize(output.map((o) => ('code' in o ? o.code : '')).join(''));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function measureBundle(): Promise<BundleFigures> {
+  const files = ['ruche.js', ...readdirSync(join(DIST, 'chunks')).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
+  const sizes = files.map((file) => {
+    const bytes = readFileSync(join(DIST, file));
+    return { file, bytes: bytes.length, gzip: gzipSize(bytes) };
+  });
+  const size = (set: Set<string>) => [...set].reduce((sum, f) => sum + sizes.find((s) => s.file === f)!.gzip, 0);
+  return {
+    files: sizes,
+    loader: sizes.find((s) => s.file === 'ruche.js')!.gzip,
+    commentsAndLikesPage: size(closure(['ruche.js', chunkNamed('comments', files), chunkNamed('like', files)])),
+    likesPage: size(closure(['ruche.js', chunkNamed('like', files)])),
+    allWidgets: sizes.reduce((sum, s) => sum + s.gzip, 0),
+    litAlone: await litAloneSize(),
+  };
+}
