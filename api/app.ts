@@ -13,6 +13,7 @@ import { demoRoutes, identityRoutes } from './identity/routes.ts';
 import { commentsRoutes } from './comments/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { expertsRoutes } from './experts/routes.ts';
+import { scimRoutes } from './directory/scim.ts';
 import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/events', eventsRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 
+  app.route('/scim/v2', scimRoutes);
   app.route('/', staticRoutes());
 
   const doc = openApiDocument(app);
