@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import type { Plugin, RollupOptions } from 'rollup';
@@ -13,7 +14,8 @@ import esbuild from 'rollup-plugin-esbuild';
 /**
  * Lit templates and styles are kept verbatim by minifiers; their indentation is a good share of the
  * bundle. Collapse whitespace in the static parts of html`` and css`` literals (a run of
- * whitespace renders like one space in HTML, and our templates have no <pre> or <textarea> text).
+ * whitespace renders like one space in HTML, and our templates have no <pre> or <textarea> text;
+ * a space that matters between inline elements is written next to a binding, which is kept).
  */
 function minifyTemplates(): Plugin {
   const minifyCss = (text: string) =>
@@ -22,8 +24,11 @@ function minifyTemplates(): Plugin {
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
+      .replace(/\s*!important/g, '!important')
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
       .replace(/;}/g, '}');
-  const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  // Between two tags, whitespace only matters in inline text; ours sits in flex rows, where it does not.
+  const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '><');
   return {
     name: 'ruche-minify-templates',
     transform(code, id) {
@@ -73,8 +78,16 @@ const config: RollupOptions = {
     dir: 'dist/widgets',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    // Each element its own chunk; what several share (Lit, the client) in chunks rollup derives.
+    // English words load on demand, one small chunk per widget: name them after their widget.
+    chunkFileNames: (chunk) => (chunk.name.endsWith('.en') && chunk.facadeModuleId ? `chunks/en-${basename(dirname(chunk.facadeModuleId))}-[hash].js` : 'chunks/[name]-[hash].js'),
+    // Each element its own chunk; Lit and the shared client in one `core` chunk that every widget
+    // needs (one request, compressed as a whole). Live events and markdown stay with their users.
+    manualChunks(id) {
+      if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
+      if (/node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/.test(id)) return 'core';
+      if (/\/widgets\/shared\/(?!live|markdown)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      return undefined;
+    },
   },
   plugins: [
     nodeResolve({ browser: true }),

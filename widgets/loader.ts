@@ -14,6 +14,19 @@ const elements: Record<string, () => Promise<Definer>> = {
 };
 
 const api = new URL('.', import.meta.url).href;
+
+// Room for each widget while its code loads, so the page does not jump when it appears (a
+// constructed stylesheet: a page's CSP may forbid <style>).
+try {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    'ruche-comments:not(:defined){display:block;min-height:218px}' +
+      'ruche-like:not(:defined){display:inline-block;vertical-align:middle;width:131px;height:28px}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+} catch {
+  // an old browser: it only misses the reserved room
+}
 const waiting = new Set(Object.keys(elements));
 
 function load(tag: string): void {

@@ -1,5 +1,5 @@
-import { duration as say, plural, relativeDate, resolveLang, supportedLang } from '../../widgets/shared/i18n.ts';
-import { answerClock } from '../../widgets/comments/qa.ts';
+import { plural, relativeDate, resolveLang, supportedLang } from '../../widgets/shared/i18n.ts';
+import { answerClock, duration as say } from '../../widgets/comments/qa.ts';
 import { equal, mount, cleanup } from './support/helpers.ts';
 
 const HOUR = 3_600_000;

@@ -58,12 +58,14 @@ describe('<ruche-like>', () => {
     const like = container.querySelector<RucheLike>('ruche-like')!;
     await waitFor(() => loaded(like), 'the count');
     const toggle = $<HTMLButtonElement>(like, '[aria-controls]')!;
-    const popover = $(like, `#${toggle.getAttribute('aria-controls')}`)!;
-    assert(popover.hidden, 'closed at first');
+    const list = () => $(like, `#${toggle.getAttribute('aria-controls')}`)!;
+    assert(list().hidden, 'closed at first');
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => toggle.getAttribute('aria-expanded') === 'true', 'aria-expanded=true');
+    const popover = list();
     assert(!popover.hidden, 'the list is shown');
+    equal(popover.getAttribute('role'), 'dialog');
     equal(deepActiveElement(), popover, 'focus moves into the list');
     await waitFor(() => popover.textContent!.includes('alice'), 'the people who liked');
     await sendKeys({ press: 'Escape' });

@@ -1,4 +1,5 @@
 import type { Comment, Thread } from '../../shared/api-types.ts';
+import { applyComment } from '../../widgets/comments/changes.ts';
 import { ThreadStore } from '../../widgets/comments/store.ts';
 import { equal } from './support/helpers.ts';
 
@@ -12,15 +13,15 @@ function comment(fields: Partial<Comment> = {}): Comment {
   };
 }
 
-describe('the comments store', () => {
+describe('the comments store and the changes applied to it', () => {
   const newest = { newestFirst: true, atEnd: true };
 
   it('applies a replayed event once', () => {
     const store = new ThreadStore();
     store.reset([], 0);
     const c = comment();
-    store.apply(c, newest);
-    store.apply({ ...c }, newest);
+    applyComment(store, c, newest);
+    applyComment(store, { ...c }, newest);
     equal(store.threads.length, 1);
     equal(store.count, 1);
   });
@@ -29,7 +30,7 @@ describe('the comments store', () => {
     const store = new ThreadStore();
     const c = comment({ likedByMe: true, likeCount: 3 });
     store.reset([{ ...c, replies: [] }], 1);
-    store.apply({ ...c, likeCount: 4, likedByMe: false }, newest);
+    applyComment(store, { ...c, likeCount: 4, likedByMe: false }, newest);
     equal(store.threads[0]!.likedByMe, true);
     equal(store.threads[0]!.likeCount, 4);
   });
@@ -39,10 +40,10 @@ describe('the comments store', () => {
     const root = comment();
     const reply = comment({ parentId: root.id });
     store.reset([{ ...root, replies: [reply] } as Thread], 2);
-    store.apply({ ...root, status: 'deleted', author: null }, newest);
+    applyComment(store, { ...root, status: 'deleted', author: null }, newest);
     equal(store.threads.length, 1, 'placeholder kept');
     equal(store.count, 1);
-    store.apply({ ...reply, status: 'deleted', author: null }, newest);
+    applyComment(store, { ...reply, status: 'deleted', author: null }, newest);
     equal(store.threads.length, 0, 'nothing left');
     equal(store.count, 0);
   });
@@ -51,8 +52,8 @@ describe('the comments store', () => {
     const store = new ThreadStore();
     store.reset([], 4);
     const orphan = comment({ parentId: 'not-loaded' });
-    store.apply(orphan, newest);
-    store.apply(orphan, newest);
+    applyComment(store, orphan, newest);
+    applyComment(store, orphan, newest);
     equal(store.count, 5);
   });
 });

@@ -24,6 +24,7 @@ interface DemoPerson {
  * @csspart select - the list of people
  */
 export class RucheDemoPicker extends RucheElement {
+  static override translations = [messages];
   static override styles = [
     baseStyles,
     css`
@@ -126,7 +127,7 @@ export class RucheDemoPicker extends RucheElement {
 
   override render() {
     if (!this.people) return nothing;
-    const m = messages[this.language];
+    const m = messages.in(this.language);
     const current = this.store.get()?.sub ?? '';
     const option = (p: DemoPerson) =>
       html`<option value=${p.sub} ?selected=${p.sub === current} title=${`${p.title}, ${p.dept}`}>

@@ -5,11 +5,10 @@ export const styles = css`
     display: inline-block;
     position: relative;
     vertical-align: middle;
-    font-size: var(--ruche-font-size, 13px) !important;
+    font-size: var(--ruche-font-size, 12.5px) !important;
   }
   .pill {
     display: inline-flex;
-    align-items: stretch;
     height: 2.2em;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -20,9 +19,6 @@ export const styles = css`
   .who {
     display: inline-flex;
     align-items: center;
-    transition: background-color 0.15s, color 0.15s;
-  }
-  .like {
     gap: 0.4em;
     padding: 0 0.65em 0 0.7em;
     border-radius: 999px 0 0 999px;
@@ -36,19 +32,19 @@ export const styles = css`
   }
   .like:hover,
   .who:hover,
-  .who[aria-expanded='true'] {
+  [aria-expanded='true'] {
     background: var(--_surface);
   }
-  .like[aria-pressed='true'] {
+  [aria-pressed='true'] {
     color: var(--_accent);
     background: var(--_accent-soft);
   }
-  .like[aria-pressed='true'] svg {
+  [aria-pressed='true'] svg {
     fill: currentColor;
   }
   @media (prefers-reduced-motion: no-preference) {
-    .like[aria-pressed='true'] svg {
-      animation: pop 0.3s ease-out;
+    [aria-pressed='true'] svg {
+      animation: pop 0.3s;
     }
   }
   @keyframes pop {
@@ -60,12 +56,8 @@ export const styles = css`
     min-width: 2ch;
     font-variant-numeric: tabular-nums;
     font-weight: 500;
-    color: var(--_muted);
   }
-  .like[aria-pressed='true'] .count {
-    color: inherit;
-  }
-  .count.pending {
+  .pending {
     visibility: hidden;
   }
   .popover {
@@ -73,8 +65,8 @@ export const styles = css`
     top: calc(100% + 6px);
     left: 0;
     z-index: 2147483000;
-    width: 17.5em;
-    max-width: 90vw;
+    width: max-content;
+    max-width: min(20em, 90vw);
     padding: 0.8em 0.9em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -82,64 +74,17 @@ export const styles = css`
     box-shadow: 0 10px 28px rgb(15 23 42 / 0.16);
     white-space: normal;
   }
-  .popover.end {
+  .end {
     left: auto;
     right: 0;
   }
   .popover:focus {
     outline: none;
   }
-  .popover:focus-visible {
-    outline: 2px solid var(--_focus);
-  }
-  .notice {
-    width: max-content;
-    max-width: 20em;
-  }
-  .notice.error,
   .error {
     color: var(--_danger);
   }
   [hidden] {
     display: none !important;
-  }
-  p {
-    margin: 0;
-  }
-  .title {
-    margin-bottom: 0.6em;
-    font-weight: 600;
-  }
-  .muted {
-    color: var(--_muted);
-  }
-  ul {
-    display: grid;
-    gap: 0.55em;
-    margin: 0 0 0.4em;
-    padding: 0;
-    list-style: none;
-  }
-  li {
-    display: flex;
-    align-items: center;
-    gap: 0.6em;
-    min-width: 0;
-  }
-  .who-name {
-    display: flex;
-    flex-direction: column;
-    min-width: 0;
-    line-height: 1.3;
-  }
-  .name {
-    font-weight: 600;
-  }
-  .dept {
-    overflow: hidden;
-    color: var(--_muted);
-    font-size: 0.88em;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 `;

@@ -40,13 +40,3 @@ export function createRucheContext(options: ContextOptions = {}): RucheContext {
   if (!client) clients.set(key, (client = new ApiClient(api, new Identity(api, source))));
   return { api, client, identity: client.identity, space: options.space || null, lang: options.lang || null };
 }
-
-/** A provider element (not necessarily upgraded yet) around this one, crossing shadow roots. */
-export function insideProvider(element: Element): boolean {
-  let node: Node | null = element.parentNode;
-  while (node) {
-    if (node instanceof Element && node.localName === 'ruche-provider') return true;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return false;
-}

@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement } from 'lit';
+import { adoptStyles, LitElement, type CSSResultOrNative } from 'lit';
 import { widgetSubject } from '../../shared/subject.ts';
-import { createRucheContext, insideProvider, rucheContext, type RucheContext } from './context.ts';
-import { resolveLang, type Lang } from './i18n.ts';
+import { createRucheContext, rucheContext, type RucheContext } from './context.ts';
+import { closestAcross, errorTexts, resolveLang, type Lang, type Translations } from './i18n.ts';
 
 /**
  * What every Ruche widget shares: it finds its context (the `<ruche-provider>` around it, else a
@@ -19,14 +19,18 @@ export abstract class RucheElement extends LitElement {
     subject: {},
   };
 
+  /** The widget's words (see Translations): English is loaded before an English widget renders. */
+  static translations: Translations<unknown>[] = [];
+
   declare langAttribute: string | null;
   declare theme: string | null;
   declare space: string | null;
   declare subject: string | null;
 
   /** The context in use; null until it is known (a provider still upgrading). */
-  protected ctx: RucheContext | null;
+  ctx: RucheContext | null;
   private readonly onIdentityChange = () => this.contextChanged();
+  private readonly laterStyles: CSSResultOrNative[] = [];
   private readonly consumer: ContextConsumer<typeof rucheContext, this>;
 
   constructor() {
@@ -42,7 +46,8 @@ export abstract class RucheElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback(); // asks the providers around for the context (answered at once if one is there)
     if (this.ctx) this.ctx.identity.addEventListener('change', this.onIdentityChange);
-    else if (!insideProvider(this)) this.useContext(createRucheContext());
+    // A provider around, even one not upgraded yet (its chunk still loading)?
+    else if (!closestAcross(this, 'ruche-provider')) this.useContext(createRucheContext());
     else {
       // The provider around is not upgraded yet (its chunk is loading): ask again once it is. This is
       // what @lit/context's ContextRoot does, without listening to every request of the page.
@@ -68,19 +73,32 @@ export abstract class RucheElement extends LitElement {
     this.contextChanged();
   }
 
+  protected override async scheduleUpdate(): Promise<void> {
+    const lang = this.language;
+    const waiting = [errorTexts, ...(this.constructor as typeof RucheElement).translations].map((t) => t.ready(lang)).filter(Boolean);
+    if (waiting.length) await Promise.all(waiting);
+    super.scheduleUpdate();
+  }
+
+  /** Adds the styles of code loaded later (the composer, the Q&A clock, the list of people). */
+  addStyles(styles: CSSResultOrNative): void {
+    this.laterStyles.push(styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, ...this.laterStyles]);
+  }
+
   /** The context or the person changed: load the data again. */
   protected abstract contextChanged(): void;
 
-  protected get language(): Lang {
+  get language(): Lang {
     return resolveLang(this, this.ctx?.lang);
   }
 
-  protected get subjectKey(): string {
+  get subjectKey(): string {
     return widgetSubject(this);
   }
 
   /** The space slug to ask for; undefined for the server's default space. */
-  protected get spaceSlug(): string | undefined {
+  get spaceSlug(): string | undefined {
     return this.space || this.ctx?.space || undefined;
   }
 }

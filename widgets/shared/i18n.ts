@@ -9,12 +9,13 @@ export function supportedLang(tag: string | null | undefined): Lang | null {
   return base === 'fr' || base === 'en' ? base : null;
 }
 
-/** The nearest `lang` attribute around an element, crossing shadow roots (a widget inside a widget). */
-function closestLang(element: Element): string | null {
-  let node: Node | null = element;
+/** The closest element around `element` (itself included) matching `selector`, crossing shadow roots. */
+export function closestAcross(element: Element, selector: string): Element | null {
+  let node: Element | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    const found = node.closest(selector);
+    if (found) return found;
+    node = (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return null;
 }
@@ -27,7 +28,7 @@ export function resolveLang(element: Element, providerLang: string | null | unde
   return (
     supportedLang(element.getAttribute('lang')) ??
     supportedLang(providerLang) ??
-    supportedLang(closestLang(element)) ??
+    supportedLang(closestAcross(element, '[lang]')?.getAttribute('lang')) ??
     'fr'
   );
 }
@@ -73,42 +74,51 @@ export function relativeDate(iso: string, lang: Lang, now = Date.now()): string 
   return format.format(0, 'second');
 }
 
-/** A duration as people say it: "25 min", "48 h", "3 jours" / "25 min", "48 hr", "3 days". */
-export function duration(ms: number, lang: Lang): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  const [unit, value]: [string, number] =
-    minutes < 60 ? ['minute', minutes] : minutes < 72 * 60 ? ['hour', Math.round(minutes / 60)] : ['day', Math.round(minutes / 1440)];
-  return cached(`u${lang}${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' })).format(value);
+
+/**
+ * A widget's words: French, the default, always at hand; English loaded when a widget speaks it
+ * (widgets wait for it before their first render), so that French pages carry one language.
+ */
+export class Translations<T> {
+  private english: T | null = null;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly french: T,
+    private readonly loadEnglish: () => Promise<T>,
+  ) {}
+
+  in(lang: Lang): T {
+    return lang === 'en' && this.english ? this.english : this.french;
+  }
+
+  /** What to wait for before speaking `lang`; null when nothing. */
+  ready(lang: Lang): Promise<void> | null {
+    if (lang !== 'en' || this.english) return null;
+    return (this.loading ??= this.loadEnglish().then(
+      (english) => void (this.english = english),
+      () => void (this.loading = null), // French it is, this time
+    ));
+  }
 }
 
-const errorTexts = {
-  fr: {
-    0: 'Le service Ruche ne répond pas. Réessayez dans un instant.',
-    400: 'Demande refusée',
-    401: 'Votre session a expiré : rechargez la page.',
-    403: 'Vous n’avez pas le droit de faire cela ici.',
-    404: 'Ce contenu n’existe plus.',
-    413: 'Ce texte est trop long.',
-    429: 'Trop d’actions d’un coup : réessayez dans # s.',
-    other: 'Une erreur est survenue. Réessayez dans un instant.',
-  },
-  en: {
-    0: 'The Ruche service does not answer. Try again in a moment.',
-    400: 'Request refused',
-    401: 'Your session has expired: reload the page.',
-    403: 'You are not allowed to do this here.',
-    404: 'This no longer exists.',
-    413: 'This text is too long.',
-    429: 'Too many actions at once: try again in # s.',
-    other: 'Something went wrong. Try again in a moment.',
-  },
+const errorsFr = {
+  0: 'Le service Ruche ne répond pas. Réessayez dans un instant.',
+  400: 'Demande refusée',
+  401: 'Votre session a expiré : rechargez la page.',
+  403: 'Vous n’avez pas le droit de faire cela ici.',
+  429: 'Trop d’actions d’un coup : réessayez dans # s.',
+  other: 'Une erreur est survenue.',
 };
+export type ErrorTexts = typeof errorsFr;
+export const errorTexts = new Translations(errorsFr, () => import('./errors.en.ts').then((m) => m.errors));
 
 /** What to tell a person about a failed request, in their language (the API's own messages are English). */
 export function errorMessage(error: unknown, lang: Lang): string {
-  const texts = errorTexts[lang];
+  const texts = errorTexts.in(lang);
   if (!(error instanceof ApiError)) return texts.other;
   const status = error.status === 503 ? 0 : error.status;
-  const text = texts[status as keyof typeof texts] ?? texts.other;
-  return status === 400 ? `${text} (${error.message})` : text.replace('#', String(error.retryAfter ?? 10));
+  const text = texts[status as keyof ErrorTexts] ?? texts.other;
+  // A refused request (400, 404, 409, 413…) says why in the API's words.
+  return status === 400 || !(status in texts) ? `${text} (${error.message})` : text.replace('#', String(error.retryAfter ?? 10));
 }

@@ -1,4 +1,5 @@
 import { readJson, removeKey, writeJson } from './storage.ts';
+import type { TokenEndpoint } from './token-endpoint.ts';
 
 /** What an intranet's token endpoint, and the demo picker, hand out. */
 export interface TokenGrant {
@@ -21,8 +22,8 @@ export type IdentitySource =
   /** Nothing configured: the demo picker's choice if there is one, else anonymous. */
   | { kind: 'auto' };
 
-const EARLY_MS = 60_000;
-const alive = (grant: TokenGrant | null) => grant !== null && Date.parse(grant.expiresAt) - EARLY_MS > Date.now();
+export const EARLY_MS = 60_000;
+export const alive = (grant: TokenGrant | null) => grant !== null && Date.parse(grant.expiresAt) - EARLY_MS > Date.now();
 
 /**
  * The demo picker's choice for one API, shared by every widget of the page and by the other tabs
@@ -64,12 +65,10 @@ export class DemoIdentity extends EventTarget {
  * that widgets reload their data as the new person.
  */
 export class Identity extends EventTarget {
-  private grant: TokenGrant | null = null;
-  private fetching: Promise<TokenGrant | null> | null = null;
   private rejected = new Set<string>();
   private demo: DemoIdentity | null = null;
-  /** After the token endpoint said "not signed in", ask again only after a while. */
-  private anonymousUntil = 0;
+  /** `token-url`: the intranet's endpoint, whose code loads only where one is configured. */
+  private endpoint: Promise<TokenEndpoint> | null = null;
 
   constructor(
     readonly api: string,
@@ -87,38 +86,17 @@ export class Identity extends EventTarget {
     const { source } = this;
     if (source.kind === 'token') return this.rejected.has(source.token) ? null : source.token;
     if (source.kind === 'auto') return this.demo!.get()?.token ?? null;
-    if (alive(this.grant)) return this.grant!.token;
-    if (Date.now() < this.anonymousUntil) return null;
-    this.fetching ??= this.fetchGrant(source.url).finally(() => (this.fetching = null));
-    return (await this.fetching)?.token ?? null;
+    this.endpoint ??= import('./token-endpoint.ts').then(({ TokenEndpoint }) => new TokenEndpoint(source.url));
+    return (await this.endpoint).token(this.rejected);
   }
 
   /** The API refused `token` (401): get another once, or fall back to anonymous. */
   async refresh(token: string): Promise<void> {
     this.rejected.add(token);
-    if (this.source.kind === 'url' && this.grant?.token === token) this.grant = null;
-    if (this.source.kind === 'auto' && this.demo!.get()?.token === token) {
+    if (this.demo?.get()?.token === token) {
       console.warn('Ruche: the demo identity was refused by the server; continuing anonymously.');
-      this.demo!.set(null);
+      this.demo.set(null);
     }
     if (this.source.kind === 'token') console.warn('Ruche: the token given to <ruche-provider> was refused; continuing anonymously.');
-  }
-
-  private async fetchGrant(url: string): Promise<TokenGrant | null> {
-    try {
-      // The intranet knows the visitor by its own session cookie.
-      const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' }, cache: 'no-store' });
-      const grant = response.ok ? ((await response.json()) as TokenGrant) : null;
-      if (typeof grant?.token !== 'string' || this.rejected.has(grant.token)) {
-        this.anonymousUntil = Date.now() + EARLY_MS; // not signed in to the intranet: anonymous for now
-        return null;
-      }
-      if (!alive(grant)) grant.expiresAt = new Date(Date.now() + EARLY_MS + 30_000).toISOString();
-      this.grant = grant;
-      return grant;
-    } catch {
-      this.anonymousUntil = Date.now() + 5_000;
-      return null;
-    }
   }
 }

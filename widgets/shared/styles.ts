@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 
 /**
  * Styles every widget starts from. Documented design tokens (set them on the element or any
@@ -14,7 +14,7 @@ import { css, unsafeCSS } from 'lit';
  *
  * `theme="dark"` uses the dark look, `theme="auto"` follows the system's preference.
  */
-const dark = unsafeCSS(`
+const dark = css`
   --_text: var(--ruche-text, #e5e9f0);
   --_muted: var(--ruche-muted, #a3adbb);
   --_bg: var(--ruche-background, #1b1f26);
@@ -26,8 +26,11 @@ const dark = unsafeCSS(`
   --_success: var(--ruche-success, #6fd49b);
   --_warning: var(--ruche-warning, #f3b562);
   --_accent-soft: color-mix(in srgb, var(--_accent) 18%, transparent);
+  /* On a light page, the dark look is a card of its own. */
+  --_card: var(--_bg);
+  --_pad: 1em 1.2em;
   color-scheme: dark;
-`);
+`;
 
 export const baseStyles = css`
   /*
@@ -56,18 +59,12 @@ export const baseStyles = css`
     --_focus: var(--ruche-focus, var(--_accent));
     font-family: var(--_font) !important;
     font-size: var(--_size) !important;
-    font-weight: 400 !important;
-    font-style: normal !important;
     line-height: 1.5 !important;
     color: var(--_text) !important;
     text-align: start !important;
     text-indent: 0 !important;
-    text-transform: none !important;
     letter-spacing: normal !important;
-    word-spacing: normal !important;
     white-space: normal !important;
-    box-sizing: border-box !important;
-    -webkit-text-size-adjust: 100%;
   }
   :host([theme='dark']) {
     ${dark}
@@ -86,7 +83,6 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   button,
-  input,
   select,
   textarea {
     font: inherit;
@@ -129,18 +125,9 @@ export const baseStyles = css`
     color: var(--_text);
     font-weight: 600;
     white-space: nowrap;
-    transition: background-color 0.15s, border-color 0.15s;
   }
   .btn:hover:not(:disabled) {
     background: var(--_surface);
-  }
-  .btn.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .btn.primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 88%, #000);
   }
   .link {
     display: inline-flex;
@@ -161,21 +148,16 @@ export const baseStyles = css`
     margin: 0.5em 0;
     padding: 0.55em 0.8em;
     border-radius: var(--_radius);
-    border: 1px solid color-mix(in srgb, var(--_danger) 35%, transparent);
-    background: color-mix(in srgb, var(--_danger) 8%, var(--_bg));
+    background: color-mix(in srgb, var(--_danger) 9%, var(--_bg));
     color: var(--_danger);
-    font-size: 0.93em;
   }
   .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   .avatar {
     display: inline-grid;
@@ -187,13 +169,7 @@ export const baseStyles = css`
     color: #fff;
     font-size: 0.86em;
     font-weight: 600;
-    letter-spacing: 0.02em;
     user-select: none;
-  }
-  .avatar.small {
-    width: 1.9em;
-    height: 1.9em;
-    font-size: 0.75em;
   }
   .c0 { background: #3b6fb6; }
   .c1 { background: #2f8a6b; }

@@ -1,0 +1,67 @@
+import type { Comment, Thread } from '../../shared/api-types.ts';
+import { childrenOf, type ThreadStore } from './store.ts';
+
+/**
+ * Changes that reach the threads after they were read: one's own writes and live events. Each is
+ * applied by comment id, so applying one twice (an event replayed after a reconnect, or the echo of
+ * one's own post) changes nothing. Loaded with the live connection and with the composer.
+ */
+
+/**
+ * A new or changed comment. New top-level comments go first when sorted newest first; sorted
+ * oldest first they go last, but only once the last page is shown (`atEnd`), or when `own`.
+ * Returns whether anything changed.
+ */
+export function applyComment(store: ThreadStore, incoming: Comment, options: { newestFirst: boolean; atEnd: boolean; own?: boolean }): boolean {
+  const found = store.find(incoming.id);
+  if (found) {
+    // Live events always say likedByMe: false; what this person did is known here.
+    Object.assign(found.comment, incoming, { likedByMe: found.comment.likedByMe });
+    count(store, incoming.id, incoming.status === 'published');
+    prune(store);
+    return true;
+  }
+  if (incoming.status !== 'published') return false;
+  const fresh = !store.counted.has(incoming.id);
+  count(store, incoming.id, true);
+  if (incoming.parentId === null) {
+    const thread: Thread = { ...incoming, replies: [] };
+    if (options.newestFirst) store.threads.unshift(thread);
+    else if (options.atEnd || options.own) store.threads.push(thread);
+    return true;
+  }
+  const parent = store.find(incoming.parentId);
+  if (!parent) return fresh; // its thread is on a page not loaded: only the count moves
+  parent.thread.replies.push(incoming);
+  parent.thread.replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return true;
+}
+
+export function setAccepted(store: ThreadStore, questionId: string, acceptedAnswerId: string | null): boolean {
+  const found = store.find(questionId);
+  if (!found || found.comment.acceptedAnswerId === acceptedAnswerId) return false;
+  found.comment.acceptedAnswerId = acceptedAnswerId;
+  return true;
+}
+
+function count(store: ThreadStore, id: string, published: boolean): void {
+  if (published && !store.counted.has(id)) {
+    store.counted.add(id);
+    store.count++;
+  } else if (!published && store.counted.delete(id)) store.count = Math.max(0, store.count - 1);
+}
+
+/** A deleted or hidden comment keeps its place only while a published reply hangs below it (as on the server). */
+function prune(store: ThreadStore): void {
+  store.threads = store.threads.filter((thread) => {
+    const children = childrenOf(thread);
+    const keep = new Map<string, boolean>();
+    const worth = (c: Comment): boolean => {
+      let known = keep.get(c.id);
+      if (known === undefined) keep.set(c.id, (known = c.status === 'published' || (children.get(c.id) ?? []).some(worth)));
+      return known;
+    };
+    thread.replies = thread.replies.filter(worth);
+    return worth(thread);
+  });
+}
