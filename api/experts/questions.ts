@@ -1,7 +1,7 @@
 import { parseMarkdown, plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { commentView, loadComment, type CommentRow } from '../comments/store.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Pool } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { findPerson } from '../people/person.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
@@ -281,3 +281,15 @@ export function excerpt(text: string, max = 200): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+
+/**
+ * Escalation on a timer, for a server where nobody may read their notifications for a while (the
+ * lazy run on reads covers the rest). Returns a function that stops it. Each run is one transaction.
+ */
+export function scheduleEscalations(sql: Pool, everyMs = 5 * 60_000, onError: (error: unknown) => void = () => {}): () => void {
+  const timer = setInterval(() => {
+    sql.begin((tx) => escalateOverdueQuestions(tx as unknown as Db)).catch(onError);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
