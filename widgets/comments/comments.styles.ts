@@ -173,12 +173,15 @@ export const styles = css`
   .like[aria-pressed='true'] svg {
     fill: currentColor;
   }
+  .like span:empty {
+    display: none;
+  }
   .replies {
     margin: 0.75em 0 0 1.1em;
     padding-left: 1em;
     border-left: 2px solid var(--_border);
   }
-  .replies li + li,
+  .replies > li + li,
   .replies .comment + .comment {
     margin-top: 0.85em;
   }

@@ -72,6 +72,10 @@ export const styles = css`
     margin: 0.4em 0 0;
     line-height: 2;
   }
+  .help code {
+    background: var(--_bg);
+    white-space: nowrap;
+  }
   .hint {
     color: var(--_muted);
     font-size: 0.82em;

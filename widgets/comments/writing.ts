@@ -213,7 +213,8 @@ export class Writing {
     const own = !!viewer.id && c.author?.id === viewer.id;
     const published = c.status === 'published';
     const isAnswer = host.qa && thread.isQuestion && c.parentId === thread.id;
-    const canAccept = isAnswer && published && (viewer.canSteward || (!!viewer.id && thread.author?.id === viewer.id));
+    // The asker (or a steward) accepts someone else's answer.
+    const canAccept = isAnswer && published && c.author?.id !== thread.author?.id && (viewer.canSteward || (!!viewer.id && thread.author?.id === viewer.id));
     const opens = (kind: string, label: string, initial?: string) => {
       const key = `${kind}:${c.id}`;
       return html`<button class="link" aria-expanded=${host.open === key ? 'true' : 'false'} @click=${(e: Event) => this.toggle(key, e, initial)}>${label}</button>`;

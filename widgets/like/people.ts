@@ -52,8 +52,12 @@ const styles = css`
     gap: 0.6em;
     line-height: 1.3;
   }
+  li > span {
+    font-weight: 600;
+  }
   li span span {
     display: block;
+    font-weight: 400;
     overflow: hidden;
     max-width: 13em;
     color: var(--_muted);
@@ -99,7 +103,7 @@ export class People {
     const { host } = this;
     if (!this.open) return;
     try {
-      this.list = await host.ctx!.client.get<LikePeople>('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 12 });
+      this.list = await host.ctx!.client.get<LikePeople>('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 10 });
     } catch (error) {
       this.list = { error: errorMessage(error, host.language) };
     }
