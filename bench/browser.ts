@@ -149,3 +149,42 @@ export async function measureBatching(browser: Browser, baseUrl: string, runs = 
   const oneButtonMs = median(one);
   return { likeButtons: 100, likeRequests: requestsForHundred, allCountsMs, oneButtonMs, ratio: Math.round((allCountsMs / oneButtonMs) * 100) / 100 };
 }
+
+export interface TransferredJs {
+  files: { path: string; gzip: number }[];
+  /** Without the demo picker, which only the demo intranet has. */
+  total: number;
+}
+
+/**
+ * The JavaScript a signed-in person's browser really fetches for the demo article (comments with
+ * the composer, like button, live updates, the demo picker), gzipped: the honest "page with
+ * comments and likes" figure, lazily loaded pieces included.
+ */
+export async function measureTransferredJs(browser: Browser, baseUrl: string, gzipSize: (body: Buffer) => number): Promise<TransferredJs> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/demo/article.html`);
+  const picker = page.locator('ruche-demo-picker select');
+  await picker.waitFor();
+  await picker.selectOption({ label: 'Karim Haddad' }).catch(async () => {
+    const options = await picker.locator('option').allTextContents();
+    await picker.selectOption({ label: options.find((o) => o.includes('Karim'))! });
+  });
+  await page.locator('ruche-comments textarea').waitFor();
+
+  const files = new Map<string, number>();
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js') && !url.pathname.startsWith('/demo/')) {
+      files.set(url.pathname, gzipSize(await response.body()));
+    }
+  });
+  await page.reload();
+  await page.locator('ruche-comments textarea').waitFor();
+  await page.waitForTimeout(1500);
+  await context.close();
+  const list = [...files].map(([path, gzip]) => ({ path, gzip }));
+  const counted = list.filter((f) => !/demo-picker/.test(f.path));
+  return { files: list, total: counted.reduce((sum, f) => sum + f.gzip, 0) };
+}

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
-import { launchBrowser, measureBatching, measureHostPage } from './browser.ts';
-import { measureBundle } from './bundle.ts';
+import { launchBrowser, measureBatching, measureHostPage, measureTransferredJs } from './browser.ts';
+import { gzipSize, measureBundle } from './bundle.ts';
 import { startBenchServer } from './server.ts';
 
 process.env.RUCHE_JWT_SECRET ??= randomBytes(32).toString('base64url');
@@ -82,8 +82,13 @@ async function browserSection() {
   try {
     const host = await measureHostPage(browser, server.url);
     const batching = await measureBatching(browser, server.url);
+    const transferred = await measureTransferredJs(browser, server.url, gzipSize);
     results.hostPage = host;
     results.batching = batching;
+    results.transferredJs = transferred;
+    print('\n### JavaScript a signed-in reader of the demo article really downloads (gzipped)\n');
+    print(`${kb(transferred.total)} without the demo picker; files: ` + transferred.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ') + '.');
+    print(`Budget for a page with comments and likes, lazily loaded parts included: ${budget('comments + likes page, as downloaded', transferred.total, 20 * KB, 'B')}.`);
     print(`\n### Host-page cost (demo article, headless Chromium, median of ${host.runs} alternated runs)\n`);
     print('| figure | without Ruche | with Ruche | added | budget |');
     print('|---|---:|---:|---:|---|');
