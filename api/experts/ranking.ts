@@ -92,6 +92,8 @@ export interface SearchOptions {
   /** Leave these people out (e.g. the asker and those already told). */
   excludeIds?: readonly string[];
   now?: Date;
+  /** The query's skills, when the caller matched them already. */
+  skills?: MatchedSkill[];
 }
 
 interface EvidenceRow {
@@ -106,43 +108,59 @@ interface EvidenceRow {
   top: string[];
 }
 
-const reader = { id: '$3::uuid', admin: '$4::boolean', guest: '$5::boolean', anonymousRead: 'false' };
+const reader = { id: '$1::uuid', admin: '$2::boolean', guest: '$3::boolean', anonymousRead: 'false' };
 
-/** Posts a person may have written about the query, in the spaces the searcher may read. */
-const commentHits = (lang: 'fr' | 'en') => {
-  const config = `'ruche_${lang}'::regconfig`;
-  return `
+/**
+ * Posts a person may have written about the query, in the spaces the searcher may read. The query
+ * arrives as a parameter (not from a join) so that PostgreSQL searches the GIN index of the
+ * language (004_experts.sql) instead of reading every comment.
+ */
+const commentHits = (lang: 'fr' | 'en', anyTerms: string) => `
     select c.id from comments c
-      join readable r on r.id = c.space_id and r.lang = '${lang}' join qs on qs.lang = '${lang}'
-     where c.status = 'published' and not c.is_question and to_tsvector(${config}, c.body) @@ qs.any_terms
-       and ($8::uuid is null or c.author_id = $8::uuid)
-    union
-    select a.id from comments qn
-      join readable r on r.id = qn.space_id and r.lang = '${lang}' join qs on qs.lang = '${lang}'
-      join comments a on a.root_id = qn.id and a.parent_id = qn.id and a.status = 'published'
-     where qn.status = 'published' and qn.is_question and to_tsvector(${config}, qn.body) @@ qs.any_terms
-       and ($8::uuid is null or a.author_id = $8::uuid)`;
-};
+      join readable r on r.id = c.space_id and r.lang = '${lang}'
+     where c.status = 'published' and not c.is_question and to_tsvector('ruche_${lang}'::regconfig, c.body) @@ ${anyTerms}
+       and ($6::uuid is null or c.author_id = $6::uuid)`;
+const questionHits = (lang: 'fr' | 'en', anyTerms: string) => `
+    select qn.id from comments qn
+      join readable r on r.id = qn.space_id and r.lang = '${lang}'
+     where qn.status = 'published' and qn.is_question and to_tsvector('ruche_${lang}'::regconfig, qn.body) @@ ${anyTerms}`;
+
+/**
+ * The query as two tsqueries per language: any of its words (or the whole of a synonym: "taxe sur
+ * la valeur ajoutée" as a phrase), and all of its words (or a whole synonym).
+ */
+const TSQUERIES_SQL = `
+  with expansions as (select distinct unnest($2::text[]) as name)
+  select l.lang,
+         nullif(concat_ws(' | ',
+           nullif(replace(plainto_tsquery(l.config, $1)::text, ' & ', ' | '), ''),
+           (select string_agg('(' || phraseto_tsquery(l.config, e.name)::text || ')', ' | ')
+              from expansions e where phraseto_tsquery(l.config, e.name)::text <> '')), '') as any_terms,
+         nullif(concat_ws(' | ',
+           nullif('(' || plainto_tsquery(l.config, $1)::text || ')', '()'),
+           (select string_agg('(' || phraseto_tsquery(l.config, e.name)::text || ')', ' | ')
+              from expansions e where phraseto_tsquery(l.config, e.name)::text <> '')), '') as all_terms
+    from (values ('fr', 'ruche_fr'::regconfig), ('en', 'ruche_en'::regconfig)) as l (lang, config)`;
 
 const EVIDENCE_SQL = `
   with readable as (
     select s.id, s.lang from spaces s
-     where ${canReadSpaceSql('s', reader)} and ($6::uuid is null or s.id = $6::uuid)
+     where ${canReadSpaceSql('s', reader)} and ($4::uuid is null or s.id = $4::uuid)
   ),
-  expansions as (select distinct unnest($2::text[]) as name),
   qs as (
-    select l.lang, l.config,
-           nullif(concat_ws(' | ',
-             nullif(replace(plainto_tsquery(l.config, $1)::text, ' & ', ' | '), ''),
-             (select string_agg('(' || phraseto_tsquery(l.config, e.name)::text || ')', ' | ')
-                from expansions e where phraseto_tsquery(l.config, e.name)::text <> '')), '')::tsquery as any_terms,
-           nullif(concat_ws(' | ',
-             nullif('(' || plainto_tsquery(l.config, $1)::text || ')', '()'),
-             (select string_agg('(' || phraseto_tsquery(l.config, e.name)::text || ')', ' | ')
-                from expansions e where phraseto_tsquery(l.config, e.name)::text <> '')), '')::tsquery as all_terms
-      from (values ('fr', 'ruche_fr'::regconfig), ('en', 'ruche_en'::regconfig)) as l (lang, config)
+    select * from (values ('fr', 'ruche_fr'::regconfig, $9::tsquery, $10::tsquery),
+                          ('en', 'ruche_en'::regconfig, $11::tsquery, $12::tsquery)) as q (lang, config, any_terms, all_terms)
   ),
-  hits as (${commentHits('fr')} union ${commentHits('en')}),
+  -- Questions about the query, found first (through the index), then their answers: an answer is
+  -- about what its question is about.
+  questions as materialized (${questionHits('fr', '$9::tsquery')} union all ${questionHits('en', '$11::tsquery')}),
+  hits as (
+    ${commentHits('fr', '$9::tsquery')}
+    union ${commentHits('en', '$11::tsquery')}
+    union
+    select a.id from questions q join comments a on a.root_id = q.id and a.parent_id = q.id
+     where a.status = 'published' and ($6::uuid is null or a.author_id = $6::uuid)
+  ),
   docs as (
     select c.id, 'comment' as source, c.author_id, c.created_at, c.like_count as appreciation,
            case when qn.accepted_answer_id = c.id then 'accepted_answer'
@@ -163,15 +181,15 @@ const EVIDENCE_SQL = `
       join readable r on r.id = i.space_id
       join qs on qs.lang = i.lang
      where not i.anonymous and i.author_id is not null and i.search @@ qs.any_terms
-       and ($8::uuid is null or i.author_id = $8::uuid)
+       and ($6::uuid is null or i.author_id = $6::uuid)
   ),
   eligible as (
     select d.* from docs d
       join people p on p.id = d.author_id and p.active
       left join profiles pr on pr.person_id = d.author_id
-     where ($9::boolean or not coalesce(pr.hide_inferred, false))
-       and (not $5::boolean or not coalesce(pr.hide_from_guests, false))
-       and not (d.author_id = any($10::uuid[]))
+     where ($7::boolean or not coalesce(pr.hide_inferred, false))
+       and (not $3::boolean or not coalesce(pr.hide_from_guests, false))
+       and not (d.author_id = any($8::uuid[]))
   ),
   credited as (
     select e.*,
@@ -180,7 +198,7 @@ const EVIDENCE_SQL = `
            * case e.kind when 'accepted_answer' then ${RANKING.kind.accepted_answer} when 'answer' then ${RANKING.kind.answer}
                          when 'idea' then ${RANKING.kind.idea} else ${RANKING.kind.comment} end
            * (1 + ${RANKING.appreciation} * ln(1 + e.appreciation) / ln(2))
-           * power(0.5, greatest(extract(epoch from ($7::timestamptz - e.created_at)), 0) / 86400.0 / ${RANKING.halfLifeDays}) as credit
+           * power(0.5, greatest(extract(epoch from ($5::timestamptz - e.created_at)), 0) / 86400.0 / ${RANKING.halfLifeDays}) as credit
       from eligible e
   )
   select author_id as person_id,
@@ -199,7 +217,7 @@ const EVIDENCE_SQL = `
 /** The experts on a query, best first, with their reasons. Only ids: cards are loaded apart. */
 export async function rankExperts(db: Db, searcher: Searcher, query: string, options: SearchOptions): Promise<RankedExpert[]> {
   const topic = query.trim();
-  const skills = await matchSkills(db, topic);
+  const skills = options.skills ?? (await matchSkills(db, topic));
   const exact = skills.filter((skill) => skill.strength >= 1);
   // The names of the skill the query is (its key, label and synonyms) widen the search: "VAT" also
   // finds the French posts about "TVA".
@@ -207,9 +225,9 @@ export async function rankExperts(db: Db, searcher: Searcher, query: string, opt
   const exclude = [...(options.excludeIds ?? [])];
   const onlyPerson = options.onlyPersonId ?? null;
 
+  const tsqueries = await db.unsafe<{ lang: 'fr' | 'en'; anyTerms: string | null; allTerms: string | null }[]>(TSQUERIES_SQL, [topic, expansions]);
+  const terms = (lang: 'fr' | 'en') => tsqueries.find((q) => q.lang === lang)!;
   const evidenceRows = await db.unsafe<EvidenceRow[]>(EVIDENCE_SQL, [
-    topic,
-    expansions,
     searcher.id,
     searcher.isAdmin,
     searcher.isGuest,
@@ -218,6 +236,10 @@ export async function rankExperts(db: Db, searcher: Searcher, query: string, opt
     onlyPerson,
     options.includeHidden === true,
     exclude,
+    terms('fr').anyTerms,
+    terms('fr').allTerms,
+    terms('en').anyTerms,
+    terms('en').allTerms,
   ]);
 
   const declared = await declaredMatches(db, skills, searcher, onlyPerson, exclude);

@@ -88,8 +88,8 @@ export const expertsRoutes = router()
         spaceId = access.space.id;
       }
       const viewer = viewerOf(person);
-      const ranked = await rankExperts(db, viewer, q, { limit, spaceId });
       const skills = await matchSkills(db, q);
+      const ranked = await rankExperts(db, viewer, q, { limit, spaceId, skills });
       return c.json(
         {
           query: q,
