@@ -78,14 +78,22 @@ const config: RollupOptions = {
     dir: 'dist/widgets',
     format: 'es',
     entryFileNames: '[name].js',
-    // English words load on demand, one small chunk per widget: name them after their widget.
-    chunkFileNames: (chunk) => (chunk.name.endsWith('.en') && chunk.facadeModuleId ? `chunks/en-${basename(dirname(chunk.facadeModuleId))}-[hash].js` : 'chunks/[name]-[hash].js'),
+    // English words load on demand, in small chunks named after what they belong to (en-like, en-writing).
+    chunkFileNames: (chunk) => {
+      if (!chunk.name.endsWith('.en') || !chunk.facadeModuleId) return 'chunks/[name]-[hash].js';
+      const name = basename(chunk.facadeModuleId, '.en.ts').replace(/\.messages$/, '');
+      return `chunks/en-${name === 'messages' ? basename(dirname(chunk.facadeModuleId)) : name}-[hash].js`;
+    },
     // Each element its own chunk; Lit and the shared client in one `core` chunk that every widget
     // needs (one request, compressed as a whole). Live events and markdown stay with their users.
     manualChunks(id) {
       if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
       if (/node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/.test(id)) return 'core';
-      if (/\/widgets\/shared\/(?!live|markdown)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      // Providing a context is the provider's business: keep it out of what every widget loads.
+      if (/node_modules\/@lit\/context\/lib\/(value-notifier|controllers\/context-provider)\.js$/.test(id) || /\/widgets\/provider\//.test(id)) return 'provider';
+      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      // Live events and the code that applies them (and one's own writes) to the threads load together.
+      if (/\/widgets\/(shared\/live|comments\/changes)\.ts$/.test(id)) return 'live';
       return undefined;
     },
   },

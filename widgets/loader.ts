@@ -21,7 +21,8 @@ try {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     'ruche-comments:not(:defined){display:block;min-height:218px}' +
-      'ruche-like:not(:defined){display:inline-block;vertical-align:middle;width:131px;height:28px}',
+      'ruche-like:not(:defined){display:inline-block;vertical-align:middle;width:131px;height:28px}' +
+      'ruche-demo-picker:not(:defined){display:inline-block;width:252px}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {

@@ -185,8 +185,8 @@ export class RucheComments extends RucheElement {
 
   private loadWriting(): Promise<void> {
     this.writingLoad ??= import('./writing.ts').then(
-      ({ Writing }) => {
-        this.writing = new Writing(this);
+      async ({ Writing }) => {
+        this.writing = await Writing.for(this);
         this.requestUpdate();
       },
       (error) => {

@@ -30,13 +30,19 @@ export class Writing {
   /** The Idempotency-Key of each action until it succeeds, so that trying it again is not a second post. */
   private actionKeys = new Map<string, { text: string; key: string }>();
 
-  constructor(private readonly host: RucheComments) {
+  /** Loads the composer for `host`, in its language. */
+  static async for(host: RucheComments): Promise<Writing> {
+    await messages.ready(host.language);
+    return new Writing(host);
+  }
+
+  private constructor(private readonly host: RucheComments) {
     host.addStyles(styles);
     this.texts.set('new', readJson<string>(this.draftKey('new')) ?? '');
   }
 
   private get m() {
-    return messages[this.host.language];
+    return messages.in(this.host.language);
   }
 
   private draftKey(key: string): string {

@@ -3,11 +3,8 @@ import { Translations } from '../shared/i18n.ts';
 const fr = {
   youAre: 'Vous êtes :',
   anonymous: 'Visiteur anonyme',
-  staff: 'Collaborateurs',
-  guests: 'Partenaires (invités)',
   guest: 'partenaire',
   admin: 'admin',
-  failed: 'Impossible de changer de personne.',
   hint: 'Démo : choisissez la personne que vous incarnez',
 };
 

@@ -9,7 +9,7 @@ export const styles = css`
   }
   .pill {
     display: inline-flex;
-    height: 2.2em;
+    height: 2.24em; /* 28px, the room the loader keeps for it */
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_bg);
