@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { commentView, decodeCursor } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
@@ -272,7 +273,7 @@ export const expertsRoutes = router()
       if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
       // Overdue questions are escalated lazily, on reads, in a transaction of their own (this read
       // has none), so that whoever looks first sees the news.
-      await c.var.deps.database.sql.begin((tx) => escalateOverdueQuestions(tx as never));
+      await c.var.deps.database.sql.begin((tx) => escalateOverdueQuestions(tx as unknown as Db));
       return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
     },
   )
