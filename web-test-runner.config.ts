@@ -62,6 +62,7 @@ async function api(env: Record<string, string>): Promise<RunningServer> {
   );
 }
 
+const staleGiven = new Set<string>();
 const tokenServer = await api({ RUCHE_JWT_SECRET: SECRET, RUCHE_ANONYMOUS_READ: 'true' });
 const demoServer = await api({ RUCHE_AUTH: 'demo', RUCHE_DEMO_SEED: 'false' });
 
@@ -76,7 +77,8 @@ const rucheApi: TestRunnerPlugin = {
     }
     return undefined;
   },
-  // An intranet's token endpoint, for <ruche-provider token-url>: /test-token?sub=… (401 without sub).
+  // An intranet's token endpoint, for <ruche-provider token-url>: /test-token?sub=… (401 without sub;
+  // with &stale=1, the first token it gives each sub is signed with another secret, as after a rotation).
   async serve(context) {
     if (context.path !== '/test-token') return undefined;
     const sub = context.URL.searchParams.get('sub');
@@ -85,7 +87,9 @@ const rucheApi: TestRunnerPlugin = {
       return { body: '{"error":"not signed in"}', type: 'json' };
     }
     const ttl = Number(context.URL.searchParams.get('ttl') ?? 3600);
-    const token = await signToken({ sub, name: sub }, SECRET, ttl);
+    const stale = context.URL.searchParams.has('stale') && !staleGiven.has(sub);
+    if (stale) staleGiven.add(sub);
+    const token = await signToken({ sub, name: sub }, stale ? `${SECRET}-rotated-away` : SECRET, ttl);
     return { body: JSON.stringify({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() }), type: 'json' };
   },
   async serverStop() {

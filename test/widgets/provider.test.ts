@@ -53,6 +53,19 @@ describe('<ruche-provider>', () => {
     assert(other.page!.viewer.id === null, 'anonymous when the endpoint says no');
   });
 
+  it('asks the token endpoint again once when the API refuses its token (401)', async () => {
+    const sub = `rotated-${Date.now()}`;
+    const container = document.createElement('div');
+    container.innerHTML = `<ruche-provider api="${api}" token-url="/test-token?sub=${sub}&stale=1"><ruche-comments subject="t-${Date.now()}"></ruche-comments></ruche-provider>`;
+    document.body.append(container);
+    const comments = container.querySelector<RucheComments>('ruche-comments')!;
+    await waitFor(() => comments.page, 'the comments');
+    assert(comments.page!.viewer.id, 'signed in with the second token');
+    const tokenRequests = performance.getEntriesByType('resource').filter((e) => e.name.includes(`/test-token?sub=${sub}`));
+    assert(tokenRequests.length === 2, `the endpoint was asked twice (${tokenRequests.length})`);
+    container.remove();
+  });
+
   it('warns instead of throwing when a second copy of Ruche defines the same tag', async () => {
     const warnings: unknown[] = [];
     const warn = console.warn;
