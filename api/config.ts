@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   RUCHE_JWT_AUDIENCE: z.string().optional(),
   RUCHE_TRUSTED_HEADER: z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name').optional(),
   RUCHE_TRUSTED_PROXIES: list,
+  RUCHE_SCIM_TOKEN: z.string().min(32, 'RUCHE_SCIM_TOKEN must be at least 32 characters').optional(),
   RUCHE_ADMINS: list,
   RUCHE_ORIGINS: list,
   RUCHE_PUBLIC_URL: z.string().url().optional(),
@@ -63,6 +64,8 @@ export interface Config {
     anonymousRead: boolean;
   };
   origins: string[];
+  /** Bearer token identity providers use for SCIM provisioning; SCIM is off without it. */
+  scimToken: string | undefined;
   publicUrl: string | undefined;
   defaultLang: 'fr' | 'en';
   /** Fill an empty database with the demo intranet's activity (demo mode only). */
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousRead: e.RUCHE_ANONYMOUS_READ ?? mode === 'demo',
     },
     origins: e.RUCHE_ORIGINS,
+    scimToken: e.RUCHE_SCIM_TOKEN?.trim(),
     publicUrl: e.RUCHE_PUBLIC_URL,
     defaultLang: e.RUCHE_DEFAULT_LANG,
     demoSeed: mode === 'demo' && e.RUCHE_DEMO_SEED !== false,

@@ -8,6 +8,8 @@ import { DataFolderBusyError } from './db/data-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
 import { LiveBus } from './events/bus.ts';
+import { seedDemoProfiles } from './experts/demo.ts';
+import { scheduleEscalations } from './experts/questions.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 
 export interface RunningServer {
@@ -26,8 +28,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ({ schemaVersion } = await migrate(database.sql));
     if (config.auth.mode === 'demo') {
       demoSecret = await loadDemoSecret(database.sql);
-      if (config.demoSeed && (await seedDemo(database.sql)) && config.log === 'info') {
-        console.log('Seeded the demo intranet with colleagues, discussions, questions and likes.');
+      if (config.demoSeed && (await seedDemo(database.sql))) {
+        await seedDemoProfiles(database.sql);
+        if (config.log === 'info') console.log('Seeded the demo intranet with colleagues, discussions, questions, likes and skills.');
       }
     }
   } catch (error) {
@@ -53,6 +56,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database.sql`delete from events where created_at < now() - interval '7 days'`.catch(() => {});
   }, 3600_000);
   housekeeping.unref();
+  // Questions past their space's answer-time promise go to the next experts and the stewards.
+  const stopEscalations = scheduleEscalations(database.sql, 5 * 60_000, (error) => console.error('[ruche] escalation failed:', error));
 
   let closing: Promise<void> | null = null;
   return {
@@ -62,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         clearInterval(housekeeping);
+        stopEscalations();
         await bus.stop(); // ends live streams, which would otherwise hold the server open
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursor, limit, paragraphs, uuid } from '../http/validation.ts';
+import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
 
@@ -61,7 +61,7 @@ export const newCommentBody = z
     parentId: uuid.optional(),
     body: commentBody,
     mode: z.enum(['discussion', 'qa']).optional(),
-    title: z.string().max(300).optional(),
+    title: line(300).optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   })
   .openapi('NewComment');

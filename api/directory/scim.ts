@@ -32,9 +32,8 @@ const MIN_TOKEN_LENGTH = 32;
 const MAX_PAGE = 200;
 const BODY_LIMIT = 64 * 1024;
 
-/** The one place RUCHE_SCIM_TOKEN is read (api/config.ts does not carry it yet). */
-export function scimToken(env: NodeJS.ProcessEnv = process.env): { token: string } | { off: string } {
-  const token = env.RUCHE_SCIM_TOKEN?.trim();
+/** SCIM is on when RUCHE_SCIM_TOKEN is configured (api/config.ts checks its length at start). */
+export function scimToken(token: string | undefined): { token: string } | { off: string } {
   if (!token) return { off: 'SCIM provisioning is off on this server: set RUCHE_SCIM_TOKEN to a secret of at least 32 characters and give it to the identity provider.' };
   if (token.length < MIN_TOKEN_LENGTH) return { off: `SCIM provisioning is off: RUCHE_SCIM_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters.` };
   return { token };
@@ -57,7 +56,7 @@ function scimErrorResponse(c: Context, error: ScimError) {
 
 const authenticateProvider: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('person', null);
-  const configured = scimToken();
+  const configured = scimToken(c.var.deps.config.scimToken);
   if ('off' in configured) throw new ScimError(501, configured.off);
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   // Digests have one length whatever was sent, so the comparison takes the same time.

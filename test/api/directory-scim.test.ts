@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../../api/config.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 /**
  * SCIM 2.0 provisioning: what an identity provider (Okta, Entra ID…) does, request by request.
- * RUCHE_SCIM_TOKEN is read from the environment on each request, so this file sets it.
+ * The server is configured with RUCHE_SCIM_TOKEN, the identity provider's own bearer token.
  */
 let api: TestApi;
 const TOKEN = 'scim-token-that-is-long-enough-0123456789';
@@ -44,19 +45,21 @@ async function rowCount() {
 }
 
 before(async () => {
-  api = await createTestApi();
+  api = await createTestApi({ RUCHE_SCIM_TOKEN: TOKEN });
 });
 after(() => api.close());
 
 describe('the SCIM door', () => {
   test('without a configured token, provisioning is off and says so', async () => {
-    delete process.env.RUCHE_SCIM_TOKEN;
-    assertScimError(await scim('GET', '/Users'), 501);
-    process.env.RUCHE_SCIM_TOKEN = 'short';
-    const short = await scim('GET', '/Users', undefined, 'short');
-    assertScimError(short, 501);
-    assert.match(short.body.detail, /at least 32 characters/);
-    process.env.RUCHE_SCIM_TOKEN = TOKEN;
+    api.config.scimToken = undefined;
+    try {
+      const off = await scim('GET', '/Users');
+      assertScimError(off, 501);
+      assert.match(off.body.detail, /RUCHE_SCIM_TOKEN/);
+    } finally {
+      api.config.scimToken = TOKEN;
+    }
+    assert.throws(() => loadConfig({ RUCHE_SCIM_TOKEN: 'short' }), /at least 32 characters/);
   });
 
   test('a missing or wrong token is refused', async () => {
