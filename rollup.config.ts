@@ -94,6 +94,8 @@ const config: RollupOptions = {
       if (/\/widgets\/shared\/(?!live|markdown|token-endpoint)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
       // Live events and the code that applies them (and one's own writes) to the threads load together.
       if (/\/widgets\/(shared\/live|comments\/changes)\.ts$/.test(id)) return 'live';
+      // What reading comments needs, in their own chunk (else rollup would pull the store into `live`).
+      if (/\/widgets\/comments\/(comments|comments\.component|comments\.styles|messages|store)\.ts$/.test(id) || /\/(widgets\/shared\/markdown|shared\/markdown\/tree)\.ts$/.test(id)) return 'comments';
       return undefined;
     },
   },

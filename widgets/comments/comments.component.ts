@@ -253,14 +253,10 @@ export class RucheComments extends RucheElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Says something to screen readers (the status region is emptied first, so a repeat is heard). */
+  /** Says something to screen readers, through the status region. */
   announce(text: string): void {
-    this.announcement = '';
+    this.announcement = text;
     this.requestUpdate();
-    setTimeout(() => {
-      this.announcement = text;
-      this.requestUpdate();
-    }, 50);
   }
 
   private signInText(): string {
@@ -290,12 +286,14 @@ export class RucheComments extends RucheElement {
             </div>`
           : nothing}
       </header>
+      ${this.failure
+        ? html`<div class="alert" role="alert">${this.failure} ${page ? nothing : html`<button class="btn" @click=${() => this.load(false)}>${m.retry}</button>`}</div>`
+        : nothing}
       ${!page
         ? this.failure
-          ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.load(false)}>${m.retry}</button></div>`
+          ? nothing
           : html`<div class="skeleton" aria-label=${m.loading}>${[1, 2, 3].map(() => html`<div class="bone"><span></span><span></span><span></span></div>`)}</div>`
-        : html`${this.failure ? html`<div class="alert" role="alert">${this.failure}</div>` : nothing}
-            ${!page.viewer.id ? html`<p class="notice">${this.signInText()}</p>` : this.writing?.area(page)}
+        : html`${!page.viewer.id ? html`<p class="notice">${this.signInText()}</p>` : this.writing?.area(page)}
             ${threads.length
               ? html`<ul class="threads" role="list">
                   ${threads.map((t) => html`<li class="thread">${this.renderThread(t)}</li>`)}

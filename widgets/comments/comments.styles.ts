@@ -177,8 +177,9 @@ export const styles = css`
     display: none;
   }
   .replies {
-    margin: 0.75em 0 0 1.1em;
-    padding-left: 1em;
+    /* Narrower indentation in a narrow column (a 2008 intranet's 530 px content cell, a phone). */
+    margin: 0.75em 0 0 clamp(0.5em, 2cqi, 1.1em);
+    padding-left: clamp(0.75em, 2cqi, 1em);
     border-left: 2px solid var(--_border);
   }
   .replies > li + li,
@@ -220,7 +221,6 @@ export const styles = css`
     height: 0.8em;
     border-radius: 4px;
     background: var(--_surface);
-    animation: pulse 1.4s infinite alternate;
   }
   .bone :first-child {
     grid-row: span 2;
@@ -229,17 +229,5 @@ export const styles = css`
   }
   .bone :last-child {
     width: 70%;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.45;
-    }
-  }
-  /* A narrow column: a 2008 intranet's 530 px content cell, a phone. */
-  @container (max-width: 480px) {
-    .replies {
-      margin-left: 0.5em;
-      padding-left: 0.75em;
-    }
   }
 `;

@@ -104,7 +104,9 @@ export class Writing {
     const text = (this.texts.get(key) ?? '').trim();
     if (!text) return host.focusIn(`[data-key="${key}"] textarea`);
     const parentId = key.startsWith('reply:') ? key.slice(6) : undefined;
-    const body: NewComment = { subject: host.subjectKey, body: text, title: document.title.slice(0, 300) };
+    const body: NewComment = { subject: host.subjectKey, body: text };
+    const title = document.title.trim().slice(0, 300);
+    if (title) body.title = title;
     if (host.spaceSlug) body.space = host.spaceSlug;
     if (parentId) body.parentId = parentId;
     if (host.mode === 'qa') body.mode = 'qa';

@@ -1,12 +1,12 @@
 import { html, nothing, svg } from 'lit';
 import type { LikeState } from '../../shared/api-types.ts';
-import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
 import { errorMessage, formatCount } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadLike } from './batch.ts';
 import { styles } from './like.styles.ts';
 import { messages } from './messages.ts';
+import type { Liking } from './liking.ts';
 import type { People } from './people.ts';
 
 let ids = 0;
@@ -46,9 +46,10 @@ export class RucheLike extends RucheElement {
 
   readonly popoverId = `ruche-like-people-${++ids}`;
   people: People | null = null;
-  /** The liked state the person asked for, while the server has not confirmed it. */
-  private wanted: boolean | null = null;
-  private confirmed: LikeState | null = null;
+  /** The last state the server gave (the display may be ahead of it while a click is sent). */
+  confirmed: LikeState | null = null;
+  private likingLoad: Promise<Liking> | null = null;
+  private likingReady: Liking | null = null;
   private generation = 0;
   private readonly onOutside = (event: Event) => {
     if (!event.composedPath().includes(this)) this.close(false);
@@ -73,6 +74,10 @@ export class RucheLike extends RucheElement {
   protected contextChanged(): void {
     const generation = ++this.generation;
     this.people?.close(false);
+    // Someone who may like: get ready.
+    void this.ctx!.identity.token().then((token) => {
+      if (token) void this.liking();
+    });
     loadLike(this.ctx!.client, this.spaceSlug, this.subjectKey).then(
       (state) => {
         if (generation !== this.generation) return;
@@ -86,52 +91,15 @@ export class RucheLike extends RucheElement {
     );
   }
 
+  /** The like is flipped at once; the code that tells the server loads with the first click (or before, for someone signed in). */
   private async toggle(): Promise<void> {
     if (!this.state) return;
-    const { client, identity } = this.ctx!;
-    this.notice = null;
-    const before = this.state;
-    const liked = !before.liked;
-    this.state = { liked, count: Math.max(0, before.count + (liked ? 1 : -1)) }; // at once; the server confirms
-    if (!(await identity.token())) {
-      const mode = await client.authMode();
-      // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
-      if (mode !== 'header') {
-        this.state = before;
-        return this.showSignIn(mode);
-      }
-    }
-    const syncing = this.wanted !== null;
-    this.wanted = liked;
-    if (!syncing) await this.sync();
+    // Flipped in this very click when the code is there already (it is, for someone signed in).
+    await (this.likingReady ?? (await this.liking())).toggle();
   }
 
-  /** Sends the wanted state until the server has it: quick double clicks end where the person left them. */
-  private async sync(): Promise<void> {
-    const { client } = this.ctx!;
-    const space = this.spaceSlug;
-    const subject = this.subjectKey;
-    try {
-      while (this.wanted !== null && this.wanted !== this.confirmed?.liked) {
-        this.confirmed = this.wanted
-          ? await client.request<LikeState>('PUT', '/api/likes', { body: space ? { space, subject } : { subject } })
-          : await client.request<LikeState>('DELETE', '/api/likes', { query: { space, subject } });
-      }
-      this.state = this.confirmed;
-      this.people?.reload();
-    } catch (error) {
-      this.state = this.confirmed; // roll back
-      if (error instanceof ApiError && error.status === 401) this.showSignIn(await client.authMode());
-      else this.notice = { text: errorMessage(error, this.language), error: true };
-    } finally {
-      this.wanted = null;
-    }
-  }
-
-  private showSignIn(mode: string | null): void {
-    const m = messages.in(this.language);
-    this.people?.close(false);
-    this.notice = { text: mode === 'demo' ? m.signInDemo : m.signIn, error: false };
+  private liking(): Promise<Liking> {
+    return (this.likingLoad ??= import('./liking.ts').then(({ Liking }) => (this.likingReady = new Liking(this))));
   }
 
   private async openPeople(): Promise<void> {

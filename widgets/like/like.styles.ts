@@ -42,16 +42,6 @@ export const styles = css`
   [aria-pressed='true'] svg {
     fill: currentColor;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    [aria-pressed='true'] svg {
-      animation: pop 0.3s;
-    }
-  }
-  @keyframes pop {
-    50% {
-      transform: scale(1.3);
-    }
-  }
   .count {
     min-width: 2ch;
     font-variant-numeric: tabular-nums;

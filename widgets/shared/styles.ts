@@ -97,7 +97,6 @@ export const baseStyles = css`
     cursor: pointer;
   }
   button:disabled {
-    cursor: default;
     opacity: 0.6;
   }
   :focus-visible {
@@ -105,7 +104,6 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
   svg {
-    flex: none;
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -126,7 +124,7 @@ export const baseStyles = css`
     font-weight: 600;
     white-space: nowrap;
   }
-  .btn:hover:not(:disabled) {
+  .btn:hover {
     background: var(--_surface);
   }
   .link {
@@ -140,9 +138,8 @@ export const baseStyles = css`
     font-size: 0.93em;
     font-weight: 500;
   }
-  .link:hover:not(:disabled) {
+  .link:hover {
     background: var(--_surface);
-    color: var(--_text);
   }
   .alert {
     margin: 0.5em 0;

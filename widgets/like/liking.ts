@@ -1,0 +1,66 @@
+import type { LikeState } from '../../shared/api-types.ts';
+import { ApiError } from '../shared/api.ts';
+import { errorMessage } from '../shared/i18n.ts';
+import type { RucheLike } from './like.component.ts';
+import { messages } from './messages.ts';
+
+/**
+ * Liking and unliking, for <ruche-like>: shown at once, sent to the server (PUT or DELETE, set
+ * semantics, so a retry changes nothing more), rolled back if refused. Loaded on the first click, or
+ * as soon as someone signed in is seen: most visitors of a news list only read the counts.
+ */
+export class Liking {
+  /** The liked state the person asked for, while the server has not confirmed it. */
+  private wanted: boolean | null = null;
+
+  constructor(private readonly host: RucheLike) {}
+
+  async toggle(): Promise<void> {
+    const { host } = this;
+    const { client, identity } = host.ctx!;
+    const before = host.state!;
+    const liked = !before.liked;
+    host.notice = null;
+    host.state = { liked, count: Math.max(0, before.count + (liked ? 1 : -1)) };
+    if (!(await identity.token())) {
+      const mode = await client.authMode();
+      // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
+      if (mode !== 'header') {
+        host.state = before;
+        return this.signIn(mode);
+      }
+    }
+    const syncing = this.wanted !== null;
+    this.wanted = liked;
+    if (!syncing) await this.sync();
+  }
+
+  /** Sends the wanted state until the server has it: quick double clicks end where the person left them. */
+  private async sync(): Promise<void> {
+    const { host } = this;
+    const { client } = host.ctx!;
+    const space = host.spaceSlug;
+    const subject = host.subjectKey;
+    try {
+      while (this.wanted !== null && this.wanted !== host.confirmed?.liked) {
+        host.confirmed = this.wanted
+          ? await client.request<LikeState>('PUT', '/api/likes', { body: space ? { space, subject } : { subject } })
+          : await client.request<LikeState>('DELETE', '/api/likes', { query: { space, subject } });
+      }
+      host.state = host.confirmed;
+      host.people?.reload();
+    } catch (error) {
+      host.state = host.confirmed; // roll back
+      if (error instanceof ApiError && error.status === 401) this.signIn(await client.authMode());
+      else host.notice = { text: errorMessage(error, host.language), error: true };
+    } finally {
+      this.wanted = null;
+    }
+  }
+
+  private signIn(mode: string | null): void {
+    const m = messages.in(this.host.language);
+    this.host.people?.close(false);
+    this.host.notice = { text: mode === 'demo' ? m.signInDemo : m.signIn, error: false };
+  }
+}
