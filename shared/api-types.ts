@@ -91,6 +91,8 @@ export interface CommentPage {
   threads: Thread[];
   /** Pass as `cursor` for the next page of top-level comments; null at the end. */
   nextCursor: string | null;
+  /** Send as Last-Event-ID when first opening /api/events, so nothing written meanwhile is missed. */
+  lastEventId: string;
 }
 
 /** POST /api/comments */

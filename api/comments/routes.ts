@@ -61,6 +61,9 @@ export const commentsRoutes = router()
       const db = c.var.db;
       const subject = await findSubject(db, access.space.id, query.subject);
       const viewerId = c.var.person?.id ?? null;
+      // Read before the comments: an event after this id may already be in the page (clients
+      // apply events idempotently), but none can fall between the page and the stream.
+      const lastEventId = subject ? await c.var.deps.bus.lastEventId(db, subject.id) : '0';
       const page = subject
         ? await loadThreads(db, { subjectId: subject.id, viewerId, sort: query.sort, after, limit: query.limit })
         : { threads: [], nextCursor: null };
@@ -76,6 +79,7 @@ export const commentsRoutes = router()
           },
           viewer: { id: viewerId, canWrite: access.canWrite, canSteward: access.canSteward },
           ...page,
+          lastEventId,
         },
         200,
       );

@@ -41,6 +41,9 @@ export const commentPageSchema = z
     viewer: z.object({ id: z.uuid().nullable(), canWrite: z.boolean(), canSteward: z.boolean() }),
     threads: z.array(threadSchema),
     nextCursor: z.string().nullable(),
+    lastEventId: z.string().openapi({
+      description: 'The last live event about this subject when the page was read: send it as Last-Event-ID when opening /api/events, so nothing written in between is missed ("0": none yet)',
+    }),
   })
   .openapi('CommentPage');
 
@@ -61,7 +64,8 @@ export const newCommentBody = z
     parentId: uuid.optional(),
     body: commentBody,
     mode: z.enum(['discussion', 'qa']).optional(),
-    title: line(300).optional(),
+    // Pages without a title send an empty one: the same as none.
+    title: z.preprocess((value) => (value === '' ? undefined : value), line(300).optional()),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   })
   .openapi('NewComment');

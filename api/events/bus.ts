@@ -102,8 +102,21 @@ export class LiveBus {
     else afterCommit.push(() => this.deliver([row!]));
   }
 
+  /** The newest event about a subject ('0' when there is none), for clients to start their stream from. */
+  async lastEventId(db: Db, subjectId: string): Promise<string> {
+    const [row] = await db<{ id: string }[]>`select coalesce(max(id), 0)::text as id from events where subject_id = ${subjectId}`;
+    return row!.id;
+  }
+
   /** Events about these subjects since the given one (for a client that reconnects). */
   async since(db: Db, spaceId: string, keys: readonly string[], lastEventId: string): Promise<LiveEventRow[]> {
+    if (lastEventId === '0') {
+      // The client read its subjects before any event about them: everything about them is new.
+      return db<LiveEventRow[]>`
+        select e.id::text as id, e.space_id, e.type, e.payload, e.created_at from events e
+         where e.space_id = ${spaceId} and e.payload->>'subject' = any(${keys as string[]})
+         order by e.id limit 1000`;
+    }
     // Identities are handed out in the order transactions start, not the order they commit, so a
     // later id can become visible before an earlier one: replay a few seconds before the last event
     // seen as well. Clients apply events idempotently.

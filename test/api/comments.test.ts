@@ -294,3 +294,30 @@ describe('live events', () => {
     assert.equal(response.status, 403);
   });
 });
+
+describe('from a page to its live stream', () => {
+  test('a comment written between reading the page and opening the stream is not missed', async () => {
+    await post(alice, { subject: 'gap-test', body: 'Avant' });
+    const { body: page1 } = await page(q({ subject: 'gap-test' }), bob);
+    assert.match(page1.lastEventId, /^\d+$/);
+    const between = await post(alice, { subject: 'gap-test', body: 'Entre les deux' });
+    const response = await api.app.request(`/api/events?${q({ s: 'gap-test' })}`, {
+      headers: { authorization: `Bearer ${await api.token(bob)}`, 'last-event-id': page1.lastEventId },
+    });
+    const stream = new SseReader(response);
+    assert.equal((await stream.next()).data.comment.id, between.body.id);
+    await stream.close();
+  });
+
+  test('a subject nobody wrote on yet starts from "0", and its first comment is caught', async () => {
+    const { body: empty } = await page(q({ subject: 'gap-empty' }), bob);
+    assert.equal(empty.lastEventId, '0');
+    const first = await post(alice, { subject: 'gap-empty', body: 'Premier' });
+    const response = await api.app.request(`/api/events?${q({ s: 'gap-empty' })}`, {
+      headers: { authorization: `Bearer ${await api.token(bob)}`, 'last-event-id': '0' },
+    });
+    const stream = new SseReader(response);
+    assert.equal((await stream.next()).data.comment.id, first.body.id);
+    await stream.close();
+  });
+});
