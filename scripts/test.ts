@@ -3,10 +3,12 @@
  *   1. types (tsc, strict)
  *   2. unit tests of shared code (node:test)
  *   3. API tests on PostgreSQL (DATABASE_URL) and on the embedded database (PGlite)
+ *   4. widget tests in Chromium (web-test-runner + Playwright), against real API servers
+ *   5. end-to-end tests: the demo as `npm start` serves it, driven in Chromium
  * Each step prints its own summary; the first failing step fails the run.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -47,7 +49,24 @@ const steps: Step[] = [
     skip: !databaseUrl && 'DATABASE_URL is not set (CI sets it; e.g. postgres://postgres@127.0.0.1:5432/test)',
   },
   { name: 'api: embedded', command: nodeTest(testFiles('test/api')), env: { RUCHE_TEST_DB: 'embedded' } },
+  { name: 'browser: widgets', command: ['npm', 'run', '--silent', 'test:widgets'], skip: browserMissing() },
+  {
+    name: 'browser: end to end',
+    command: [...nodeTest(existsSync(join(root, 'test/e2e')) ? testFiles('test/e2e') : []).filter((arg) => arg !== '--test-concurrency=2'), '--test-concurrency=1'],
+    skip: browserMissing() || (!existsSync(join(root, 'test/e2e')) && 'no end-to-end tests yet'),
+  },
 ];
+
+/** Browser tests need Debian's Chromium (CI installs it); without it they cannot run, and say so. */
+function browserMissing(): string | false {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return false;
+  if (process.env.CI) {
+    console.error(`Chromium is missing at ${path}: install it (apt-get install chromium) or set CHROME_PATH.`);
+    process.exit(1);
+  }
+  return `no Chromium at ${path} (apt-get install chromium, or set CHROME_PATH)`;
+}
 
 const results: { name: string; outcome: string; seconds: number }[] = [];
 let failed = false;
