@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
 import { launchBrowser, measureBatching, measureHostPage, measureTransferredJs } from './browser.ts';
 import { gzipSize, measureBundle } from './bundle.ts';
+import { measureRankingQuality } from '../api/experts/quality.ts';
 import { startBenchServer } from './server.ts';
 
 process.env.RUCHE_JWT_SECRET ??= randomBytes(32).toString('base64url');
@@ -106,10 +107,21 @@ async function browserSection() {
   }
 }
 
+async function rankingSection() {
+  const quality = await measureRankingQuality({ databaseUrl: process.env.DATABASE_URL });
+  const expertsPerQuery = 5;
+  const random = expertsPerQuery / quality.people; // expected precision of picking people at random
+  results.ranking = { precisionAt5: quality.precisionAt5, mrr: quality.mrr, queries: quality.queries, people: quality.people, posts: quality.posts };
+  print('\n### Expert finder ranking quality (labelled synthetic set)\n');
+  print(`${quality.queries} queries over ${quality.people} people and ${quality.posts} posts (French and English): ` +
+    `precision@5 ${quality.precisionAt5.toFixed(3)} (random: ${random.toFixed(3)}, ×${(quality.precisionAt5 / random).toFixed(1)}), MRR ${quality.mrr.toFixed(3)}.`);
+}
+
 const sections: [string, () => Promise<void>][] = [
   ['bundle', bundleSection],
   ['browser', browserSection],
   ['api', apiSection],
+  ['ranking', rankingSection],
 ];
 const started = Date.now();
 for (const [name, section] of sections) {
