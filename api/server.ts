@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { DataFolderBusyError } from './db/data-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
+import { seedDemoIdeas } from './demo/seed-ideas.ts';
 import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
 import { scheduleEscalations } from './experts/questions.ts';
@@ -30,6 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       demoSecret = await loadDemoSecret(database.sql);
       if (config.demoSeed && (await seedDemo(database.sql))) {
         await seedDemoProfiles(database.sql);
+        await seedDemoIdeas(database.sql);
         if (config.log === 'info') console.log('Seeded the demo intranet with colleagues, discussions, questions, likes and skills.');
       }
     }
