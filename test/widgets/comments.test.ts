@@ -130,6 +130,81 @@ describe('<ruche-comments>', () => {
     equal(heading(element), '2 commentaires');
   });
 
+  /** Holds the page's live stream (GET /api/events) until `release()`, noting the Last-Event-ID each request sends. */
+  function holdStreams() {
+    const realFetch = window.fetch;
+    const sent: (string | null)[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(String(input)).pathname !== '/api/events') return realFetch(input, init);
+      sent.push(new Headers(init?.headers).get('Last-Event-ID'));
+      await released;
+      return realFetch(input, init);
+    };
+    return { sent, release, restore: () => (window.fetch = realFetch) };
+  }
+
+  it('shows what was written between reading the comments and opening the live stream', async () => {
+    const subject = uniqueSubject('gap');
+    await post('bob', { subject, body: 'Avant' });
+    const streams = holdStreams();
+    try {
+      const element = await comments(subject, { as: 'alice' });
+      const readAt = element.page!.lastEventId;
+      assert(readAt && readAt !== '0', `the page says where its events are (${readAt})`);
+      // Written by someone else after the page was read, before the stream is open.
+      const between = await post('carol', { subject, body: 'Entre les deux' });
+      await waitFor(() => streams.sent.length, 'the stream to be asked for');
+      streams.release();
+      await waitFor(() => $(element, `#c-${between.id}`), 'the comment written in between', 5000);
+      equal(streams.sent.at(-1), readAt, 'the first stream starts where the page was read');
+      equal(heading(element), '2 commentaires');
+      // And the stream goes on as usual.
+      const after = await post('dave', { subject, body: 'Après' });
+      await waitFor(() => $(element, `#c-${after.id}`), 'a comment written later', 5000);
+      equal(heading(element), '3 commentaires');
+      equal($$(element, '.thread').length, 3, 'each comment once');
+    } finally {
+      streams.restore();
+    }
+  });
+
+  it('starts one stream for several subjects at the oldest point any of them was read at', async () => {
+    const [first, second] = [uniqueSubject('gap-a'), uniqueSubject('gap-b')];
+    await post('bob', { subject: first, body: 'Un' });
+    await post('bob', { subject: second, body: 'Deux' });
+    const empty = uniqueSubject('gap-empty');
+    const streams = holdStreams();
+    try {
+      const alice = await token('alice');
+      const container = mount(`<ruche-provider api="${api}" token="${alice}">
+        <ruche-comments subject="${second}"></ruche-comments><ruche-comments subject="${first}"></ruche-comments></ruche-provider>`);
+      const [b, a] = [...container.querySelectorAll<RucheComments>('ruche-comments')];
+      await waitFor(() => a!.page && b!.page, 'both widgets to load');
+      const [readA, readB] = [a!.page!.lastEventId, b!.page!.lastEventId];
+      assert(Number(readA) < Number(readB), `${readA} < ${readB}`);
+      const inA = await post('carol', { subject: first, body: 'Dans A' });
+      const inB = await post('carol', { subject: second, body: 'Dans B' });
+      await waitFor(() => streams.sent.length, 'the stream to be asked for');
+      // Both subjects on one stream, starting at the older point.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      equal(streams.sent.at(-1), readA);
+      streams.release();
+      await waitFor(() => $(a!, `#c-${inA.id}`) && $(b!, `#c-${inB.id}`), 'both comments written in between', 5000);
+      // A subject with no event yet: '0' means everything about it.
+      const late = mount(`<ruche-provider api="${api}" token="${alice}"><ruche-comments subject="${empty}"></ruche-comments></ruche-provider>`);
+      const c = late.querySelector<RucheComments>('ruche-comments')!;
+      await waitFor(() => c.page, 'the third widget to load');
+      equal(c.page!.lastEventId, '0');
+      const inC = await post('carol', { subject: empty, body: 'Premier' });
+      await waitFor(() => $(c, `#c-${inC.id}`), 'the first comment of an empty subject', 5000);
+      equal(streams.sent.at(-1), '0', 'the stream now starts from everything');
+    } finally {
+      streams.restore();
+    }
+  });
+
   it('reports a comment to the stewards with a reason', async () => {
     const subject = uniqueSubject('report');
     const target = await post('bob', { subject, body: 'Propos limite' });

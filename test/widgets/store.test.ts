@@ -1,5 +1,5 @@
 import type { Comment, Thread } from '../../shared/api-types.ts';
-import { applyComment } from '../../widgets/comments/changes.ts';
+import { applyComment, applyEvent } from '../../widgets/comments/changes.ts';
 import { ThreadStore } from '../../widgets/comments/store.ts';
 import { equal } from './support/helpers.ts';
 
@@ -55,5 +55,26 @@ describe('the comments store and the changes applied to it', () => {
     applyComment(store, orphan, newest);
     applyComment(store, orphan, newest);
     equal(store.count, 5);
+  });
+
+  it('applies live events in order: what the threads were read at, or an older replay, changes nothing', () => {
+    const store = new ThreadStore();
+    const c = comment({ body: 'edited', editedAt: new Date().toISOString() });
+    store.reset([{ ...c, replies: [] }], 1, '10');
+    const created = { type: 'comment.created' as const, subject: 's', comment: { ...c, body: 'first', editedAt: null } };
+    equal(applyEvent(store, created, '9', newest), false, 'replayed from before the read');
+    equal(store.threads[0]!.body, 'edited');
+    const deleted = { type: 'comment.deleted' as const, subject: 's', comment: { ...c, status: 'deleted' as const, author: null, body: '' } };
+    equal(applyEvent(store, deleted, '12', newest), true);
+    equal(store.threads.length, 0, 'deleted');
+    equal(applyEvent(store, { ...created, comment: { ...c } }, '11', newest), false, 'not brought back by an older event');
+    equal(store.threads.length, 0);
+    equal(store.count, 0);
+    const other = comment();
+    equal(applyEvent(store, { type: 'comment.updated', subject: 's', comment: other }, '13', newest), false, 'an edit of a comment not shown');
+    equal(store.count, 0, 'is not a new comment');
+    equal(applyEvent(store, { type: 'comment.created', subject: 's', comment: other }, '14', newest), true);
+    equal(applyEvent(store, { type: 'comment.created', subject: 's', comment: other }, '14', newest), false, 'the same event twice');
+    equal(store.count, 1);
   });
 });

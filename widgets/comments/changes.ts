@@ -1,4 +1,5 @@
-import type { Comment, Thread } from '../../shared/api-types.ts';
+import type { Comment, LiveEvent, Thread } from '../../shared/api-types.ts';
+import { older } from '../shared/live.ts';
 import { childrenOf, type ThreadStore } from './store.ts';
 
 /**
@@ -7,12 +8,33 @@ import { childrenOf, type ThreadStore } from './store.ts';
  * one's own post) changes nothing. Loaded with the live connection and with the composer.
  */
 
+type Placement = { newestFirst: boolean; atEnd: boolean; own?: boolean };
+
+/**
+ * A live event, applied in order: one that is not newer than what the threads show of its comment
+ * (they were read after it, or a later event about it was applied: the server replays a few seconds
+ * back) changes nothing. Returns whether anything changed.
+ */
+export function applyEvent(store: ThreadStore, event: LiveEvent, id: string | null, placement: Placement): boolean {
+  if (event.type === 'like.changed') return false;
+  const accepted = event.type === 'comment.accepted';
+  const key = accepted ? `a${event.questionId}` : event.comment.id;
+  if (id) {
+    const seen = store.versions.get(key) ?? store.since;
+    if (seen && older(id, seen) === id) return false;
+    store.versions.set(key, id);
+  }
+  if (accepted) return setAccepted(store, event.questionId, event.acceptedAnswerId);
+  // A change to a comment not shown (on a page not loaded) is not a new comment.
+  return (event.type === 'comment.created' || !!store.find(key)) && applyComment(store, event.comment, placement);
+}
+
 /**
  * A new or changed comment. New top-level comments go first when sorted newest first; sorted
  * oldest first they go last, but only once the last page is shown (`atEnd`), or when `own`.
  * Returns whether anything changed.
  */
-export function applyComment(store: ThreadStore, incoming: Comment, options: { newestFirst: boolean; atEnd: boolean; own?: boolean }): boolean {
+export function applyComment(store: ThreadStore, incoming: Comment, options: Placement): boolean {
   const found = store.find(incoming.id);
   if (found) {
     // Live events always say likedByMe: false; what this person did is known here.

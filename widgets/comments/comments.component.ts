@@ -77,7 +77,7 @@ export class RucheComments extends RucheElement {
   private writingLoad: Promise<void> | null = null;
   private answersLoad: Promise<void> | null = null;
   private loadedWith = '';
-  private held: LiveEvent[] = [];
+  private held: [LiveEvent, string | null][] = [];
   private generation = 0;
   private abort: AbortController | null = null;
   private stopLive: (() => void) | null = null;
@@ -99,7 +99,7 @@ export class RucheComments extends RucheElement {
     super.connectedCallback();
     // Relative dates ("il y a 3 min") and the Q&A clocks move on.
     this.ticker = setInterval(() => this.requestUpdate(), 60_000);
-    if (this.page && !this.stopLive) this.listen();
+    if (this.page && !this.stopLive) this.listen(this.page.lastEventId);
   }
 
   override disconnectedCallback(): void {
@@ -123,7 +123,7 @@ export class RucheComments extends RucheElement {
 
   protected override willUpdate(): void {
     // Lists are rendered by position: changes held while a form was open are applied once it closes.
-    if (!this.open && this.held.length) this.held.splice(0).forEach((event) => this.onLive(event));
+    if (!this.open && this.held.length) this.held.splice(0).forEach((held) => this.onLive(...held));
   }
 
   protected override updated(): void {
@@ -166,9 +166,9 @@ export class RucheComments extends RucheElement {
       if (generation !== this.generation) return;
       if (more) this.store.append(page.threads);
       else {
-        this.store.reset(page.threads, page.subject.commentCount);
+        this.store.reset(page.threads, page.subject.commentCount, page.lastEventId);
         this.held = [];
-        this.listen();
+        this.listen(page.lastEventId);
       }
       this.nextCursor = page.nextCursor;
       this.failure = null;
@@ -197,7 +197,6 @@ export class RucheComments extends RucheElement {
     return this.writingLoad;
   }
 
-  /** Live updates, from the page's one shared stream (its code loads once the comments are shown). */
   private loadAnswers(): Promise<void> {
     this.answersLoad ??= import('./qa.ts').then(({ AnswerPromise }) => {
       this.answers = new AnswerPromise(this);
@@ -206,7 +205,11 @@ export class RucheComments extends RucheElement {
     return this.answersLoad;
   }
 
-  private listen(): void {
+  /**
+   * Live updates, from the page's one shared stream (its code loads once the comments are shown),
+   * starting at the event the comments were read at: nothing written in between is missed.
+   */
+  private listen(since: string | undefined): void {
     this.stopLive?.();
     const { client } = this.ctx!;
     const [space, subject] = [this.spaceSlug, this.subjectKey];
@@ -214,22 +217,17 @@ export class RucheComments extends RucheElement {
     this.stopLive = () => (stopped = true);
     void Promise.all([import('../shared/live.ts'), import('./changes.ts')]).then(([{ LiveEvents }, changes]) => {
       this.changes = changes;
-      if (!stopped) this.stopLive = LiveEvents.for(client).subscribe(space, subject, (event) => this.onLive(event));
+      if (!stopped) this.stopLive = LiveEvents.for(client).subscribe(space, subject, (event, id) => this.onLive(event, id), since);
     });
   }
 
-  private onLive(event: LiveEvent): void {
+  private onLive(event: LiveEvent, id: string | null): void {
     if (!this.page) return;
     if (this.open) {
-      this.held.push(event); // would move the open form under the person's cursor
+      this.held.push([event, id]); // would move the open form under the person's cursor
       return;
     }
-    const { applyComment, setAccepted } = this.changes!;
-    const changed =
-      event.type === 'comment.accepted'
-        ? setAccepted(this.store, event.questionId, event.acceptedAnswerId)
-        : event.type !== 'like.changed' && applyComment(this.store, event.comment, this.placement());
-    if (changed) this.requestUpdate();
+    if (this.changes!.applyEvent(this.store, event, id, this.placement())) this.requestUpdate();
   }
 
   placement(own = false) {

@@ -1,16 +1,19 @@
 import type { LiveEvent } from '../../shared/api-types.ts';
 import { apiUrl, type ApiClient } from './api.ts';
 
-export type LiveListener = (event: LiveEvent) => void;
+/** `id` is the event's id, to tell a replayed event from a newer one. */
+export type LiveListener = (event: LiveEvent, id: string | null) => void;
 
 const MAX_DELAY_MS = 30_000;
 
 /**
  * Live updates for a whole page: ONE streaming request per API client and space, carrying every
  * subject the page's widgets listen to. Server-Sent Events are read over fetch (EventSource cannot
- * send an Authorization header). When the connection drops it comes back after a growing delay and
- * sends Last-Event-ID, so the server replays what was missed; listeners must apply events
- * idempotently, since some may arrive twice.
+ * send an Authorization header). A widget subscribes with the event id its data was read at (the
+ * `lastEventId` of a comment page), so its first stream starts there and nothing written between the
+ * read and the stream is missed; with several subjects the oldest of their ids is sent. When the
+ * connection drops it comes back after a growing delay and sends Last-Event-ID too. Listeners must
+ * apply events idempotently, since some may arrive twice.
  */
 export class LiveEvents {
   private static hubs = new WeakMap<ApiClient, LiveEvents>();
@@ -30,20 +33,30 @@ export class LiveEvents {
     });
   }
 
-  /** Calls `listener` with each event about `subject`; returns the function that stops it. */
-  subscribe(space: string | undefined, subject: string, listener: LiveListener): () => void {
+  /**
+   * Calls `listener` with each event about `subject` after the event `since` (the id the subject's
+   * data was read at; '0' for "everything"; omitted, only what happens from now on); returns the
+   * function that stops it.
+   */
+  subscribe(space: string | undefined, subject: string, listener: LiveListener, since?: string): () => void {
     const key = space ?? '';
     let channel = this.channels.get(key);
     if (!channel) this.channels.set(key, (channel = new Channel(this.client, space)));
-    return channel.add(subject, listener);
+    return channel.add(subject, listener, since);
   }
 }
 
+/** The older of two event ids (numeric strings, without leading zeros). */
+export const older = (a: string, b: string) => (a.length - b.length || (a < b ? -1 : 1)) < 0 ? a : b;
+
 class Channel {
   private listeners = new Map<string, Set<LiveListener>>();
+  /** Subjects whose listeners must get what happened since this id: the next stream starts there. */
+  private since = new Map<string, string>();
   private connectedSubjects = '';
   private abort: AbortController | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Everything after it was received, about every subject of the stream. */
   private lastEventId: string | null = null;
   private failures = 0;
 
@@ -52,22 +65,30 @@ class Channel {
     private readonly space: string | undefined,
   ) {}
 
-  add(subject: string, listener: LiveListener): () => void {
+  add(subject: string, listener: LiveListener, since?: string): () => void {
     let set = this.listeners.get(subject);
     if (!set) this.listeners.set(subject, (set = new Set()));
     set.add(listener);
+    if (since) {
+      const known = this.since.get(subject);
+      this.since.set(subject, known ? older(known, since) : since);
+    }
     this.subjectsChanged();
     return () => {
       set!.delete(listener);
-      if (!set!.size) this.listeners.delete(subject);
+      if (!set!.size) {
+        this.listeners.delete(subject);
+        this.since.delete(subject);
+      }
       this.subjectsChanged();
     };
   }
 
   private subjectsChanged(): void {
-    // Widgets connect one after another in the same task: gather them into one request.
+    // Widgets connect one after another in the same task: gather them into one request. A listener
+    // that must catch up (even on a subject already streamed) needs a new stream too.
     const subjects = [...this.listeners.keys()].sort().join('\n');
-    if (subjects !== this.connectedSubjects || !this.abort) this.reconnectSoon(0);
+    if (subjects !== this.connectedSubjects || !this.abort || this.since.size) this.reconnectSoon(0);
   }
 
   reconnectSoon(delay: number): void {
@@ -80,14 +101,20 @@ class Channel {
     this.abort = null;
     const subjects = [...this.listeners.keys()].sort();
     this.connectedSubjects = subjects.join('\n');
-    if (!subjects.length) return;
+    if (!subjects.length) {
+      this.lastEventId = null; // nothing followed any more: a new subject starts from its own id
+      return;
+    }
     const abort = (this.abort = new AbortController());
+    // The oldest point any subject needs (an event id read with its data, or the last one received).
+    const catchingUp = new Map(this.since);
+    const from = [...catchingUp.values()].reduce<string | null>((a, b) => (a ? older(a, b) : b), this.lastEventId);
     let retryIn: number | null = null;
     try {
       const token = await this.client.identity.token();
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (token) headers.Authorization = `Bearer ${token}`;
-      if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
+      if (from) headers['Last-Event-ID'] = from;
       const url = apiUrl(this.client.base, '/api/events', { space: this.space, s: subjects });
       const response = await fetch(url, { headers, signal: abort.signal, credentials: 'omit', cache: 'no-store' });
       if (response.status === 401 && token) {
@@ -97,6 +124,9 @@ class Channel {
         // 4xx will not get better by insisting: try again much later.
         retryIn = response.status >= 400 && response.status < 500 ? 60_000 : this.backoff();
       } else {
+        // The server replays what followed `from`: those subjects have caught up.
+        this.lastEventId = from;
+        for (const [subject, id] of catchingUp) if (this.since.get(subject) === id) this.since.delete(subject);
         await this.read(response.body, abort.signal);
         retryIn = this.backoff();
       }
@@ -133,7 +163,7 @@ class Channel {
         if (line === '') {
           if (id !== null) this.lastEventId = id;
           // Other kinds ('ready') describe the stream, not a subject.
-          if (data.length && type === 'message') this.dispatch(data.join('\n'));
+          if (data.length && type === 'message') this.dispatch(data.join('\n'), id);
           data = [];
           id = null;
           type = 'message';
@@ -151,7 +181,7 @@ class Channel {
     }
   }
 
-  private dispatch(data: string): void {
+  private dispatch(data: string, id: string | null): void {
     let event: LiveEvent;
     try {
       event = JSON.parse(data) as LiveEvent;
@@ -160,7 +190,7 @@ class Channel {
     }
     for (const listener of this.listeners.get(event.subject) ?? []) {
       try {
-        listener(event);
+        listener(event, id);
       } catch (error) {
         console.error('Ruche: a live update failed', error);
       }
