@@ -19,7 +19,17 @@ import {
   newCommentBody,
   reportBody,
 } from './schemas.ts';
-import { commentView, decodeCursor, likedBy, loadComment, loadThreads, publishedCount, type CommentRow } from './store.ts';
+import {
+  commentView,
+  decodeCursor,
+  insertComment,
+  likedBy,
+  loadComment,
+  loadThreads,
+  publishComment,
+  publishedCount,
+  type CommentRow,
+} from './store.ts';
 
 const tags = ['Comments'];
 
@@ -33,13 +43,8 @@ async function commentInContext(c: Context<AppEnv>, id: string, lock = false) {
   return { row, access, subjectKey: subject!.key };
 }
 
-async function publish(c: Context<AppEnv>, type: string, row: CommentRow, subjectKey: string) {
-  await c.var.deps.bus.record(c.var.db, c.var.afterCommit, {
-    spaceId: row.spaceId,
-    subjectId: row.subjectId,
-    type,
-    payload: { subject: subjectKey, comment: commentView(row) },
-  });
+function publish(c: Context<AppEnv>, type: 'comment.updated' | 'comment.deleted', row: CommentRow, subjectKey: string) {
+  return publishComment(c.var.db, c.var.deps.bus, c.var.afterCommit, type, row, subjectKey);
 }
 
 export const commentsRoutes = router()
@@ -108,21 +113,13 @@ export const commentsRoutes = router()
         if (!parent || parent.subjectId !== subject.id || parent.status === 'pending') throw notFound('The comment you reply to');
         if (parent.status !== 'published') throw conflict('parent_gone', 'The comment you reply to has been deleted.');
       }
-      const isQuestion = subject.mode === 'qa' && !parent;
-      const [inserted] = await db<{ id: string }[]>`
-        insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question)
-        values (${subject.id}, ${access.space.id}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
-                ${person.id}, ${body.body}, ${db.json(parseMarkdown(body.body) as never)}, ${isQuestion})
-        returning id`;
-      if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
-
-      // The first answer by someone other than the asker starts (and ends) the answer-time clock.
-      if (parent?.isQuestion && parent.authorId !== person.id && !parent.answeredAt) {
-        await db`update comments set answered_at = now() where id = ${parent.id}`;
-        await publish(c, 'comment.updated', (await loadComment(db, parent.id))!, subject.key);
-      }
-      const row = (await loadComment(db, inserted!.id))!;
-      await publish(c, 'comment.created', row, subject.key);
+      const row = await insertComment(db, c.var.deps.bus, c.var.afterCommit, {
+        subject,
+        spaceId: access.space.id,
+        parent,
+        authorId: person.id,
+        body: body.body,
+      });
       return c.json(commentView(row), 201);
     },
   )

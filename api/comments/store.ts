@@ -1,6 +1,8 @@
 import type { Comment, Thread } from '../../shared/api-types.ts';
+import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
+import type { LiveBus } from '../events/bus.ts';
 
 /** A comment as stored, with its author's card. */
 export interface CommentRow {
@@ -130,4 +132,58 @@ export async function publishedCount(db: Db, subjectId: string): Promise<number>
   const [row] = await db<{ count: number }[]>`
     select count(*)::int as count from comments where subject_id = ${subjectId} and status = 'published'`;
   return row?.count ?? 0;
+}
+
+/** Publishes a change to a comment on its subject's live stream (in the caller's transaction). */
+export async function publishComment(
+  db: Db,
+  bus: LiveBus,
+  afterCommit: (() => void)[],
+  type: 'comment.created' | 'comment.updated' | 'comment.deleted',
+  row: CommentRow,
+  subjectKey: string,
+): Promise<void> {
+  await bus.record(db, afterCommit, {
+    spaceId: row.spaceId,
+    subjectId: row.subjectId,
+    type,
+    payload: { subject: subjectKey, comment: commentView(row) },
+  });
+}
+
+/**
+ * Writes a comment, a reply, a question or an answer, with its live events: the one way comments
+ * enter the database (the comments API and "ask the experts" both use it). In a Q&A subject a
+ * top-level comment is a question, and the first answer by someone other than the asker stops the
+ * question's answer-time clock.
+ */
+export async function insertComment(
+  db: Db,
+  bus: LiveBus,
+  afterCommit: (() => void)[],
+  comment: {
+    subject: { id: string; key: string; mode: 'discussion' | 'qa' };
+    spaceId: string;
+    /** The comment replied to, locked by the caller; null for a top-level comment. */
+    parent: CommentRow | null;
+    authorId: string;
+    body: string;
+  },
+): Promise<CommentRow> {
+  const { subject, parent } = comment;
+  const isQuestion = subject.mode === 'qa' && !parent;
+  const [inserted] = await db<{ id: string }[]>`
+    insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question)
+    values (${subject.id}, ${comment.spaceId}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
+            ${comment.authorId}, ${comment.body}, ${db.json(parseMarkdown(comment.body) as never)}, ${isQuestion})
+    returning id`;
+  if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
+
+  if (parent?.isQuestion && parent.authorId !== comment.authorId && !parent.answeredAt) {
+    await db`update comments set answered_at = now() where id = ${parent.id}`;
+    await publishComment(db, bus, afterCommit, 'comment.updated', (await loadComment(db, parent.id))!, subject.key);
+  }
+  const row = (await loadComment(db, inserted!.id))!;
+  await publishComment(db, bus, afterCommit, 'comment.created', row, subject.key);
+  return row;
 }

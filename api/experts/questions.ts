@@ -1,8 +1,6 @@
-import { parseMarkdown, plainText } from '../../shared/markdown/parse.ts';
+import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
-import { commentView, loadComment, type CommentRow } from '../comments/store.ts';
 import type { Db, Pool } from '../db/database.ts';
-import type { LiveBus } from '../events/bus.ts';
 import { findPerson } from '../people/person.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
 import { canReadSpaceSql, personReader } from './readable.ts';
@@ -28,29 +26,6 @@ export const ASK = {
 } as const;
 
 export type NotificationReason = 'expert' | 'next_expert' | 'steward';
-
-/** Writes a question in a Q&A subject exactly as POST /api/comments would, with its live event. */
-export async function insertQuestion(
-  db: Db,
-  bus: LiveBus,
-  afterCommit: (() => void)[],
-  question: { subjectId: string; subjectKey: string; spaceId: string; authorId: string; body: string },
-): Promise<CommentRow> {
-  const [inserted] = await db<{ id: string }[]>`
-    insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question)
-    values (${question.subjectId}, ${question.spaceId}, null, null, 0, ${question.authorId}, ${question.body},
-            ${db.json(parseMarkdown(question.body) as never)}, true)
-    returning id`;
-  await db`update comments set root_id = id where id = ${inserted!.id}`;
-  const row = (await loadComment(db, inserted!.id))!;
-  await bus.record(db, afterCommit, {
-    spaceId: row.spaceId,
-    subjectId: row.subjectId,
-    type: 'comment.created',
-    payload: { subject: question.subjectKey, comment: commentView(row) },
-  });
-  return row;
-}
 
 /**
  * The best experts on a topic who may read the question's space, as the asker ranks them (their

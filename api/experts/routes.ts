@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { commentView, decodeCursor } from '../comments/store.ts';
+import { commentView, decodeCursor, insertComment } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
@@ -12,7 +12,7 @@ import { assertCanWrite } from '../spaces/access.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { inferredAbout } from './inferred.ts';
 import { endorsementState, findSkill, loadProfiles, updateProfile, viewerOf } from './profiles.ts';
-import { ASK, chooseExperts, escalateOverdueQuestions, insertQuestion, listNotifications, markNotificationsRead, notify, unreadCount } from './questions.ts';
+import { ASK, chooseExperts, escalateOverdueQuestions, listNotifications, markNotificationsRead, notify, unreadCount } from './questions.ts';
 import { rankExperts } from './ranking.ts';
 import { expertResults } from './results.ts';
 import {
@@ -231,10 +231,10 @@ export const expertsRoutes = router()
       if (subject.mode !== 'qa') {
         throw conflict('subject_not_qa', 'This page’s comments are a discussion, not questions and answers: ask without `subject`, or on a Q&A page.');
       }
-      const question = await insertQuestion(db, c.var.deps.bus, c.var.afterCommit, {
-        subjectId: subject.id,
-        subjectKey: subject.key,
+      const question = await insertComment(db, c.var.deps.bus, c.var.afterCommit, {
+        subject,
         spaceId: access.space.id,
+        parent: null,
         authorId: person.id,
         body: body.question,
       });
