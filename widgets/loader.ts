@@ -10,6 +10,8 @@ const elements: Record<string, () => Promise<Definer>> = {
   'ruche-comments': () => import('./comments/comments.ts'),
   'ruche-like': () => import('./like/like.ts'),
   'ruche-demo-picker': () => import('./demo-picker/demo-picker.ts'),
+  'ruche-expert-finder': () => import('./experts/experts.ts'),
+  'ruche-person': () => import('./experts/experts.ts'),
   // 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse': one line each when they exist.
 };
 

@@ -1,0 +1,158 @@
+import { css, html, nothing } from 'lit';
+import type { AskedExperts } from '../../shared/api-types.ts';
+import { newKey } from '../shared/api.ts';
+import { absoluteDate } from '../shared/i18n.ts';
+import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
+
+const messages = {
+  fr: {
+    title: 'Poser la question aux experts',
+    topic: 'Sujet',
+    question: 'Votre question',
+    placeholder: 'Décrivez votre situation : les réponses arriveront ici.',
+    hint: 'Les premiers experts sur ce sujet sont prévenus. Sans réponse dans le délai promis, d’autres experts et les animateurs de l’espace le seront.',
+    cancel: 'Annuler',
+    send: 'Envoyer aux experts',
+    sent: 'Question envoyée.',
+    notified: 'Prévenus :',
+    nobody: 'Aucun expert n’est encore connu sur ce sujet : votre question reste visible de tous, et les animateurs seront prévenus si elle reste sans réponse.',
+    due: 'Réponse promise d’ici le #.',
+    another: 'Poser une autre question',
+  },
+  en: {
+    title: 'Ask the experts',
+    topic: 'Topic',
+    question: 'Your question',
+    placeholder: 'Describe your situation: answers will appear here.',
+    hint: 'The first experts on this topic are told. Without an answer in the promised time, more experts and the space’s stewards will be.',
+    cancel: 'Cancel',
+    send: 'Send to the experts',
+    sent: 'Question sent.',
+    notified: 'Told:',
+    nobody: 'No expert is known on this topic yet: your question stays visible to all, and the stewards will be told if it stays unanswered.',
+    due: 'Answer promised by #.',
+    another: 'Ask another question',
+  },
+};
+
+const styles = css`
+  .asking {
+    display: grid;
+    gap: 0.35em;
+    margin-top: 1em;
+    padding: 1em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) + 2px);
+    background: var(--_surface);
+  }
+  .asking h4 {
+    margin: 0 0 0.3em;
+    font-size: 1.05em;
+  }
+  label {
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  textarea {
+    min-height: 6em;
+    resize: vertical;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.86em;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-top: 0.4em;
+  }
+  .asked {
+    margin-top: 1em;
+    padding: 0.8em 1em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_success) 10%, var(--_bg));
+    outline: none;
+  }
+  .asked b:first-child {
+    color: var(--_success);
+  }
+  .asked + ruche-comments {
+    margin-top: 1em;
+  }
+`;
+
+/** Asking the experts, from the finder: a question in the topic's Q&A thread, shown with its answers as they come. */
+export default class Ask implements Part {
+  private asked: AskedExperts | null = null;
+  private sending = false;
+  private error: string | null = null;
+  private key = { text: '', value: '' };
+
+  constructor(private readonly host: RucheExpertFinder) {
+    host.addStyles(styles);
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('#question')?.focus());
+  }
+
+  load(): void {}
+
+  private close(): void {
+    this.host.parts.delete('ask');
+    this.host.requestUpdate();
+  }
+
+  private async send(event: Event): Promise<void> {
+    event.preventDefault();
+    const { host } = this;
+    const form = new FormData(event.target as HTMLFormElement);
+    const body = { topic: String(form.get('topic')).trim(), question: String(form.get('question')).trim(), space: host.spaceSlug };
+    if (!body.topic || !body.question || this.sending) return;
+    // Sending the same question again after a failure must not ask it twice.
+    const text = JSON.stringify(body);
+    if (this.key.text !== text) this.key = { text, value: newKey() };
+    this.sending = true;
+    this.error = null;
+    host.requestUpdate();
+    try {
+      this.asked = await host.ctx!.client.request<AskedExperts>('POST', '/api/experts/questions', { body, idempotencyKey: this.key.value });
+      await import('../comments/comments.ts').then((c) => c.define());
+    } catch (error) {
+      this.error = await host.failed(error);
+    }
+    this.sending = false;
+    host.requestUpdate();
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>(this.asked ? '.asked' : '.asking .alert')?.focus();
+  }
+
+  render() {
+    const { host, asked } = this;
+    const lang = host.language;
+    const m = messages[lang];
+    if (asked) {
+      const names = asked.notified.map((p) => p.name).join(', ');
+      return html`<div class="asked" role="status" tabindex="-1">
+          <p>
+            <b>✓ ${m.sent}</b> ${names ? html`${m.notified} <b>${names}</b>.` : m.nobody}
+            ${asked.dueAt ? m.due.replace('#', absoluteDate(asked.dueAt, lang)) : nothing}
+          </p>
+          <button class="link" @click=${() => (this.asked = null, host.requestUpdate())}>${m.another}</button>
+        </div>
+        <ruche-comments mode="qa" space=${asked.subject.space} subject=${asked.subject.key} theme=${host.theme ?? nothing}></ruche-comments>`;
+    }
+    return html`<form class="asking" @submit=${(event: Event) => this.send(event)} aria-labelledby="ask-title">
+      <h4 id="ask-title">${m.title}</h4>
+      <label for="topic">${m.topic}</label>
+      <input id="topic" name="topic" required maxlength="200" .value=${host.subjectTopic} />
+      <label for="question">${m.question}</label>
+      <textarea id="question" name="question" required maxlength="10000" placeholder=${m.placeholder}></textarea>
+      <p class="hint">${m.hint}</p>
+      ${this.error ? html`<p class="alert" role="alert" tabindex="-1">${this.error}</p>` : nothing}
+      <div class="bar">
+        <button type="button" class="btn" @click=${() => this.close()}>${m.cancel}</button>
+        <button class="btn primary" ?disabled=${this.sending}>${m.send}</button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,256 @@
+import { html, nothing } from 'lit';
+import type { ExpertNotifications, ExpertSearch } from '../../shared/api-types.ts';
+import { ApiError } from '../shared/api.ts';
+import { RucheElement } from '../shared/element.ts';
+import { errorMessage, plural } from '../shared/i18n.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { styles } from './expert-finder.styles.ts';
+import { fill, loadReasons } from './card.ts';
+import { messages, type Messages } from './messages.ts';
+
+/** A part of the finder whose code loads when first shown: the ask form, the questions for experts, my profile. */
+export interface Part {
+  render(): unknown;
+  /** Called when the person changes, and on each poll for the questions. */
+  load(): unknown;
+}
+
+type View = 'find' | 'questions' | 'profile';
+const parts = {
+  ask: () => import('./ask.ts'),
+  questions: () => import('./questions.ts'),
+  profile: () => import('./my-profile.ts'),
+};
+
+/** Experts have no live event to hear questions by: the finder asks for news this often. */
+const POLL_MS = 60_000;
+
+/**
+ * Who knows about a topic: a search box and the people found, each with why; asking the experts
+ * when no one's answer is at hand; the questions one was asked as an expert; one's own profile.
+ * With `topic`, a fixed topic (a help page's "Who can help you?"), without the search box.
+ *
+ * @summary Expert finder.
+ * @attr topic - a fixed topic: no search box, the first experts on it and a way to ask them
+ * @attr query - a search to start with
+ * @attr suggestions - topics offered before a search, comma-separated
+ * @attr limit - how many people to show (default 10; 3 with a topic)
+ * @attr space - the space whose posts count and where questions are asked (default: the provider's, else the server's default space)
+ * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr theme - light (default), dark or auto
+ * @csspart base - the whole widget
+ * @csspart heading - the title
+ */
+export class RucheExpertFinder extends RucheElement {
+  static override styles = [baseStyles, styles];
+  static override translations = [messages];
+  static override properties = {
+    ...RucheElement.properties,
+    topic: {},
+    query: {},
+    suggestions: {},
+    limit: { type: Number },
+    found: { state: true },
+    failure: { state: true },
+    view: { state: true },
+    unread: { state: true },
+    signIn: { state: true },
+  };
+
+  declare topic: string | null;
+  declare query: string | null;
+  declare suggestions: string | null;
+  declare limit: number | null;
+  /** The last search's answer; null before any, or while the first one runs. */
+  declare found: ExpertSearch | null;
+  declare failure: string | null;
+  declare view: View;
+  /** Questions for me not read yet. */
+  declare unread: number;
+  /** Why the finder cannot be used: the visitor is not signed in. */
+  declare signIn: string | null;
+
+  searching = '';
+  /** The parts loaded so far, by name. */
+  readonly parts = new Map<keyof typeof parts, Part>();
+  private generation = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.topic = this.query = this.suggestions = this.limit = this.found = this.failure = this.signIn = null;
+    this.view = 'find';
+    this.unread = 0;
+  }
+
+  get m(): Messages {
+    return messages.in(this.language);
+  }
+
+  /** The topic being looked at: the fixed one, else the last search. */
+  get subjectTopic(): string {
+    return this.topic ?? this.found?.query ?? this.searching;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => this.ctx && !document.hidden && !this.signIn && this.poll(), POLL_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  protected async contextChanged(): Promise<void> {
+    const generation = ++this.generation;
+    const { client, identity } = this.ctx!;
+    this.signIn = null;
+    if (!(await identity.token())) {
+      const mode = await client.authMode();
+      if (generation !== this.generation) return;
+      // Behind an SSO proxy, requests are signed in without a token.
+      if (mode !== 'header') return this.signedOut(mode);
+    }
+    for (const part of this.parts.values()) part.load();
+    const q = this.topic ?? (this.searching || this.query);
+    if (q) void this.search(q);
+    this.poll();
+  }
+
+  private signedOut(mode: string | null): void {
+    this.signIn = mode === 'demo' ? this.m.signInDemo : this.m.signIn;
+    this.found = null;
+    this.view = 'find';
+    this.unread = 0;
+  }
+
+  /** Handles a refused request: a visitor not signed in is invited to; anything else is said where it happened. */
+  async failed(error: unknown): Promise<string | null> {
+    if (error instanceof ApiError && error.status === 401) {
+      this.signedOut(await this.ctx!.client.authMode());
+      return null;
+    }
+    return errorMessage(error, this.language);
+  }
+
+  async search(q: string): Promise<void> {
+    q = q.trim();
+    if (!q || !this.ctx) return;
+    const generation = ++this.generation;
+    this.searching = q;
+    this.failure = null;
+    if (this.found?.query !== q) this.found = null;
+    this.requestUpdate();
+    try {
+      // The words of the reasons load with the first search.
+      const [found] = await Promise.all([
+        this.ctx.client.get<ExpertSearch>('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }),
+        loadReasons(),
+      ]);
+      // One does not look for oneself.
+      found.results = found.results.filter((r) => !r.profile.isMe);
+      if (generation === this.generation) this.found = found;
+    } catch (error) {
+      if (generation === this.generation) this.failure = await this.failed(error);
+    }
+  }
+
+  private poll(): void {
+    if (this.topic) return; // a help page's box shows no questions
+    void this.ctx!.client.get<ExpertNotifications>('/api/experts/notifications', { unread: 'true', limit: 1 }).then(
+      (news) => (this.unread = news.unreadCount),
+      () => {},
+    );
+    if (this.view === 'questions') this.parts.get('questions')?.load();
+  }
+
+  /** Loads a part (once) and shows it. */
+  async open(name: keyof typeof parts, view?: View): Promise<void> {
+    if (!this.parts.has(name)) {
+      const module = await parts[name]();
+      if (!this.parts.has(name)) this.parts.set(name, new module.default(this));
+    }
+    if (view) this.view = view;
+    this.requestUpdate();
+  }
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    void this.search(new FormData(event.target as HTMLFormElement).get('q') as string);
+  }
+
+  override render() {
+    const m = this.m;
+    const topic = this.topic;
+    const views: [View, string][] = [
+      ['find', m.find],
+      ['questions', m.questions],
+      ['profile', m.profile],
+    ];
+    return html`<section class="root" part="base" aria-labelledby="heading">
+      <header class="top">
+        <h3 id="heading" part="heading">${topic ? m.topicTitle : m.title}</h3>
+        ${topic || this.signIn
+          ? nothing
+          : html`<div class="views" role="group" aria-label=${m.views}>
+              ${views.map(
+                ([view, label]) =>
+                  html`<button class="link" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => (view === 'find' ? (this.view = view) : this.open(view, view))}>
+                    ${label}${view === 'questions' && this.unread
+                      ? html` <span class="badge" aria-hidden="true">${this.unread}</span><span class="sr-only">(${plural(this.unread, this.language, m.unread)})</span>`
+                      : nothing}
+                  </button>`,
+              )}
+            </div>`}
+      </header>
+      ${this.signIn
+        ? html`<p class="notice">${this.signIn}</p>`
+        : this.view === 'find'
+          ? this.renderFind(m)
+          : this.parts.get(this.view)?.render()}
+    </section>`;
+  }
+
+  private renderFind(m: Messages) {
+    const lang = this.language;
+    const { found, topic } = this;
+    const busy = !this.failure && (!found || found.query !== this.searching);
+    const suggestions = this.suggestions?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    return html`${topic
+        ? html`<p class="lead">${fill(m.topicIntro, topic)}</p>`
+        : html`<form class="search" role="search" @submit=${this.submit}>
+            <label class="sr-only" for="q">${m.label}</label>
+            <input id="q" name="q" type="search" autocomplete="off" .value=${this.searching || this.query || ''} placeholder=${m.placeholder} />
+            <button class="btn primary">${m.find}</button>
+          </form>`}
+      ${this.failure
+        ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.search(this.subjectTopic)}>${m.retry}</button></div>`
+        : nothing}
+      <div role="status">
+        ${!this.searching
+          ? html`<p class="lead">${m.intro}</p>
+              ${suggestions.length
+                ? html`<p class="try">${m.tryThese} ${suggestions.map((s) => html`<button class="chip" @click=${() => this.search(s)}>${s}</button>`)}</p>`
+                : nothing}`
+          : found && !busy && !topic
+            ? html`<p class="count">
+                ${fill(plural(found.results.length, lang, m.results), found.query)}
+                ${found.skills[0] ? html`<span>${m.matched} ${found.skills.map((s) => s.label).join(', ')}</span>` : nothing}
+              </p>`
+            : nothing}
+      </div>
+      ${this.searching && !this.failure
+        ? found?.results.length || busy
+          ? html`<ol class="results" aria-busy=${busy ? 'true' : 'false'}>
+              ${found?.results.map((result) => html`<li><ruche-person .result=${result} theme=${this.theme ?? nothing}></ruche-person></li>`) ??
+              [1, 2, 3].slice(0, topic ? 2 : 3).map(() => html`<li class="bone"></li>`)}
+            </ol>`
+          : html`<p class="empty">${fill(m.none, found!.query)}</p>`
+        : nothing}
+      ${this.searching && found
+        ? (this.parts.get('ask')?.render() ??
+          html`<p class="ask"><b>${m.askTitle}</b> <button class="btn" @click=${() => this.open('ask')}>${m.ask}</button></p>`)
+        : nothing}`;
+  }
+}

@@ -1,0 +1,179 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  p,
+  ul,
+  h4 {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    display: grid;
+    grid-template-columns: auto 1fr auto;
+    gap: 0 0.9em;
+    padding: 1em 1.1em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) + 2px);
+    background: var(--_bg);
+  }
+  .empty {
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    color: var(--_muted);
+  }
+  .empty .avatar {
+    background: var(--_surface);
+  }
+  .big {
+    width: 3.1em;
+    height: 3.1em;
+    font-size: 1em;
+  }
+  .main {
+    min-width: 0;
+  }
+  h4 {
+    font-size: 1.08em;
+    line-height: 1.3;
+  }
+  h4 span,
+  .job,
+  .intent {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .roles,
+  .skills {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3em 0.4em;
+    margin: 0.35em 0 0.25em;
+  }
+  .roles li {
+    padding: 0 0.6em;
+    border-radius: 999px;
+    background: var(--_surface);
+    font-size: 0.8em;
+  }
+  .roles .steward {
+    background: var(--_accent-soft);
+    color: var(--_accent);
+  }
+  .job,
+  .intent {
+    font-size: 0.9em;
+  }
+  .intent {
+    margin-top: 0.4em;
+  }
+  b {
+    font-weight: 600;
+  }
+  .why {
+    margin: 0.6em 0 0.2em;
+    font-size: 0.92em;
+  }
+  .why li::before {
+    content: '✓ ';
+    color: var(--_success);
+  }
+  .why :first-child {
+    font-weight: 600;
+  }
+  .skills {
+    margin-top: 0.7em;
+  }
+  .skill {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2em;
+    padding: 0.2em 0.7em;
+    border: 1px solid var(--_border);
+    border-radius: 1em;
+    font-size: 0.86em;
+    line-height: 1.25;
+    text-align: start;
+  }
+  .hit,
+  button.skill:hover {
+    border-color: var(--_accent);
+  }
+  .hit {
+    background: var(--_accent-soft);
+  }
+  .n,
+  .plus {
+    font-weight: 700;
+  }
+  .n {
+    color: var(--_muted);
+  }
+  .plus,
+  a,
+  summary {
+    color: var(--_accent);
+  }
+  [aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [aria-pressed='true'] * {
+    color: inherit;
+  }
+  .contact {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4em;
+  }
+  .contact .btn {
+    font-size: 0.9em;
+    text-decoration: none;
+  }
+  .note {
+    margin-top: 0.5em;
+    color: var(--_danger);
+  }
+  summary {
+    margin-top: 0.7em;
+    font-size: 0.9em;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  /* A narrow column: contact below; in a 2008 side column (about 200 px), the rest under the name too. */
+  @container (max-width: 460px) {
+    .card {
+      grid-template-columns: auto 1fr;
+    }
+    .contact {
+      grid-column: 1 / -1;
+      flex-flow: row wrap;
+      margin-top: 0.8em;
+    }
+  }
+  @container (max-width: 300px) {
+    .card {
+      padding: 0.8em;
+      gap: 0 0.6em;
+    }
+    .big {
+      font-size: 0.8em;
+    }
+    .main {
+      display: contents;
+    }
+    .main > :not(h4) {
+      grid-column: 1 / -1;
+    }
+    h4 {
+      align-self: center;
+    }
+    .contact .btn {
+      flex: 1;
+    }
+  }
+`;
