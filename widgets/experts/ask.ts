@@ -92,7 +92,10 @@ export default class Ask implements Part {
 
   constructor(private readonly host: RucheExpertFinder) {
     host.addStyles(styles);
-    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('#question')?.focus());
+    // Shown once the finder has it (just after this): then the question takes the focus.
+    void Promise.resolve()
+      .then(() => host.updateComplete)
+      .then(() => host.renderRoot.querySelector<HTMLElement>('#question')?.focus());
   }
 
   load(): void {}

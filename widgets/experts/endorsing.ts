@@ -30,7 +30,7 @@ export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][
   host.failure = null;
   host.requestUpdate();
   try {
-    const path = `/api/experts/people/${host.profile!.person.id}/skills/${encodeURIComponent(skill.label)}/endorsement`;
+    const path = `/api/experts/people/${host.profile!.person.id}/skills/${encodeURIComponent(skill.key)}/endorsement`;
     const state = await host.ctx!.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
     Object.assign(skill, { endorsedByMe: state.endorsedByMe, endorsementCount: state.endorsementCount });
   } catch (error) {

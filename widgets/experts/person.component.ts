@@ -124,19 +124,19 @@ export class RuchePerson extends RucheElement {
         ${result && reasons ? html`<ul class="why">${result.reasons.slice(0, 3).map((r) => html`<li>${reasons!.reasonText(r, lang)}</li>`)}</ul>` : nothing}
         <ul class="skills">
           ${skills.map((s) => {
-            const label = fill(m.endorse, person.name, s.label);
-            const inner = html`${s.label}${s.endorsementCount ? html`<span class="n">${s.endorsementCount}</span>` : nothing}`;
+            const count = plural(s.endorsementCount, lang, m.endorsed);
+            const inner = html`${s.label}${s.endorsementCount ? html`<span class="n" aria-hidden="true">${s.endorsementCount}</span>` : nothing}`;
             return html`<li>
               ${p.isMe
-                ? html`<span class="skill" title=${plural(s.endorsementCount, lang, m.endorsed)}>${inner}</span>`
+                ? html`<span class="skill" title=${count}>${inner}</span>`
                 : html`<button
                     class="skill ${hits.has(s.label) ? 'hit' : ''}"
                     aria-pressed=${s.endorsedByMe ? 'true' : 'false'}
-                    aria-label=${`${label} (${plural(s.endorsementCount, lang, m.endorsed)})`}
-                    title=${label}
+                    title=${fill(m.endorse, person.name, s.label)}
                     @click=${() => import('./endorsing.ts').then(({ endorse }) => endorse(this, s))}
                   >
-                    ${inner}<span class="plus" aria-hidden="true">${s.endorsedByMe ? '✓' : '+'}</span>
+                    ${inner}<span class="sr-only"> (${count}) · ${fill(m.endorse, person.name, s.label)}</span
+                    ><span class="plus" aria-hidden="true">${s.endorsedByMe ? '✓' : '+'}</span>
                   </button>`}
             </li>`;
           })}

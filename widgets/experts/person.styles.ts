@@ -29,9 +29,14 @@ export const styles = css`
     background: var(--_surface);
   }
   .big {
-    width: 3.1em;
-    height: 3.1em;
-    font-size: 1em;
+    width: 2.3em;
+    height: 2.3em;
+    font-size: 1.34em;
+    font-weight: 700;
+  }
+  /* The shared palette's green is a little light for white initials (4.2:1). */
+  .c1 {
+    background: #287a5e;
   }
   .main {
     min-width: 0;
@@ -161,7 +166,7 @@ export const styles = css`
       gap: 0 0.6em;
     }
     .big {
-      font-size: 0.8em;
+      font-size: 1.1em;
     }
     .main {
       display: contents;

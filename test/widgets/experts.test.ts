@@ -1,0 +1,411 @@
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import type { Comment, ExpertProfile } from '../../shared/api-types.ts';
+import type { RucheComments } from '../../widgets/comments/comments.ts';
+import { define, type RucheExpertFinder, type RuchePerson } from '../../widgets/experts/experts.ts';
+import { $, $$, api, apiRequests, assert, cleanup, demoApi, equal, mount, waitFor } from './support/helpers.ts';
+
+define(api);
+
+declare global {
+  interface Window {
+    axe: { run(context: Element, options?: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> };
+    pwned?: number;
+  }
+}
+
+/** Letters only, so that the full-text search sees one word nobody else uses. */
+const word = (prefix: string) => `${prefix}${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+
+interface Person {
+  sub: string;
+  name: string;
+  email?: string;
+  title?: string;
+  dept?: string;
+}
+
+/** An identity token, signed as the intranet would, with the directory's claims. */
+const tokenFor = (person: Person) => executeServerCommand('ruche-token', person) as Promise<string>;
+
+async function call<T = any>(method: string, path: string, as: Person, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${await tokenFor(as)}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(new URL(path.replace(/^\//, ''), api), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const person = (sub: string, name: string, extra: Partial<Person> = {}): Person => ({ sub, name, email: `${sub}@hexagone.example`, ...extra });
+const idOf = async (p: Person) => (await call<{ id: string }>('GET', '/api/me', p)).id;
+const setProfile = (p: Person, body: Record<string, unknown>) => call<ExpertProfile>('PATCH', '/api/experts/profile', p, body);
+
+/**
+ * A small world around one topic nobody else uses: an expert who declares it, was endorsed twice
+ * and gave an accepted answer on it; a colleague who only declares it; someone who asks.
+ */
+async function world() {
+  const topic = word('fiscalite');
+  const run = topic.slice(-8);
+  const expert = person(`expert-${run}`, `Karima Expert ${run}`, { title: 'Comptable fournisseurs', dept: 'Comptabilité' });
+  const declared = person(`declared-${run}`, `Denis Déclaré ${run}`, { title: 'Acheteur' });
+  const asker = person(`asker-${run}`, `Alice Demande ${run}`);
+  const endorsers = [person(`e1-${run}`, `Eve Un ${run}`), person(`e2-${run}`, `Eric Deux ${run}`)];
+  const label = topic[0]!.toUpperCase() + topic.slice(1);
+  await setProfile(expert, { skills: [label, 'Excel'], askMeAbout: [label], chatUrl: 'msteams:/l/chat/0/0?users=karima@hexagone.example' });
+  await setProfile(declared, { skills: [label] });
+  const expertId = await idOf(expert);
+  await call('POST', '/api/spaces', expert, { slug: `compta-${run}`, name: `Compta ${run}`, visibility: 'open', lang: 'fr' });
+  for (const endorser of endorsers) await call('PUT', `/api/experts/people/${expertId}/skills/${encodeURIComponent(label)}/endorsement`, endorser);
+  const subject = `qa-${run}`;
+  const question = await call<Comment>('POST', '/api/comments', asker, { subject, mode: 'qa', body: `Comment traiter la ${topic} sur une facture allemande ?` });
+  const answer = await call<Comment>('POST', '/api/comments', expert, { subject, parentId: question.id, body: `Pour la ${topic}, saisissez la facture HT avec le code AL20.` });
+  await call('PUT', `/api/comments/${answer.id}/accept`, asker);
+  return { topic, label, expert, expertId, declared, asker, endorsers, run };
+}
+
+async function finder(as: Person | null, attributes: string): Promise<RucheExpertFinder> {
+  const widget = `<ruche-expert-finder ${attributes}></ruche-expert-finder>`;
+  const container = mount(as ? `<ruche-provider api="${api}" token="${await tokenFor(as)}">${widget}</ruche-provider>` : widget);
+  const element = container.querySelector<RucheExpertFinder>('ruche-expert-finder')!;
+  await element.updateComplete;
+  return element;
+}
+
+const cards = (element: RucheExpertFinder) => $$<RuchePerson>(element, 'ruche-person');
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const names = (element: RucheExpertFinder) => cards(element).map((card) => text($(card, 'h4')));
+const reasons = (card: RuchePerson) => $$(card, '.why li').map(text);
+
+async function results(element: RucheExpertFinder, count = 1): Promise<RuchePerson[]> {
+  await waitFor(() => element.found && cards(element).length >= count && cards(element).every((card) => card.profile && $(card, 'h4')), 'the results');
+  await Promise.all(cards(element).map((card) => card.updateComplete));
+  return cards(element);
+}
+
+let shared: Awaited<ReturnType<typeof world>>;
+
+describe('<ruche-expert-finder> and <ruche-person>', () => {
+  before(async () => {
+    shared = await world();
+  });
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+
+  it('ranks the people who know, each with why, phrased in French', async () => {
+    const { topic, label, expert, declared, endorsers } = shared;
+    const element = await finder(endorsers[0]!, '');
+    const input = $<HTMLInputElement>(element, 'input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: topic });
+    await sendKeys({ press: 'Enter' });
+    const [first, second] = await results(element, 2);
+    equal(names(element)[0], expert.name, 'the expert first');
+    assert(names(element).includes(declared.name), `the colleague who declares it is found too: ${names(element)}`);
+    const why = reasons(first!);
+    equal(why[0], `1 réponse acceptée sur “${topic}”`, 'the strongest reason first');
+    assert(why.includes(`propose qu’on l’interroge sur “${label}”`), `declared with “ask me”: ${why}`);
+    assert(why.includes(`recommandé·e par 2 collègues pour “${label}”`), `endorsements: ${why}`);
+    assert(reasons(second!).includes(`se déclare compétent·e en “${label}”`), `a declared skill: ${reasons(second!)}`);
+    assert(/^2 personnes pour “/.test(text($(element, '.count'))), `the count: ${text($(element, '.count'))}`);
+    // Roles in spaces above the job title.
+    const lines = [...$(first!, '.main')!.children].map((child) => child.className || child.localName);
+    assert(lines.indexOf('roles') > 0 && lines.indexOf('roles') < lines.indexOf('job'), `roles above the job: ${lines}`);
+    assert(text($(first!, '.roles')).includes(`Animation Compta ${shared.run}`), text($(first!, '.roles')));
+    equal(text($(first!, '.job')), 'Comptable fournisseurs · Comptabilité');
+    const skill = $$(first!, 'button.skill').find((b) => b.textContent!.includes(label))!;
+    assert(/2/.test(skill.textContent!), `endorsement count on the chip: ${skill.textContent}`);
+    equal($<HTMLAnchorElement>(first!, 'a[href^="mailto:"]')!.getAttribute('href'), `mailto:${expert.email}`);
+    assert($<HTMLAnchorElement>(first!, 'a[href^="msteams:"]'), 'the chat link');
+    // The posts that show it, loaded when opened.
+    $(first!, 'summary')!.click();
+    await waitFor(() => $(first!, '.posts blockquote'), 'the posts');
+    assert(text($(first!, '.posts')).includes('Réponse acceptée'), 'the accepted answer is there');
+  });
+
+  it('speaks English in an English page, reasons included', async () => {
+    const { topic, label } = shared;
+    const element = await finder(shared.endorsers[1]!, `lang="en" query="${topic}"`);
+    const [first] = await results(element, 2);
+    equal(text($(element, 'h3')), 'Find an expert');
+    const why = reasons(first!);
+    equal(why[0], `1 accepted answer on “${topic}”`);
+    assert(why.includes(`endorsed by 2 colleagues for “${label}”`), `${why}`);
+    assert(why.includes(`invites questions on “${label}”`), `${why}`);
+    equal(text($(first!, '.contact a')), 'Email');
+  });
+
+  it('with a fixed topic: no search box, the first experts on it and a way to ask them', async () => {
+    const element = await finder(shared.asker, `topic="${shared.topic}"`);
+    await results(element, 1);
+    equal($(element, 'input[type="search"]'), null, 'no search box');
+    equal(text($(element, 'h3')), 'Qui peut vous aider ?');
+    assert(text($(element, '.lead')).includes(shared.topic), 'the topic is said');
+    equal($(element, '.views'), null, 'no views on a help page');
+    equal(names(element)[0], shared.expert.name);
+    assert(cards(element).length <= 3, 'three people at most');
+    assert($(element, '.ask button'), 'asking is offered');
+  });
+
+  it('does not list the person searching', async () => {
+    const element = await finder(shared.expert, `query="${shared.topic}"`);
+    await results(element, 1);
+    assert(!names(element).some((name) => name.startsWith(shared.expert.name)), `${names(element)}`);
+  });
+
+  it('serves every person card of a page with one request, each with the right person', async () => {
+    const run = word('b').slice(-6);
+    const people = Array.from({ length: 12 }, (_, i) => person(`card${i}-${run}`, `Personne ${i} ${run}`, { title: `Poste ${i}` }));
+    for (const p of people) await idOf(p);
+    const viewer = person(`viewer-${run}`, `Viewer ${run}`);
+    const since = performance.now();
+    const container = mount(
+      `<ruche-provider api="${api}" token="${await tokenFor(viewer)}">${[...people].reverse().map((p) => `<ruche-person person="${p.sub}"></ruche-person>`).join('')}<ruche-person person="nobody-${run}"></ruche-person></ruche-provider>`,
+    );
+    const all = [...container.querySelectorAll<RuchePerson>('ruche-person')];
+    await waitFor(() => all.every((card) => card.profile !== undefined), 'every card');
+    equal(apiRequests('/api/experts/people', since).length, 1, 'GET /api/experts/people requests');
+    for (const card of all.slice(0, -1)) equal(card.profile!.person.name, people.find((p) => p.sub === card.person)!.name, 'the card shows its person');
+    await all.at(-1)!.updateComplete;
+    assert(/introuvable/.test(text($(all.at(-1)!, '.card'))), 'an unknown person says so');
+  });
+
+  it('finds each card’s person even when the directory gives no e-mail to tell them apart', async () => {
+    const run = word('c').slice(-6);
+    const people = [0, 1, 2].map((i) => ({ sub: `noemail${i}-${run}`, name: `Sans Courriel ${i} ${run}` }));
+    for (const p of people) await idOf(p);
+    const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(people[0]!)}">${people.map((p) => `<ruche-person person="${p.sub}"></ruche-person>`).join('')}</ruche-provider>`);
+    const all = [...container.querySelectorAll<RuchePerson>('ruche-person')];
+    await waitFor(() => all.every((card) => card.profile), 'every card');
+    all.forEach((card, i) => equal(card.profile!.person.name, people[i]!.name));
+  });
+
+  it('endorses a skill once (the button says so), and never one’s own', async () => {
+    const { expert, expertId, label } = shared;
+    const viewer = person(`endorser-${word('d')}`, 'Nouvelle Collègue');
+    const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(viewer)}"><ruche-person person-id="${expertId}"></ruche-person></ruche-provider>`);
+    const card = container.querySelector<RuchePerson>('ruche-person')!;
+    await waitFor(() => card.profile, 'the card');
+    await card.updateComplete;
+    const chip = () => $$<HTMLButtonElement>(card, 'button.skill').find((b) => b.textContent!.includes(label))!;
+    equal(chip().getAttribute('aria-pressed'), 'false');
+    assert(/^\(2 recommandations\) · Recommander Karima Expert \w+ pour “Fiscalite\w+”$/.test(text(chip().querySelector('.sr-only'))), `the chip says what it does: ${text(chip())}`);
+    chip().click();
+    await waitFor(() => chip().getAttribute('aria-pressed') === 'true', 'pressed');
+    await waitFor(() => /3/.test(text(chip().querySelector('.n'))), 'counted');
+    const [seen] = (await call<{ people: ExpertProfile[] }>('GET', `/api/experts/people?id=${expertId}`, viewer)).people;
+    const onServer = seen!.skills.find((s) => s.label === label)!;
+    equal(onServer.endorsementCount, 3, 'endorsed once on the server');
+    equal(onServer.endorsedByMe, true);
+    // Pressed again, it takes the endorsement back: never twice.
+    chip().click();
+    await waitFor(() => chip().getAttribute('aria-pressed') === 'false', 'unpressed');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [after] = (await call<{ people: ExpertProfile[] }>('GET', `/api/experts/people?id=${expertId}`, viewer)).people;
+    equal(after!.skills.find((s) => s.label === label)!.endorsementCount, 2);
+
+    // One's own card has no endorse buttons…
+    const own = mount(`<ruche-provider api="${api}" token="${await tokenFor(expert)}"><ruche-person person-id="${expertId}"></ruche-person></ruche-provider>`).querySelector<RuchePerson>('ruche-person')!;
+    await waitFor(() => own.profile, 'one’s own card');
+    await own.updateComplete;
+    equal($$(own, 'button.skill').length, 0, 'no endorse button on one’s own skills');
+    assert(/\(vous\)/.test(text($(own, 'h4'))), 'it says it is you');
+    // …and should one be shown anyway, the server's refusal is explained and the count rolled back.
+    own.profile = { ...own.profile!, isMe: false, skills: own.profile!.skills.map((s) => ({ ...s })) };
+    await own.updateComplete;
+    const ownChip = $$<HTMLButtonElement>(own, 'button.skill').find((b) => b.textContent!.includes(label))!;
+    ownChip.click();
+    const note = await waitFor(() => $(own, '.note'), 'the refusal');
+    assert(/soi-même/.test(note.textContent!), note.textContent!);
+    equal(ownChip.getAttribute('aria-pressed'), 'false', 'rolled back');
+  });
+
+  it('asks the experts: the question appears in its Q&A thread, and the top expert is told', async () => {
+    const { topic, expert, asker } = shared;
+    const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(asker)}"><ruche-expert-finder query="${topic}"></ruche-expert-finder></ruche-provider>`);
+    const provider = container.querySelector('ruche-provider')!;
+    const element = container.querySelector<RucheExpertFinder>('ruche-expert-finder')!;
+    await results(element, 1);
+    $(element, '.ask button')!.click();
+    const textarea = await waitFor(() => $<HTMLTextAreaElement>(element, 'textarea#question'), 'the ask form');
+    await waitFor(() => element.shadowRoot!.activeElement === textarea, 'focus in the question');
+    equal($<HTMLInputElement>(element, 'input#topic')!.value, topic, 'the topic is the search');
+    const question = `Une facture ${topic} sans TVA : que faire ? ${word('q')}`;
+    await sendKeys({ type: question });
+    $<HTMLButtonElement>(element, '.asking button.primary')!.click();
+    const asked = await waitFor(() => $(element, '.asked'), 'the confirmation');
+    assert(text(asked).includes(expert.name), `the experts told: ${text(asked)}`);
+    const thread = $<RucheComments>(element, 'ruche-comments')!;
+    equal(thread.getAttribute('mode'), 'qa');
+    await waitFor(() => thread.page && text($(thread, '.threads')).includes(question), 'the question in its Q&A thread');
+
+    // The expert, now at the same screen, sees it among "Questions pour vous".
+    provider.setAttribute('token', await tokenFor(expert));
+    const badge = await waitFor(() => $(element, '.views .badge'), 'the unread badge');
+    assert(Number(badge.textContent) >= 1, `unread: ${badge.textContent}`);
+    $$<HTMLButtonElement>(element, '.views button')[1]!.click();
+    const item = await waitFor(() => $$(element, '.q').find((q) => text(q).includes(question)), 'the question for the expert');
+    assert(item.classList.contains('unread') && /Nouveau/.test(text(item)), 'new');
+    assert(text(item).includes(asker.name), 'who asks');
+    item.querySelector<HTMLButtonElement>('.qactions button')!.click();
+    await waitFor(() => !item.classList.contains('unread'), 'read once opened');
+    const answerThread = await waitFor(() => $<RucheComments>(element, '.q ruche-comments'), 'the thread to answer in');
+    await waitFor(() => answerThread.page, 'the thread');
+    const { unreadCount } = await call<{ unreadCount: number }>('GET', '/api/experts/notifications?unread=true', expert);
+    equal(unreadCount, 0, 'read on the server too');
+  });
+
+  it('my profile: privacy switches are saved, and shows what Ruche infers about me', async () => {
+    const { expert, topic } = shared;
+    const element = await finder(expert, '');
+    await waitFor(() => $(element, '.views'), 'the views');
+    $$<HTMLButtonElement>(element, '.views button')[2]!.click();
+    const inferred = await waitFor(() => $(element, '.inferred'), 'what Ruche infers');
+    assert(/1 réponse acceptée/.test(text(inferred)), `totals: ${text(inferred)}`);
+    assert(text(inferred).includes(topic), 'the posts that count');
+    assert(/visible par tous les collaborateurs/.test(text(inferred)), 'who may see them');
+    const [hideInferred, hideFromGuests] = $$<HTMLInputElement>(element, '.switch input');
+    equal(hideInferred!.getAttribute('role'), 'switch');
+    equal(hideInferred!.checked, false);
+    hideInferred!.click();
+    await waitFor(() => $(element, '.banner'), 'the inferred view says it is not used');
+    hideFromGuests!.click();
+    await waitFor(() => /Enregistré/.test(text($(element, '[role="status"]'))), 'saved');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const profile = await call<ExpertProfile>('GET', '/api/experts/profile', expert);
+    equal(profile.settings!.hideInferred, true, 'hideInferred on the server');
+    equal(profile.settings!.hideFromGuests, true, 'hideFromGuests on the server');
+    // Others no longer see the evidence.
+    const search = await call<{ results: { profile: ExpertProfile; reasons: { kind: string }[] }[] }>('GET', `/api/experts?q=${topic}`, shared.asker);
+    const seen = search.results.find((r) => r.profile.person.name === expert.name);
+    assert(seen && !seen.reasons.some((r) => r.kind === 'accepted_answers'), 'not used to rank');
+    await setProfile(expert, { hideInferred: false, hideFromGuests: false });
+  });
+
+  it('my profile: skills are added and removed', async () => {
+    const me = person(`profile-${word('p')}`, 'Paula Profil');
+    const element = await finder(me, '');
+    await waitFor(() => $(element, '.views'), 'the views');
+    $$<HTMLButtonElement>(element, '.views button')[2]!.click();
+    const input = await waitFor(() => $<HTMLInputElement>(element, '.field input[name="skill"]'), 'the skill field');
+    input.focus();
+    await sendKeys({ type: 'Tableaux croisés' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => $$(element, '.tag').some((tag) => tag.textContent!.includes('Tableaux croisés')), 'the new skill');
+    $<HTMLButtonElement>(element, '.tag .x')!.click();
+    await waitFor(() => !$$(element, '.tag').length, 'removed');
+    const profile = await call<ExpertProfile>('GET', '/api/experts/profile', me);
+    equal(profile.skills.length, 0);
+  });
+
+  it('shows only contact links with allowed schemes, whatever the server stored', async () => {
+    const profile = (chatUrl: string, email: string | null = 'a.b@hexagone.example'): ExpertProfile => ({
+      person: { id: '00000000-0000-4000-8000-000000000001', name: 'Lien Test', dept: null, title: null },
+      roles: [],
+      contact: { email, chatUrl },
+      skills: [],
+      askMeAbout: [],
+      canMentor: [],
+      wantToLearn: [],
+      isMe: false,
+      settings: null,
+    });
+    const container = mount('<ruche-person></ruche-person>');
+    const card = container.querySelector<RuchePerson>('ruche-person')!;
+    const links = async (chatUrl: string, email?: string | null) => {
+      card.profile = profile(chatUrl, email);
+      await card.updateComplete;
+      return $$<HTMLAnchorElement>(card, 'a').map((a) => a.getAttribute('href'));
+    };
+    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:window.pwned=1', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example/x', 'msteams:x y']) {
+      const hrefs = await links(bad);
+      assert(!hrefs.some((href) => href !== 'mailto:a.b@hexagone.example'), `${JSON.stringify(bad)} gave ${hrefs}`);
+    }
+    for (const good of ['https://chat.hexagone.example/a.b', 'msteams:/l/chat/0/0?users=a@b.example', 'sip:a.b@hexagone.example', 'xmpp:a.b@hexagone.example', 'slack://user?team=T1&id=U1', 'tel:+33320004444']) {
+      const hrefs = await links(good);
+      assert(hrefs.includes(good), `${good} gave ${hrefs}`);
+    }
+    equal((await links('https://x.example', 'a@b.example?bcc=everyone@corp.example')).filter((h) => h!.startsWith('mailto:')).length, 0, 'no mailto with headers');
+  });
+
+  it('shows names and skills as text: HTML in them stays inert', async () => {
+    const run = word('x').slice(-6);
+    const topic = word('xss');
+    const mallory = person(`mallory-${run}`, `<img src=x onerror="window.pwned=1">Mallory ${run}`, { title: '<script>window.pwned=2</script>', dept: '<b onmouseover="window.pwned=3">Dept</b>' });
+    const skill = `<svg onload="window.pwned=4"></svg>${topic}`;
+    await setProfile(mallory, { skills: [skill], askMeAbout: [`<iframe src="javascript:window.pwned=5"></iframe>${topic}`] });
+    const element = await finder(shared.asker, `query="${topic}"`);
+    const [card] = await results(element, 1);
+    assert(text($(card!, 'h4')).includes('<img src=x'), 'the name is shown as text');
+    assert(text($(card!, '.skills')).includes('<svg onload'), 'the skill is shown as text');
+    equal($$(card!, 'img, script, iframe, b[onmouseover]').length, 0, 'no element from people’s text');
+    for (const element of card!.shadowRoot!.querySelectorAll('*')) {
+      for (const attribute of element.attributes) assert(!/^on/i.test(attribute.name), `event handler attribute ${attribute.name}`);
+    }
+    equal(window.pwned, undefined, 'no script ran');
+  });
+
+  it('invites an anonymous visitor to sign in, without asking the API', async () => {
+    const since = performance.now();
+    const element = await finder(null, `query="${shared.topic}"`);
+    const card = mount('<ruche-person person="karim"></ruche-person>').querySelector<RuchePerson>('ruche-person')!;
+    const notice = await waitFor(() => $(element, '.notice'), 'the invitation');
+    assert(/Connectez-vous/.test(notice.textContent!), notice.textContent!);
+    await waitFor(() => card.failure, 'the card’s notice');
+    assert(/connectés/.test(card.failure!), card.failure!);
+    equal(apiRequests('/api/experts', since).length + apiRequests('/api/experts/people', since).length, 0, 'no refused request');
+  });
+
+  it('in demo mode, the invitation says to pick a person', async () => {
+    const container = mount(`<ruche-provider api="${demoApi}"><ruche-expert-finder></ruche-expert-finder></ruche-provider>`);
+    const element = container.querySelector<RucheExpertFinder>('ruche-expert-finder')!;
+    const notice = await waitFor(() => $(element, '.notice'), 'the invitation');
+    assert(/Vous êtes/.test(notice.textContent!), notice.textContent!);
+  });
+
+  it('has no serious accessibility violations in a hostile 2008 page (axe-core)', async () => {
+    for (const [tag, url] of [
+      ['link', '/demo/site/css/intranet-2008.css'],
+      ['script', '/node_modules/axe-core/axe.min.js'],
+    ] as const) {
+      await new Promise((resolve, reject) => {
+        const element = document.createElement(tag);
+        if (element instanceof HTMLLinkElement) Object.assign(element, { rel: 'stylesheet', href: url });
+        else (element as HTMLScriptElement).src = url;
+        element.onload = resolve;
+        element.onerror = reject;
+        document.head.append(element);
+      });
+    }
+    try {
+      const container = mount(`<div id="contenu"><ruche-provider api="${api}" token="${await tokenFor(shared.asker)}">
+        <ruche-expert-finder query="${shared.topic}" suggestions="Excel, TVA"></ruche-expert-finder>
+        <div style="width: 184px"><ruche-person person="${shared.declared.sub}"></ruche-person></div></ruche-provider></div>`);
+      const element = container.querySelector<RucheExpertFinder>('ruche-expert-finder')!;
+      await results(element, 1);
+      const side = container.querySelector<RuchePerson>('ruche-person')!;
+      await waitFor(() => side.profile, 'the side card');
+      equal(getComputedStyle(element).fontSize, '14px', 'its own font size in an 11px page');
+      const check = async (what: string) => {
+        const { violations } = await window.axe.run(container);
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert(!serious.length, `${what}: ${serious.map((v) => `${v.id} (${v.help}) ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('; ')}`);
+      };
+      await check('the results');
+      $(cards(element)[0]!, 'summary')!.click();
+      await waitFor(() => $(cards(element)[0]!, '.posts blockquote'), 'the posts');
+      $(element, '.ask button')!.click();
+      await waitFor(() => $(element, 'textarea'), 'the ask form');
+      await check('the posts and the ask form');
+      $$<HTMLButtonElement>(element, '.views button')[2]!.click();
+      await waitFor(() => $(element, '.inferred'), 'my profile');
+      await check('my profile');
+      $$<HTMLButtonElement>(element, '.views button')[1]!.click();
+      await waitFor(() => $(element, '.qlist, .empty'), 'the questions');
+      await check('the questions');
+    } finally {
+      document.head.querySelector('link[href$="intranet-2008.css"]')?.remove();
+    }
+  });
+});
