@@ -1,10 +1,12 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { Comment, ExpertProfile } from '../../shared/api-types.ts';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
-import { define, type RucheExpertFinder, type RuchePerson } from '../../widgets/experts/experts.ts';
+import { define, type RucheExpertFinder } from '../../widgets/experts/expert-finder.ts';
+import { define as definePerson, type RuchePerson } from '../../widgets/experts/person.ts';
 import { $, $$, api, apiRequests, assert, cleanup, demoApi, equal, mount, waitFor } from './support/helpers.ts';
 
 define(api);
+definePerson(api);
 
 declare global {
   interface Window {
@@ -148,6 +150,15 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     assert($(element, '.ask button'), 'asking is offered');
   });
 
+  it('searches again when the page changes its query', async () => {
+    const element = await finder(shared.asker, 'query="Excel"');
+    await waitFor(() => element.found?.query === 'Excel', 'the first search');
+    element.setAttribute('query', shared.topic);
+    await waitFor(() => element.found?.query === shared.topic, 'the new search');
+    await results(element, 1);
+    equal(names(element)[0], shared.expert.name);
+  });
+
   it('does not list the person searching', async () => {
     const element = await finder(shared.expert, `query="${shared.topic}"`);
     await results(element, 1);
@@ -184,9 +195,11 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
   it('endorses a skill once (the button says so), and never one’s own', async () => {
     const { expert, expertId, label } = shared;
     const viewer = person(`endorser-${word('d')}`, 'Nouvelle Collègue');
-    const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(viewer)}"><ruche-person person-id="${expertId}"></ruche-person></ruche-provider>`);
-    const card = container.querySelector<RuchePerson>('ruche-person')!;
-    await waitFor(() => card.profile, 'the card');
+    const container = mount(
+      `<ruche-provider api="${api}" token="${await tokenFor(viewer)}"><ruche-person person-id="${expertId}"></ruche-person><ruche-person person="${expert.sub}"></ruche-person></ruche-provider>`,
+    );
+    const [card, other] = [...container.querySelectorAll<RuchePerson>('ruche-person')] as [RuchePerson, RuchePerson];
+    await waitFor(() => card.profile && other.profile, 'the cards');
     await card.updateComplete;
     const chip = () => $$<HTMLButtonElement>(card, 'button.skill').find((b) => b.textContent!.includes(label))!;
     equal(chip().getAttribute('aria-pressed'), 'false');
@@ -198,6 +211,8 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     const onServer = seen!.skills.find((s) => s.label === label)!;
     equal(onServer.endorsementCount, 3, 'endorsed once on the server');
     equal(onServer.endorsedByMe, true);
+    const otherChip = $$<HTMLButtonElement>(other, 'button.skill').find((b) => b.textContent!.includes(label))!;
+    await waitFor(() => otherChip.getAttribute('aria-pressed') === 'true', 'the other card of this person says so too');
     // Pressed again, it takes the endorsement back: never twice.
     chip().click();
     await waitFor(() => chip().getAttribute('aria-pressed') === 'false', 'unpressed');

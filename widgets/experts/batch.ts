@@ -45,12 +45,14 @@ async function fetchPeople(client: ApiClient, waiting: Waiting[]): Promise<void>
     return p.externalId?.toLowerCase() === x || email === x || email.startsWith(`${x}@`);
   };
   const left = externalIds.filter((x) => {
-    const p = others.find((o) => match(x.toLowerCase(), o));
+    const p = people.find((o) => match(x.toLowerCase(), o));
     others = others.filter((o) => o !== p);
     found.set(x, p);
     return !p;
   });
-  if ((left.length === 1 && others.length === 1) || !others.length) for (const x of left.splice(0)) found.set(x, others[0]);
+  if (left.length === 1 && others.length === 1) found.set(left.pop()!, others[0]);
+  // Nobody left to match (and nobody asked twice, by both ids): the others are unknown, or hidden.
+  else if (!others.length && !ids.length) left.length = 0;
   // Still ambiguous (rare): asked alone, the answer cannot be mistaken.
   const alone = new Map(left.map((x) => [x, client.get<{ people: Profile[] }>('/api/experts/people', { externalId: x }).then((r) => r.people[0] ?? null, () => null)]));
   for (const [ref, resolve] of waiting) {

@@ -1,7 +1,7 @@
 import type { Endorsement, ExpertProfile } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
-import type { RuchePerson } from './person.component.ts';
+import { RuchePerson } from './person.component.ts';
 
 const refusals: Record<'fr' | 'en', Record<string, string>> = {
   fr: {
@@ -32,7 +32,12 @@ export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][
   try {
     const path = `/api/experts/people/${host.profile!.person.id}/skills/${encodeURIComponent(skill.key)}/endorsement`;
     const state = await host.ctx!.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
-    Object.assign(skill, { endorsedByMe: state.endorsedByMe, endorsementCount: state.endorsementCount });
+    // Every card of this person in the page says so (a result and the same person in a side column).
+    for (const card of RuchePerson.shown) {
+      if (card.profile?.person.id !== host.profile!.person.id) continue;
+      for (const s of card.profile.skills) if (s.key === skill.key) Object.assign(s, { endorsedByMe: state.endorsedByMe, endorsementCount: state.endorsementCount });
+      card.requestUpdate();
+    }
   } catch (error) {
     Object.assign(skill, before);
     const lang = host.language;

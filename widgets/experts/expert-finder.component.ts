@@ -5,8 +5,7 @@ import { RucheElement } from '../shared/element.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './expert-finder.styles.ts';
-import { fill, loadReasons } from './card.ts';
-import { messages, type Messages } from './messages.ts';
+import { messages, type Messages } from './finder.messages.ts';
 
 /** A part of the finder whose code loads when first shown: the ask form, the questions for experts, my profile. */
 export interface Part {
@@ -21,6 +20,16 @@ const parts = {
   questions: () => import('./questions.ts'),
   profile: () => import('./my-profile.ts'),
 };
+
+/** A message with its `%` replaced by a topic as typed (never read as a replacement pattern). */
+const fill = (text: string, topic: string) => text.split('%').join(topic);
+
+/** The result cards, and the words of their reasons: loaded with the first search, alongside it. */
+const loadCards = () =>
+  import('./person.ts').then((person) => {
+    person.define();
+    return person.loadReasons();
+  });
 
 /** Experts have no live event to hear questions by: the finder asks for news this often. */
 const POLL_MS = 60_000;
@@ -71,6 +80,8 @@ export class RucheExpertFinder extends RucheElement {
   declare signIn: string | null;
 
   searching = '';
+  /** The `topic` or `query` attribute at the last render (undefined before the first). */
+  private asked: string | null | undefined;
   /** The parts loaded so far, by name. */
   readonly parts = new Map<keyof typeof parts, Part>();
   private generation = 0;
@@ -118,6 +129,14 @@ export class RucheExpertFinder extends RucheElement {
     this.poll();
   }
 
+  protected override willUpdate(): void {
+    // A topic or a search the page changed once the finder was there (the first one is searched
+    // when the person is known, in contextChanged).
+    const asked = this.topic ?? this.query;
+    if (this.asked !== undefined && asked && asked !== this.asked && this.ctx && !this.signIn) void this.search(asked);
+    this.asked = asked;
+  }
+
   private signedOut(mode: string | null): void {
     this.signIn = mode === 'demo' ? this.m.signInDemo : this.m.signIn;
     this.found = null;
@@ -143,10 +162,9 @@ export class RucheExpertFinder extends RucheElement {
     if (this.found?.query !== q) this.found = null;
     this.requestUpdate();
     try {
-      // The words of the reasons load with the first search.
       const [found] = await Promise.all([
         this.ctx.client.get<ExpertSearch>('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }),
-        loadReasons(),
+        loadCards(),
       ]);
       // One does not look for oneself.
       found.results = found.results.filter((r) => !r.profile.isMe);

@@ -1,9 +1,9 @@
 import { Translations } from '../shared/i18n.ts';
 
 /**
- * The words of <ruche-person> and of the finder's first view. `#` stands for a number, `%` (and
- * `&`) for a name, skill or topic; pairs are [one, other] plural forms. What loads later (endorsing,
- * posts, the ask form, questions for experts, my profile) carries its own words.
+ * The words of <ruche-person>. `#` stands for a number, `%` and `&` for a name or a skill; pairs are
+ * [one, other] plural forms. The finder has its own (finder.messages.ts), and what loads later
+ * (endorsing, posts, reasons, the ask form, questions for experts, my profile) carries its own.
  */
 const fr = {
   steward: 'Animation',
@@ -19,26 +19,6 @@ const fr = {
   posts: ['Voir # contribution', 'Voir # contributions'],
   unknown: 'Personne introuvable dans l’annuaire.',
   hidden: 'Fiche visible des collègues connectés.',
-  title: 'Trouver un expert',
-  topicTitle: 'Qui peut vous aider ?',
-  topicIntro: 'Les collègues qui connaissent “%”',
-  views: 'Annuaire',
-  find: 'Rechercher',
-  questions: 'Questions pour vous',
-  unread: ['# nouvelle', '# nouvelles'],
-  profile: 'Mon profil',
-  label: 'Sujet ou compétence',
-  placeholder: 'TVA, Excel, portail RH…',
-  intro: 'Compétences déclarées, recommandations des collègues, réponses déjà données : trouvez qui sait.',
-  tryThese: 'Par exemple :',
-  results: ['# personne pour “%”', '# personnes pour “%”'],
-  matched: 'Compétence :',
-  none: 'Personne ne s’est encore fait connaître sur “%”.',
-  retry: 'Réessayer',
-  askTitle: 'Pas la réponse que vous cherchez ?',
-  ask: 'Poser la question aux experts',
-  signIn: 'Connectez-vous à l’intranet pour trouver qui sait quoi.',
-  signInDemo: 'Choisissez d’abord qui vous êtes (« Vous êtes : » en haut de la page).',
 };
 
 export type Messages = typeof fr;

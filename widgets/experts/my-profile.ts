@@ -4,6 +4,7 @@ import { absoluteDate, formatCount, plural } from '../shared/i18n.ts';
 import { fill, safeHref } from './card.ts';
 import { reasonText } from './reasons.ts';
 import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
+import { define as definePerson } from './person.ts';
 
 type ListField = 'skills' | 'askMeAbout' | 'canMentor' | 'wantToLearn';
 
@@ -271,6 +272,7 @@ export default class MyProfile implements Part {
 
   constructor(private readonly host: RucheExpertFinder) {
     host.addStyles(styles);
+    definePerson(); // my card, as colleagues see it
     void this.load();
   }
 

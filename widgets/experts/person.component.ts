@@ -51,6 +51,8 @@ export class RuchePerson extends RucheElement {
   declare failure: string | null;
   /** The post whose discussion is open below it. */
   declare thread: string | null;
+  /** The cards in the page, so that an endorsement shows on every card of that person (endorsing.ts). */
+  static readonly shown = new Set<RuchePerson>();
   private loadedFor = '';
   private posts: Posts | null = null;
 
@@ -58,6 +60,16 @@ export class RuchePerson extends RucheElement {
     super();
     this.person = this.personId = this.result = this.failure = this.thread = null;
     this.profile = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    RuchePerson.shown.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    RuchePerson.shown.delete(this);
   }
 
   protected contextChanged(): void {

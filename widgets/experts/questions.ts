@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import type { ExpertNotification, ExpertNotifications } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
 import { absoluteDate, relativeDate } from '../shared/i18n.ts';
-import { safeHref } from './card.ts';
 import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
 
 const messages = {
@@ -195,7 +194,7 @@ export default class Questions implements Part {
     const lang = this.host.language;
     const q = item.question;
     const open = this.open === item.id;
-    const url = safeHref(q.subject.url);
+    const url = q.subject.url && /^https?:\/\//i.test(q.subject.url) ? q.subject.url : null;
     const overdue = !q.answered && q.dueAt && Date.parse(q.dueAt) < Date.now();
     const why = m[item.reason].replace('%', () => (item.reason === 'steward' ? q.space.name : (q.topic ?? q.subject.title ?? '')));
     const state = q.acceptedAnswerId ? m.solved : q.answered ? m.answered : overdue ? m.overdue : q.dueAt ? m.due.replace('#', absoluteDate(q.dueAt, lang)) : '';
