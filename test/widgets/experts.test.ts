@@ -182,6 +182,23 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     assert(/introuvable/.test(text($(all.at(-1)!, '.card'))), 'an unknown person says so');
   });
 
+  it('keeps one height in a narrow side column, loading or loaded, whoever the person', async () => {
+    const { expert, declared, asker } = shared;
+    const container = mount(
+      `<ruche-provider api="${api}" token="${await tokenFor(asker)}"><div style="width: 184px; --ruche-font-size: 12px">${[expert, declared, { sub: `nobody-${shared.run}` }]
+        .map((p) => `<ruche-person person="${p.sub}"></ruche-person>`)
+        .join('')}</div></ruche-provider>`,
+    );
+    const all = [...container.querySelectorAll<RuchePerson>('ruche-person')];
+    await Promise.all(all.map((card) => card.updateComplete));
+    const loading = all.map((card) => card.getBoundingClientRect().height);
+    await waitFor(() => all.every((card) => card.profile !== undefined), 'the cards');
+    await Promise.all(all.map((card) => card.updateComplete));
+    const loaded = all.map((card) => card.getBoundingClientRect().height);
+    equal(new Set([...loading, ...loaded]).size, 1, `one height (${loading} then ${loaded})`);
+    equal(Math.round(loaded[0]! * 10) / 10, 184.8, 'the room a page keeps for it (15.4em at 12px)');
+  });
+
   it('finds each card’s person even when the directory gives no e-mail to tell them apart', async () => {
     const run = word('c').slice(-6);
     const people = [0, 1, 2].map((i) => ({ sub: `noemail${i}-${run}`, name: `Sans Courriel ${i} ${run}` }));
@@ -279,7 +296,7 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     const inferred = await waitFor(() => $(element, '.inferred'), 'what Ruche infers');
     assert(/1 réponse acceptée/.test(text(inferred)), `totals: ${text(inferred)}`);
     assert(text(inferred).includes(topic), 'the posts that count');
-    assert(/visible par tous les collaborateurs/.test(text(inferred)), 'who may see them');
+    assert(/visible par tous/.test(text(inferred)), 'who may see them');
     const [hideInferred, hideFromGuests] = $$<HTMLInputElement>(element, '.switch input');
     equal(hideInferred!.getAttribute('role'), 'switch');
     equal(hideInferred!.checked, false);

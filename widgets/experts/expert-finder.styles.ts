@@ -51,7 +51,7 @@ export const styles = css`
     display: flex;
     gap: 0.5em;
   }
-  input,
+  input:not([type='checkbox']),
   textarea {
     flex: 1;
     min-width: 0;

@@ -10,29 +10,28 @@ type ListField = 'skills' | 'askMeAbout' | 'canMentor' | 'wantToLearn';
 
 const messages = {
   fr: {
-    lead: 'Ce que vos collègues voient de vous dans l’annuaire :',
+    lead: 'Ce que vos collègues voient de vous :',
     skills: 'Mes compétences',
     skillsHint: 'Vos collègues peuvent recommander chacune d’elles.',
+    intents: 'Mes intentions',
     askMeAbout: 'Demandez-moi sur',
     canMentor: 'Je peux accompagner sur',
     wantToLearn: 'Je veux apprendre',
-    intents: 'Mes intentions',
     add: 'Ajouter',
-    addTo: 'Ajouter à « % »',
     remove: 'Retirer “%”',
     contact: 'Me contacter',
-    chat: 'Lien de messagerie instantanée (Teams, Slack, XMPP, SIP, https…)',
-    email: 'Adresse e-mail (annuaire de l’entreprise) :',
+    chat: 'Lien de messagerie (Teams, Slack, XMPP, SIP, https…)',
+    email: 'E-mail (annuaire de l’entreprise) :',
     save: 'Enregistrer',
-    badLink: 'Ce lien n’est pas accepté : utilisez une adresse https:, msteams:, slack:, sip:, xmpp:, im: ou tel:.',
+    badLink: 'Lien refusé : https:, msteams:, slack:, sip:, xmpp:, im: ou tel: seulement.',
     privacy: 'Confidentialité',
     hideInferred: 'Ne pas utiliser ce que Ruche déduit de mon activité',
-    hideInferredHint: 'Vos réponses et messages ne servent plus à vous classer et ne sont plus montrés comme preuves. Seules vos compétences déclarées comptent.',
+    hideInferredHint: 'Vos messages ne servent plus à vous classer ni de preuves : seules vos compétences déclarées comptent.',
     hideFromGuests: 'Masquer mon profil aux invités',
     hideFromGuestsHint: 'Les partenaires externes ne vous trouvent pas et ne voient pas votre fiche.',
     saved: 'Enregistré.',
     inferred: 'Ce que Ruche déduit de votre activité',
-    hidden: 'Vous avez choisi de ne pas l’utiliser : rien de ceci n’est montré ni utilisé pour vous classer.',
+    hidden: 'Vous avez choisi de ne pas l’utiliser : rien de ceci n’est montré ni ne compte.',
     totals: 'Ce qui compte :',
     t_acceptedAnswers: ['# réponse acceptée', '# réponses acceptées'],
     t_answers: ['# réponse', '# réponses'],
@@ -40,41 +39,39 @@ const messages = {
     t_ideas: ['# idée signée', '# idées signées'],
     t_likes: ['# j’aime reçu', '# j’aime reçus'],
     t_votes: ['# vote reçu', '# votes reçus'],
-    nothing: 'Rien pour l’instant : vos réponses dans les questions-réponses et vos idées signées apparaîtront ici.',
-    bySkill: 'Quand un collègue cherche “%” :',
-    noReason: 'rien ne vous fait ressortir pour l’instant.',
+    nothing: 'Rien pour l’instant : vos réponses et vos idées signées compteront.',
+    bySkill: 'Qui cherche “%” lit :',
+    noReason: 'rien encore.',
     posts: 'Les messages qui pèsent le plus',
     weight: 'poids #',
-    employees: 'visible par tous les collaborateurs',
-    members: 'visible par les membres de « % » seulement',
-    never: 'Ne comptent jamais : vos questions (#) et vos idées anonymes (%).',
-    halfLife: 'Le poids d’un message diminue de moitié tous les # jours.',
+    employees: 'visible par tous',
+    members: 'visible des membres de « % »',
+    never: 'Ne comptent jamais : vos questions (#), vos idées anonymes (%). Le poids d’un message diminue de moitié tous les & jours.',
     kinds: { accepted_answer: 'Réponse acceptée', answer: 'Réponse', comment: 'Commentaire', idea: 'Idée' },
   },
   en: {
-    lead: 'What your colleagues see of you in the directory:',
+    lead: 'What your colleagues see of you:',
     skills: 'My skills',
     skillsHint: 'Your colleagues can endorse each of them.',
+    intents: 'My intents',
     askMeAbout: 'Ask me about',
     canMentor: 'I can mentor',
     wantToLearn: 'I want to learn',
-    intents: 'My intents',
     add: 'Add',
-    addTo: 'Add to “%”',
     remove: 'Remove “%”',
     contact: 'Contact me',
     chat: 'Chat link (Teams, Slack, XMPP, SIP, https…)',
-    email: 'E-mail address (company directory):',
+    email: 'E-mail (company directory):',
     save: 'Save',
-    badLink: 'This link is not accepted: use an https:, msteams:, slack:, sip:, xmpp:, im: or tel: address.',
+    badLink: 'Link refused: https:, msteams:, slack:, sip:, xmpp:, im: or tel: only.',
     privacy: 'Privacy',
     hideInferred: 'Do not use what Ruche infers from my activity',
-    hideInferredHint: 'Your answers and posts no longer rank you nor show as evidence. Only the skills you declare count.',
+    hideInferredHint: 'Your posts no longer rank you nor show as evidence: only the skills you declare count.',
     hideFromGuests: 'Hide my profile from guests',
     hideFromGuestsHint: 'External partners neither find you nor see your card.',
     saved: 'Saved.',
     inferred: 'What Ruche infers from your activity',
-    hidden: 'You chose not to use it: none of this is shown or used to rank you.',
+    hidden: 'You chose not to use it: none of this is shown or counts.',
     totals: 'What counts:',
     t_acceptedAnswers: ['# accepted answer', '# accepted answers'],
     t_answers: ['# answer', '# answers'],
@@ -82,15 +79,14 @@ const messages = {
     t_ideas: ['# signed idea', '# signed ideas'],
     t_likes: ['# like received', '# likes received'],
     t_votes: ['# vote received', '# votes received'],
-    nothing: 'Nothing yet: your answers in Q&A and your signed ideas will show here.',
-    bySkill: 'When a colleague searches “%”:',
-    noReason: 'nothing makes you stand out yet.',
+    nothing: 'Nothing yet: your answers and signed ideas will count.',
+    bySkill: 'Searching “%” shows:',
+    noReason: 'nothing yet.',
     posts: 'The posts that weigh most',
     weight: 'weight #',
-    employees: 'visible to all employees',
-    members: 'visible to the members of “%” only',
-    never: 'Never counted: your questions (#) and your anonymous ideas (%).',
-    halfLife: 'A post’s weight halves every # days.',
+    employees: 'visible to all',
+    members: 'visible to the members of “%”',
+    never: 'Never counted: your questions (#), your anonymous ideas (%). A post’s weight halves every & days.',
     kinds: { accepted_answer: 'Accepted answer', answer: 'Answer', comment: 'Comment', idea: 'Idea' },
   },
 };
@@ -168,47 +164,16 @@ const styles = css`
   .switch {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 0 0.7em;
-    align-items: start;
+    gap: 0 0.6em;
     margin-top: 0.6em;
     cursor: pointer;
   }
   .switch input {
-    appearance: none;
-    flex: none;
-    position: relative;
-    width: 2.4em;
+    width: 1.15em;
     min-height: 0;
-    height: 1.4em;
-    margin-top: 0.05em;
-    padding: 0;
-    border: 0;
-    border-radius: 999px;
-    background: var(--_border);
-    cursor: pointer;
-    transition: background 0.15s;
-  }
-  .switch input::after {
-    content: '';
-    position: absolute;
-    top: 0.2em;
-    left: 0.2em;
-    width: 1em;
-    height: 1em;
-    border-radius: 50%;
-    background: #fff;
-    box-shadow: 0 1px 2px #0004;
-    transition: transform 0.15s;
-  }
-  .switch input:checked {
-    background: var(--_accent);
-  }
-  .switch input:checked::after {
-    transform: translateX(1em);
-  }
-  .switch input:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+    height: 1.15em;
+    margin: 0.2em 0 0;
+    accent-color: var(--_accent);
   }
   .switch b {
     font-weight: 600;
@@ -357,7 +322,7 @@ export default class MyProfile implements Part {
         )}
       </ul>
       <form class="adder" @submit=${(event: Event) => this.add(event, field)}>
-        <input name="skill" list="vocabulary" autocomplete="off" maxlength="80" aria-label=${fill(m.addTo, label)} @input=${(event: Event) => this.suggest((event.target as HTMLInputElement).value)} />
+        <input name="skill" list="vocabulary" autocomplete="off" maxlength="80" aria-labelledby=${`${field}-label`} @input=${(event: Event) => this.suggest((event.target as HTMLInputElement).value)} />
         <button class="btn">${m.add}</button>
       </form>
     </div>`;
@@ -438,8 +403,7 @@ export default class MyProfile implements Part {
             </ul>`
         : nothing}
       <p class="fine">
-        ${fill(m.never.replace('#', formatCount(inferred.neverCounted.questions, lang)), formatCount(inferred.neverCounted.anonymousIdeas, lang))}
-        ${m.halfLife.replace('#', formatCount(Math.round(inferred.halfLifeDays), lang))}
+        ${fill(m.never.replace('#', formatCount(inferred.neverCounted.questions, lang)), formatCount(inferred.neverCounted.anonymousIdeas, lang), formatCount(Math.round(inferred.halfLifeDays), lang))}
       </p>
     </section>`;
   }

@@ -74,6 +74,8 @@ export class RuchePerson extends RucheElement {
 
   protected contextChanged(): void {
     this.loadedFor = '';
+    // Someone else looks: what the card showed was for the one before (their endorsements, their rights).
+    if (this.person || this.personId) this.profile = undefined;
     this.requestUpdate();
   }
 
@@ -118,6 +120,7 @@ export class RuchePerson extends RucheElement {
     const { person, contact } = p;
     const email = contact.email && /^[^\s@?&#]+@[^\s@?&#]+$/.test(contact.email) ? `mailto:${contact.email}` : null;
     const chat = safeHref(contact.chatUrl);
+    const job = [person.title, person.dept].filter(Boolean).join(' · ');
     const result = this.result;
     const hits = new Set(result?.reasons.map((r) => ('skill' in r ? r.skill : '')));
     const skills = [...p.skills].sort((a, b) => Number(hits.has(b.label)) - Number(hits.has(a.label)));
@@ -127,12 +130,8 @@ export class RuchePerson extends RucheElement {
       ${avatar(person, 'big')}
       <div class="main">
         <h4 id="name">${person.name}${p.isMe ? html` <span>(${m.you})</span>` : nothing}</h4>
-        ${p.roles.length
-          ? html`<ul class="roles">
-              ${p.roles.slice(0, 3).map((r) => html`<li class=${r.role}><b>${r.role === 'steward' ? m.steward : m.member}</b> ${r.space.name}</li>`)}
-            </ul>`
-          : nothing}
-        <p class="job">${[person.title, person.dept].filter(Boolean).join(' · ')}</p>
+        <ul class="roles">${p.roles.slice(0, 3).map((r) => html`<li class=${r.role}><b>${r.role === 'steward' ? m.steward : m.member}</b> ${r.space.name}</li>`)}</ul>
+        <p class="job" title=${job}>${job}</p>
         ${result && reasons ? html`<ul class="why">${result.reasons.slice(0, 3).map((r) => html`<li>${reasons!.reasonText(r, lang)}</li>`)}</ul>` : nothing}
         <ul class="skills">
           ${skills.map((s) => {
@@ -162,12 +161,9 @@ export class RuchePerson extends RucheElement {
             </details>`
           : nothing}
       </div>
-      ${email || chat
-        ? html`<div class="contact">
-            ${email ? html`<a class="btn" href=${email}>${icon(mail)}${m.write}</a>` : nothing}
-            ${chat ? html`<a class="btn" href=${chat} target="_blank" rel="noopener noreferrer">${icon(bubble)}${m.chat}</a>` : nothing}
-          </div>`
-        : nothing}
+      <div class="contact">${email ? html`<a class="btn" href=${email}>${icon(mail)}${m.write}</a>` : nothing}${chat
+          ? html`<a class="btn" href=${chat} target="_blank" rel="noopener noreferrer">${icon(bubble)}${m.chat}</a>`
+          : nothing}</div>
     </article>`;
   }
 }

@@ -12,6 +12,7 @@ export const styles = css`
     list-style: none;
   }
   .card {
+    position: relative;
     display: grid;
     grid-template-columns: auto 1fr auto;
     gap: 0 0.9em;
@@ -149,7 +150,11 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  /* A narrow column: contact below; in a 2008 side column (about 200 px), the rest under the name too. */
+  .roles:empty,
+  .contact:empty {
+    display: none;
+  }
+  /* A narrow column: contact below. */
   @container (max-width: 460px) {
     .card {
       grid-template-columns: auto 1fr;
@@ -157,13 +162,26 @@ export const styles = css`
     .contact {
       grid-column: 1 / -1;
       flex-flow: row wrap;
+    }
+    .contact:has(a) {
       margin-top: 0.8em;
     }
   }
+  /*
+   * A 2008 side column (about 200 px): a compact card of one height whatever the person (name,
+   * roles on one line, the job, two lines of skills at most, the contact buttons at the bottom), so
+   * that the page can keep exactly its room while it loads (15.4em).
+   */
   @container (max-width: 300px) {
     .card {
+      height: 15.4em;
       padding: 0.8em;
       gap: 0 0.6em;
+      align-content: start;
+      overflow: hidden;
+    }
+    .card.empty {
+      align-content: center;
     }
     .big {
       font-size: 1.1em;
@@ -174,11 +192,52 @@ export const styles = css`
     .main > :not(h4) {
       grid-column: 1 / -1;
     }
+    h4,
+    .job,
+    .skill {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
     h4 {
       align-self: center;
     }
+    .roles {
+      flex-wrap: nowrap;
+      overflow: hidden;
+    }
+    .roles li {
+      white-space: nowrap;
+    }
+    .skills {
+      max-height: 3.8em;
+      margin-top: 0.5em;
+      overflow: hidden;
+    }
+    .skill {
+      display: block;
+      max-width: 100%;
+    }
+    .skill > span {
+      margin-left: 0.35em;
+    }
+    .intent {
+      display: none;
+    }
+    .contact {
+      position: absolute;
+      inset: auto 0.8em 0.8em;
+      margin: 0;
+    }
+    .contact {
+      flex-wrap: nowrap;
+    }
     .contact .btn {
-      flex: 1;
+      flex: 1 1 0;
+      min-width: 0;
+      gap: 0.25em;
+      padding: 0 0.3em;
+      font-size: 0.85em;
     }
   }
 `;

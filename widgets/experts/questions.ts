@@ -6,9 +6,9 @@ import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
 
 const messages = {
   fr: {
-    lead: 'Les questions posées aux experts dont vous faites partie, et celles restées sans réponse dans les espaces que vous animez.',
+    lead: 'Les questions posées aux experts dont vous êtes, et celles restées sans réponse dans les espaces que vous animez.',
     readAll: 'Tout marquer comme lu',
-    none: 'Aucune question pour vous pour l’instant. Des compétences à jour dans « Mon profil » aident vos collègues à vous trouver.',
+    none: 'Aucune question pour vous. Des compétences à jour dans « Mon profil » aident à vous trouver.',
     loading: 'Chargement des questions…',
     expert: 'Vous êtes parmi les experts de “%”',
     next_expert: 'Toujours sans réponse : on compte sur vous pour “%”',
@@ -26,7 +26,7 @@ const messages = {
   en: {
     lead: 'Questions asked to experts you are one of, and those left unanswered in the spaces you steward.',
     readAll: 'Mark all as read',
-    none: 'No questions for you yet. Up-to-date skills in “My profile” help your colleagues find you.',
+    none: 'No questions for you. Up-to-date skills in “My profile” help people find you.',
     loading: 'Loading questions…',
     expert: 'You are among the experts on “%”',
     next_expert: 'Still unanswered: we count on you for “%”',
