@@ -26,6 +26,7 @@ function minifyTemplates(): Plugin {
       .replace(/:\s+/g, ':')
       .replace(/\s*!important/g, '!important')
       .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+      .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
       .replace(/;}/g, '}');
   // Between two tags, whitespace only matters in inline text; ours sits in flex rows, where it does not.
   const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '><');
@@ -40,10 +41,14 @@ function minifyTemplates(): Plugin {
         const tag = node.tag as Node;
         if (tag.type !== 'Identifier' || (tag.name !== 'css' && tag.name !== 'html')) return;
         const minify = tag.name === 'css' ? minifyCss : minifyHtml;
-        for (const quasi of (node.quasi as Node).quasis as Node[]) {
-          const raw = code.slice(quasi.start as number, quasi.end as number);
-          edits.push({ start: quasi.start as number, end: quasi.end as number, text: minify(raw) });
-        }
+        const quasis = (node.quasi as Node).quasis as Node[];
+        quasis.forEach((quasi, i) => {
+          let text = minify(code.slice(quasi.start as number, quasi.end as number));
+          // A style sheet's own start and end (never around a value written in).
+          if (tag.name === 'css' && i === 0) text = text.trimStart();
+          if (tag.name === 'css' && i === quasis.length - 1) text = text.trimEnd();
+          edits.push({ start: quasi.start as number, end: quasi.end as number, text });
+        });
       });
       if (!edits.length) return null;
       let out = code;
@@ -88,12 +93,13 @@ const config: RollupOptions = {
     // needs (one request, compressed as a whole). Live events and markdown stay with their users.
     manualChunks(id) {
       if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
-      if (/node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/.test(id)) return 'core';
-      // Providing a context is the provider's business: keep it out of what every widget loads.
-      if (/node_modules\/@lit\/context\/lib\/(value-notifier|controllers\/context-provider)\.js$/.test(id) || /\/widgets\/provider\//.test(id)) return 'provider';
+      // Providing a context is the provider's business: keep it out of what every widget loads (the
+      // widgets ask for it with a plain event, see shared/element.ts).
+      if (/node_modules\/@lit\/context\//.test(id) || /\/widgets\/provider\//.test(id)) return 'provider';
       if (/\/widgets\/shared\/(?!live|markdown|token-endpoint)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
-      // Live events and the code that applies them (and one's own writes) to the threads load together.
-      if (/\/widgets\/(shared\/live|comments\/changes)\.ts$/.test(id)) return 'live';
+      // The page's one live connection (the code applying its events to the threads, changes.ts,
+      // loads with the first event or with the writing half).
+      if (/\/widgets\/shared\/live\.ts$/.test(id)) return 'live';
       // What reading comments needs, in their own chunk (else rollup would pull the store into `live`).
       if (/\/widgets\/comments\/(comments|comments\.component|comments\.styles|messages|store)\.ts$/.test(id) || /\/(widgets\/shared\/markdown|shared\/markdown\/tree)\.ts$/.test(id)) return 'comments';
       return undefined;

@@ -63,14 +63,24 @@ async function api(env: Record<string, string>): Promise<RunningServer> {
 }
 
 const staleGiven = new Set<string>();
+/** Paths the test server answers late, once (see the `ruche-slow` command): a chunk on a slow network. */
+const slow = new Map<string, number>();
 const tokenServer = await api({ RUCHE_JWT_SECRET: SECRET, RUCHE_ANONYMOUS_READ: 'true' });
 const demoServer = await api({ RUCHE_AUTH: 'demo', RUCHE_DEMO_SEED: 'false' });
 
-/** What the tests ask the Node side for: where the APIs are, and identity tokens as an intranet would sign them. */
+/**
+ * What the tests ask the Node side for: where the APIs are, identity tokens as an intranet would sign
+ * them, and a module served late (`ruche-slow`, to type before a lazily loaded chunk arrives).
+ */
 const rucheApi: TestRunnerPlugin = {
   name: 'ruche-api',
   async executeCommand({ command, payload }) {
     if (command === 'ruche-config') return { api: `${tokenServer.url}/`, demoApi: `${demoServer.url}/` };
+    if (command === 'ruche-slow') {
+      const { path, ms } = payload as { path: string; ms: number };
+      slow.set(path, ms);
+      return true;
+    }
     if (command === 'ruche-token') {
       const claims = payload as { sub: string; name?: string; admin?: boolean; ttl?: number };
       return signToken({ name: claims.sub, ...claims }, SECRET, claims.ttl ?? 3600);
@@ -104,6 +114,19 @@ const config: TestRunnerConfig = {
   hostname: '127.0.0.1',
   port,
   nodeResolve: true,
+  middleware: [
+    // Each test page fetches the widgets' modules itself (no cache shared between test files), and a
+    // module asked to be slow (`ruche-slow`) is answered late, once.
+    async (context, next) => {
+      const delay = slow.get(context.path);
+      if (delay !== undefined) {
+        slow.delete(context.path);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+      await next();
+      if (context.path.startsWith('/widgets/')) context.set('Cache-Control', 'no-store');
+    },
+  ],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },

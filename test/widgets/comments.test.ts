@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Comment } from '../../shared/api-types.ts';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
 import { $, $$, api, assert, call, cleanup, deepActiveElement, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
@@ -14,6 +14,16 @@ async function comments(subject: string, options: { as?: string; attributes?: st
 
 const post = (as: string, body: Partial<Comment> & { subject: string; body: string; mode?: string }) => call<Comment>('POST', '/api/comments', { as, body });
 const heading = (element: RucheComments) => $(element, 'h3')!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Points at the comments, as someone who may write does: the buttons under them come with the writing code. */
+async function pointAt(element: RucheComments): Promise<void> {
+  const target = $(element, '.threads')!;
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(box.x + 5), Math.round(box.y + 5)] });
+  await waitFor(() => element.writing, 'the writing code');
+  await element.updateComplete;
+}
 
 /** Types into the widget's textarea as a person would (each change is an input event). */
 async function type(textarea: HTMLTextAreaElement, text: string): Promise<void> {
@@ -91,6 +101,7 @@ describe('<ruche-comments>', () => {
     const subject = uniqueSubject('thread');
     const root = await post('bob', { subject, body: 'Question de Bob' });
     const element = await comments(subject, { as: 'alice' });
+    await pointAt(element);
     const reply = $<HTMLButtonElement>(element, `#c-${root.id} .actions button[aria-expanded]`)!;
     reply.click();
     const textarea = await waitFor(() => $<HTMLTextAreaElement>(element, `[data-key="reply:${root.id}"] textarea`), 'the reply box');
@@ -209,6 +220,7 @@ describe('<ruche-comments>', () => {
     const subject = uniqueSubject('report');
     const target = await post('bob', { subject, body: 'Propos limite' });
     const element = await comments(subject, { as: 'alice' });
+    await pointAt(element);
     [...$(element, `#c-${target.id} .actions`)!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Signaler')!.click();
     const reason = await waitFor(() => $<HTMLTextAreaElement>(element, '[data-key^="report:"] textarea'), 'the reason box');
     await type(reason, 'Hors sujet');
@@ -270,6 +282,7 @@ describe('<ruche-comments>', () => {
     assert(/Poser une question/.test($(element, '.composer.main label')!.textContent!), 'the composer asks for a question');
     const order = () => $$(element, '.replies .comment').map((c) => c.id);
     equal(order().join(), `c-${first.id},c-${second.id}`);
+    await pointAt(element);
     $<HTMLButtonElement>(element, `#c-${second.id} .accept`)!.click();
     await waitFor(() => $(element, `#c-${second.id}.accepted`), 'the accepted answer is marked');
     equal(order().join(), `c-${second.id},c-${first.id}`, 'the accepted answer comes first');
@@ -279,6 +292,8 @@ describe('<ruche-comments>', () => {
     equal(onServer.threads[0].acceptedAnswerId, second.id, 'accepted on the server');
     // Someone else (not the asker, not a steward) cannot accept.
     const other = await comments(subject, { as: 'dave', attributes: 'mode="qa"' });
+    await pointAt(other);
+    assert($(other, `#c-${second.id} .actions button[aria-expanded]`), 'the buttons are there');
     equal($$(other, '.accept').length, 0, 'no accept button for others');
   });
 

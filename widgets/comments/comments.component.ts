@@ -1,9 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
+import { heart, icon } from '../shared/icons.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
+import { readJson, removeKey, writeJson } from '../shared/storage.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './comments.styles.ts';
 import { messages, type Messages } from './messages.ts';
@@ -14,17 +16,19 @@ import type { Writing } from './writing.ts';
 /** Replies deeper than this are shown at this depth, marked with whom they answer. */
 const MAX_DEPTH = 3;
 
-export const icon = (path: TemplateResult, size = 15) => html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true">${path}</svg>`;
+export { icon };
 export const check = svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`;
-const heart = svg`<path d="M12 20.5s-7.5-4.6-7.5-10.2A4.3 4.3 0 0 1 12 7.6a4.3 4.3 0 0 1 7.5 2.7c0 5.6-7.5 10.2-7.5 10.2Z"/>`;
 
 type Note = { text: string; error: boolean };
 
 /**
  * A discussion under a page, or its questions and answers (`mode="qa"`).
  *
- * Reading is here; writing (composer, replies, edits, deletion, reports, accepting answers, drafts)
- * is in writing.ts, loaded only for people who may write: most visitors only read.
+ * Reading is here, and the composer someone who may write sees at once: a real textarea from the
+ * first render, its draft restored, what is typed kept. The rest of writing (publishing, the
+ * formatting help, replies, edits, deletion, reports, accepting answers, liking a comment, and their
+ * buttons) is in writing.ts, loaded with the first use or as the pointer or the focus comes into the
+ * widget: most visitors only read.
  *
  * @summary Threaded comments with a Q&A mode, live updates, drafts, likes and reports.
  * @attr subject - what is discussed (default: the page's canonical address)
@@ -69,14 +73,17 @@ export class RucheComments extends RucheElement {
   nextCursor: string | null = null;
   busy = new Set<string>();
   notes = new Map<string, Note>();
+  /** What each box holds: `new`, `reply:<id>`, `edit:<id>`, `report:<id>` (new comments and replies are drafts, kept). */
+  readonly texts = new Map<string, string>();
   writing: Writing | null = null;
   /** Q&A mode's answer-time promise (qa.ts, loaded in Q&A mode only). */
   answers: AnswerPromise | null = null;
 
   private changes: typeof import('./changes.ts') | null = null;
-  private writingLoad: Promise<void> | null = null;
+  private writingLoad: Promise<Writing> | null = null;
   private answersLoad: Promise<void> | null = null;
   private loadedWith = '';
+  private drafts = '';
   private held: [LiveEvent, string | null][] = [];
   private generation = 0;
   private abort: AbortController | null = null;
@@ -122,8 +129,16 @@ export class RucheComments extends RucheElement {
   }
 
   protected override willUpdate(): void {
-    // Lists are rendered by position: changes held while a form was open are applied once it closes.
-    if (!this.open && this.held.length) this.held.splice(0).forEach((held) => this.onLive(...held));
+    // Lists are rendered by position: live changes held while a form is open are applied once it
+    // closes. The code applying them loads with the first one (most pages never get any).
+    if (this.open || !this.held.length) return;
+    const changes = this.changes;
+    if (changes) this.held.splice(0).forEach(([event, id]) => changes.applyEvent(this.store, event, id, this.placement()));
+    else
+      void import('./changes.ts').then((loaded) => {
+        this.changes = loaded;
+        this.requestUpdate();
+      });
   }
 
   protected override updated(): void {
@@ -139,15 +154,13 @@ export class RucheComments extends RucheElement {
 
   async load(more: boolean): Promise<void> {
     if (!this.ctx) return;
-    const { client, identity } = this.ctx;
+    const { client } = this.ctx;
     if (!more) {
       this.generation++;
       this.abort?.abort();
       this.loadedWith = this.query();
-      // Someone signed in will write: fetch the writing half alongside the comments.
-      void identity.token().then((token) => {
-        if (token) void this.loadWriting();
-      });
+      // Another subject (or space, or API): its own drafts.
+      if (this.drafts !== (this.drafts = this.draftKey('new'))) this.texts.clear();
       if (this.mode === 'qa') void this.loadAnswers();
     }
     const generation = this.generation;
@@ -161,7 +174,6 @@ export class RucheComments extends RucheElement {
         abort.signal,
       );
       if (!page.viewer.id) this.authMode = await client.authMode();
-      else await this.loadWriting();
       if (page.subject.mode === 'qa') await this.loadAnswers();
       if (generation !== this.generation) return;
       if (more) this.store.append(page.threads);
@@ -183,18 +195,51 @@ export class RucheComments extends RucheElement {
     }
   }
 
-  private loadWriting(): Promise<void> {
-    this.writingLoad ??= import('./writing.ts').then(
-      async ({ Writing }) => {
-        this.writing = await Writing.for(this);
-        this.requestUpdate();
-      },
-      (error) => {
-        this.writingLoad = null; // try again with the next load
-        console.error('Ruche: the comment composer could not be loaded', error);
-      },
-    );
-    return this.writingLoad;
+  /** The writing half, loaded once (a head start when the pointer or the focus comes near the controls). */
+  private loadWriting(): Promise<Writing> {
+    return (this.writingLoad ??= import('./writing.ts')
+      .then(({ Writing }) => Writing.for(this))
+      .then((writing) => {
+        this.requestUpdate(); // its buttons and help
+        return (this.writing = writing);
+      })
+      .catch((error) => {
+        this.writingLoad = null; // try again with the next use
+        throw error;
+      }));
+  }
+
+  /** Runs `action` with the writing half, loading it first if needed; `note` says where a failure shows. */
+  write(note: string, action: (writing: Writing) => unknown): void {
+    this.loadWriting().then(action, (error) => {
+      this.notes.set(note, { text: errorMessage(error, this.language), error: true });
+      this.requestUpdate();
+    });
+  }
+
+  /** A head start for someone who may write, as the pointer or the focus comes in. */
+  private readonly prefetch = () => {
+    if (this.page?.viewer.canWrite) void this.loadWriting().catch(() => {});
+  };
+
+  // ---- drafts -----------------------------------------------------------------------------------
+
+  private draftKey(key: string): string {
+    return `ruche:draft:${this.ctx!.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
+  }
+
+  /** What a box holds; a new comment or reply starts from its draft. */
+  text(key: string): string {
+    let text = this.texts.get(key);
+    if (text === undefined) this.texts.set(key, (text = (/^(new|reply:)/.test(key) && readJson<string>(this.draftKey(key))) || ''));
+    return text;
+  }
+
+  setText(key: string, text: string): void {
+    this.texts.set(key, text);
+    if (!/^(new|reply:)/.test(key)) return;
+    if (text.trim()) writeJson(this.draftKey(key), text);
+    else removeKey(this.draftKey(key));
   }
 
   private loadAnswers(): Promise<void> {
@@ -206,28 +251,35 @@ export class RucheComments extends RucheElement {
   }
 
   /**
-   * Live updates, from the page's one shared stream (its code loads once the comments are shown),
-   * starting at the event the comments were read at: nothing written in between is missed.
+   * Live updates, from the page's one shared stream, starting at the event the comments were read
+   * at: nothing written in between is missed. So the stream (and its code) can wait until the
+   * comments come near the viewport: the readers who never scroll down to them hold no connection.
    */
   private listen(since: string | undefined): void {
     this.stopLive?.();
     const { client } = this.ctx!;
     const [space, subject] = [this.spaceSlug, this.subjectKey];
     let stopped = false;
-    this.stopLive = () => (stopped = true);
-    void Promise.all([import('../shared/live.ts'), import('./changes.ts')]).then(([{ LiveEvents }, changes]) => {
-      this.changes = changes;
-      if (!stopped) this.stopLive = LiveEvents.for(client).subscribe(space, subject, (event, id) => this.onLive(event, id), since);
-    });
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        void import('../shared/live.ts').then(({ LiveEvents }) => {
+          if (!stopped) this.stopLive = LiveEvents.for(client).subscribe(space, subject, (event, id) => this.onLive(event, id), since);
+        });
+      },
+      { rootMargin: '100%' },
+    );
+    near.observe(this);
+    this.stopLive = () => {
+      stopped = true;
+      near.disconnect();
+    };
   }
 
   private onLive(event: LiveEvent, id: string | null): void {
-    if (!this.page) return;
-    if (this.open) {
-      this.held.push([event, id]); // would move the open form under the person's cursor
-      return;
-    }
-    if (this.changes!.applyEvent(this.store, event, id, this.placement())) this.requestUpdate();
+    this.held.push([event, id]);
+    this.requestUpdate();
   }
 
   placement(own = false) {
@@ -242,7 +294,7 @@ export class RucheComments extends RucheElement {
 
   /** Liking needs someone signed in: the writing half does it, else say how to sign in. */
   private like(comment: Comment): void {
-    if (this.page?.viewer.id && this.writing) return void this.writing.like(comment);
+    if (this.page?.viewer.id) return this.write(`c:${comment.id}`, (w) => w.like(comment));
     this.notes.set(`c:${comment.id}`, { text: this.signInText(), error: false });
     this.requestUpdate();
   }
@@ -270,16 +322,23 @@ export class RucheComments extends RucheElement {
     const qa = this.qa;
     const threads = this.store.threads;
     const count = this.store.count;
-    return html`<section class="root" part="base" aria-labelledby="heading" aria-busy=${page || this.failure ? 'false' : 'true'}>
+    return html`<section
+      class="root"
+      part="base"
+      aria-labelledby="heading"
+      aria-busy=${!(page || this.failure)}
+      @pointerover=${this.prefetch}
+      @focusin=${this.prefetch}
+    >
       <header class="top">
         <h3 id="heading" part="heading" tabindex="-1">
-          ${qa ? html`${m.questions} <span class="count">${plural(count, lang, m.messages)}</span>` : plural(count, lang, m.comments)}
+          ${(qa && this.answers?.heading(count)) || plural(count, lang, m.comments)}
         </h3>
         ${qa && page ? this.answers?.promise(page.space.answerPromiseHours) : nothing}
         ${threads.length > 1 || this.nextCursor
           ? html`<div class="sort" role="group" aria-label=${m.sortLabel}>
               ${(['newest', 'oldest'] as const).map(
-                (sort) => html`<button class="link" aria-pressed=${this.sort === sort ? 'true' : 'false'} @click=${() => (this.sort = sort)}>${m[sort]}</button>`,
+                (sort) => html`<button class="link" aria-pressed=${this.sort === sort} @click=${() => (this.sort = sort)}>${m[sort]}</button>`,
               )}
             </div>`
           : nothing}
@@ -291,12 +350,16 @@ export class RucheComments extends RucheElement {
         ? this.failure
           ? nothing
           : html`<div class="skeleton" aria-label=${m.loading}>${[1, 2, 3].map(() => html`<div class="bone"><span></span><span></span><span></span></div>`)}</div>`
-        : html`${!page.viewer.id ? html`<p class="notice">${this.signInText()}</p>` : this.writing?.area(page)}
+        : html`${!page.viewer.id
+              ? html`<p class="notice">${this.signInText()}</p>`
+              : page.viewer.canWrite
+                ? this.composer(qa ? this.answers?.m : null)
+                : html`<p class="notice">${m.readOnly}</p>`}
             ${threads.length
               ? html`<ul class="threads" role="list">
                   ${threads.map((t) => html`<li class="thread">${this.renderThread(t)}</li>`)}
                 </ul>`
-              : html`<p class="empty">${qa ? m.emptyQa : m.empty}</p>`}
+              : html`<p class="empty">${qa ? this.answers?.m.emptyQa : m.empty}</p>`}
             ${this.nextCursor
               ? html`<div class="more">
                   <button class="btn" ?disabled=${this.busy.has('more')} @click=${() => this.load(true)}>${m.more}</button>
@@ -305,6 +368,43 @@ export class RucheComments extends RucheElement {
               : nothing}`}
       <div class="sr-only" role="status">${this.announcement}</div>
     </section>`;
+  }
+
+  /** The new comment's box (replies, edits and reports have theirs in writing.ts); `qa`: Q&A mode's words. */
+  private composer(qa: { askQuestion: string; placeholderQa: string; publishQuestion: string } | null | undefined) {
+    const m = this.m;
+    const submit = () => this.write('new', (w) => w.post('new'));
+    return html`<form
+      class="composer main"
+      part="composer"
+      data-key="new"
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label for="f-new" class="label">${qa?.askQuestion ?? m.yourComment}</label>
+      <textarea
+        id="f-new"
+        rows="3"
+        maxlength="10000"
+        placeholder=${qa?.placeholderQa ?? m.placeholder}
+        aria-describedby="f-new-hint"
+        .value=${this.text('new')}
+        @input=${(event: InputEvent) => this.setText('new', (event.target as HTMLTextAreaElement).value)}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      ></textarea>
+      <div class="bar">
+        ${this.writing?.help('f-new')}
+        <button class="btn primary" ?disabled=${this.busy.has('new')}>${qa?.publishQuestion ?? m.publish}</button>
+      </div>
+      ${this.renderNote('new')}
+    </form>`;
   }
 
   renderNote(key: string) {
@@ -349,7 +449,6 @@ export class RucheComments extends RucheElement {
     }
     const accepted = this.qa && thread.isQuestion && c.parentId === thread.id && thread.acceptedAnswerId === c.id;
     const editing = this.open === `edit:${c.id}`;
-    const badge = (text: string) => html`<span class="badge ok">${icon(check, 12)}${text}</span>`;
     return html`<article id=${id} class="comment ${accepted ? 'accepted' : ''}" tabindex="-1" part=${accepted ? 'comment accepted-answer' : 'comment'} aria-labelledby=${`a-${c.id}`}>
       ${avatar(c.author)}
       <div class="main">
@@ -358,7 +457,7 @@ export class RucheComments extends RucheElement {
           ${c.author?.dept ? html`<span class="dept">${c.author.dept}</span>` : nothing}
           <time datetime=${c.createdAt} title=${absoluteDate(c.createdAt, lang)}>${relativeDate(c.createdAt, lang)}</time>
           ${c.editedAt ? html`<span class="edited" title=${absoluteDate(c.editedAt, lang)}>(${m.edited})</span>` : nothing}
-          ${c.isQuestion && c.acceptedAnswerId ? badge(m.solved) : nothing} ${accepted ? badge(m.accepted) : nothing}
+          ${this.answers?.badge(c, accepted)}
           ${c.status === 'pending' ? html`<span class="badge">${m.pending}</span>` : nothing}
         </div>
         ${inReplyTo ? html`<p class="reply-to">${m.inReplyTo.replace('#', inReplyTo)}</p>` : nothing}
@@ -369,7 +468,7 @@ export class RucheComments extends RucheElement {
               <div class="actions">
                 <button
                   class="link like"
-                  aria-pressed=${c.likedByMe ? 'true' : 'false'}
+                  aria-pressed=${c.likedByMe}
                   aria-label=${`${m.like} ${c.likeCount}`}
                   ?disabled=${c.status !== 'published'}
                   @click=${() => this.like(c)}

@@ -117,9 +117,6 @@ export const styles = css`
   .note {
     color: var(--_success);
   }
-  .badge.ok {
-    background: color-mix(in srgb, var(--_success) 12%, transparent);
-  }
   .body {
     margin-top: 0.2em;
     overflow-wrap: anywhere;
@@ -147,7 +144,7 @@ export const styles = css`
     padding: 0.1em 0.35em;
     border-radius: 4px;
     background: var(--_surface);
-    font: 0.88em ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+    font: 0.88em ui-monospace, Menlo, Consolas, monospace;
   }
   pre {
     overflow-x: auto;
@@ -189,12 +186,6 @@ export const styles = css`
   .replies .avatar {
     font-size: 0.78em;
   }
-  .accepted {
-    margin-left: -0.6em;
-    padding: 0.6em;
-    background: color-mix(in srgb, var(--_success) 7%, var(--_bg));
-    box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--_success) 35%, transparent);
-  }
   .gone .main {
     align-self: center;
     color: var(--_muted);
@@ -210,6 +201,49 @@ export const styles = css`
   .more {
     margin-top: 1em;
     text-align: center;
+  }
+  /* The new comment's box (its focus ring and hover come with the writing half) */
+  .primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .composer {
+    margin: 0 0 1.4em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .label {
+    display: block;
+    padding: 0.6em 0.85em 0;
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 4.8em;
+    max-height: 24em;
+    padding: 0.6em 0.85em;
+    border: 0;
+    background: none;
+    resize: vertical;
+    field-sizing: content;
+  }
+  textarea::placeholder {
+    color: var(--_muted);
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0.45em 0.5em 0.5em 0.85em;
+    border-top: 1px solid var(--_border);
+    border-radius: 0 0 var(--_radius) var(--_radius);
+    background: var(--_surface);
   }
   .bone {
     display: grid;

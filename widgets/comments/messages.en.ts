@@ -2,15 +2,12 @@ import type { Messages } from './messages.ts';
 
 export const en: Messages = {
   comments: ['# comment', '# comments'],
-  messages: ['# message', '# messages'],
-  questions: 'Questions',
   sortLabel: 'Sort',
   newest: 'Newest',
   oldest: 'Oldest',
   loading: 'Loading comments…',
   retry: 'Try again',
   empty: 'No comments yet. Start the conversation!',
-  emptyQa: 'No questions yet. Ask the first one!',
   more: 'Show more',
   signIn: 'Sign in to the intranet to take part.',
   signInDemo: 'To write, first pick who you are (“You are:” at the top of the page).',
@@ -21,6 +18,8 @@ export const en: Messages = {
   pending: 'Awaiting moderation',
   formerMember: 'Former member',
   inReplyTo: 'replying to #',
-  accepted: 'Accepted answer',
-  solved: 'Solved',
+  yourComment: 'Your comment',
+  publish: 'Post',
+  placeholder: 'Share your view, a question, a detail…',
+  readOnly: 'You can read this discussion but not write in it.',
 };

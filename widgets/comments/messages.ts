@@ -1,17 +1,17 @@
 import { Translations } from '../shared/i18n.ts';
 
-/** The words of <ruche-comments> for reading. `#` stands for a number; pairs are [one, other] plural forms. */
+/**
+ * The words of <ruche-comments> for reading, and of the new comment's box (the rest of writing's
+ * words load with it). `#` stands for a number; pairs are [one, other] plural forms.
+ */
 const fr = {
   comments: ['# commentaire', '# commentaires'],
-  messages: ['# message', '# messages'],
-  questions: 'Questions',
   sortLabel: 'Trier',
   newest: 'Plus récents',
   oldest: 'Plus anciens',
   loading: 'Chargement des commentaires…',
   retry: 'Réessayer',
   empty: 'Aucun commentaire pour l’instant. Lancez la discussion !',
-  emptyQa: 'Aucune question pour l’instant. Posez la première !',
   more: 'Afficher la suite',
   signIn: 'Connectez-vous à l’intranet pour participer.',
   signInDemo: 'Pour écrire, choisissez d’abord qui vous êtes (« Vous êtes : » en haut de la page).',
@@ -22,8 +22,11 @@ const fr = {
   pending: 'En attente de modération',
   formerMember: 'Ancien membre',
   inReplyTo: 'en réponse à #',
-  accepted: 'Réponse acceptée',
-  solved: 'Résolue',
+  // Writing
+  yourComment: 'Votre commentaire',
+  publish: 'Publier',
+  placeholder: 'Partagez votre avis, une question, une précision…',
+  readOnly: 'Vous pouvez lire cette discussion, mais pas y écrire.',
 };
 
 export type Messages = typeof fr;

@@ -1,12 +1,12 @@
-import { css, html, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import type { Comment } from '../../shared/api-types.ts';
-import type { Lang } from '../shared/i18n.ts';
+import { plural, type Lang } from '../shared/i18n.ts';
 import { check, icon, type RucheComments } from './comments.component.ts';
 
 /**
- * Q&A mode's answer-time promise ("every question gets an answer within a known, respected delay"):
- * the space's promise above the questions, and under each question whether it was kept. Loaded only
- * where comments are in Q&A mode.
+ * Q&A mode: its words and marks (questions, solved, the accepted answer), and the answer-time promise
+ * ("every question gets an answer within a known, respected delay"): the space's promise above the
+ * questions, and under each question whether it was kept. Loaded only where comments are in Q&A mode.
  */
 export type AnswerClock =
   | { state: 'kept' | 'late' | 'answered'; took: number }
@@ -39,6 +39,14 @@ export function duration(ms: number, lang: Lang): string {
 
 const messages = {
   fr: {
+    questions: 'Questions',
+    messages: ['# message', '# messages'],
+    emptyQa: 'Aucune question pour l’instant. Posez la première !',
+    askQuestion: 'Poser une question',
+    publishQuestion: 'Publier la question',
+    placeholderQa: 'Décrivez votre question : contexte, ce que vous avez essayé…',
+    accepted: 'Réponse acceptée',
+    solved: 'Résolue',
     promise: 'Réponse garantie sous #',
     kept: 'Répondu en # · dans le délai promis',
     late: 'Répondu en # · au-delà du délai promis',
@@ -48,6 +56,14 @@ const messages = {
     overdue: 'En attente depuis # · délai promis dépassé',
   },
   en: {
+    questions: 'Questions',
+    messages: ['# message', '# messages'],
+    emptyQa: 'No questions yet. Ask the first one!',
+    askQuestion: 'Ask a question',
+    publishQuestion: 'Post the question',
+    placeholderQa: 'Describe your question: context, what you tried…',
+    accepted: 'Accepted answer',
+    solved: 'Solved',
     promise: 'Answer guaranteed within #',
     kept: 'Answered in # · within the promise',
     late: 'Answered in # · later than promised',
@@ -61,6 +77,15 @@ const messages = {
 const clock = svg`<circle cx="12" cy="12" r="8.5"/><path d="M12 7.5V12l3 2"/>`;
 
 const styles = css`
+  .accepted {
+    margin-left: -0.6em;
+    padding: 0.6em;
+    background: color-mix(in srgb, var(--_success) 7%, var(--_bg));
+    box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--_success) 35%, transparent);
+  }
+  .badge.ok {
+    background: color-mix(in srgb, var(--_success) 12%, transparent);
+  }
   .promise,
   .clock {
     display: inline-flex;
@@ -98,6 +123,21 @@ export class AnswerPromise {
 
   private get lang(): Lang {
     return this.host.language;
+  }
+
+  get m() {
+    return messages[this.lang];
+  }
+
+  /** "Questions 3 messages". */
+  heading(count: number) {
+    return html`${this.m.questions} <span class="count">${plural(count, this.lang, this.m.messages)}</span>`;
+  }
+
+  /** A question solved, an answer accepted. */
+  badge(c: Comment, accepted: boolean) {
+    const badge = (text: string) => html`<span class="badge ok">${icon(check, 12)}${text}</span>`;
+    return html`${c.isQuestion && c.acceptedAnswerId ? badge(this.m.solved) : nothing} ${accepted ? badge(this.m.accepted) : nothing}`;
   }
 
   /** "Réponse garantie sous 48 h", when the space promises a time. */

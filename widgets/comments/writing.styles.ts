@@ -1,61 +1,22 @@
 import { css } from 'lit';
 
-/** Adopted by the writing half when it loads (see writing.ts). */
+/** Adopted by the writing half when it loads (see writing.ts); the new comment's box is styled by the component. */
 export const styles = css`
-  .primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 88%, #000);
-  }
-  .composer {
+  .sub {
     margin: 0.6em 0 0.2em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .composer.main {
-    margin: 0 0 1.4em;
   }
   .composer:focus-within {
     border-color: var(--_accent);
     box-shadow: 0 0 0 3px var(--_accent-soft);
   }
-  .label {
-    display: block;
-    padding: 0.6em 0.85em 0;
-    font-size: 0.9em;
-    font-weight: 600;
-  }
-  textarea {
-    display: block;
-    width: 100%;
-    min-height: 4.8em;
-    max-height: 24em;
-    padding: 0.6em 0.85em;
-    border: 0;
-    background: none;
-    resize: vertical;
-    field-sizing: content;
-  }
   textarea:focus {
     outline: none;
   }
-  textarea::placeholder {
-    color: var(--_muted);
+  .primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 88%, #000);
   }
-  .bar {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    align-items: center;
-    gap: 0.5em;
-    padding: 0.45em 0.5em 0.5em 0.85em;
-    border-top: 1px solid var(--_border);
-    border-radius: 0 0 var(--_radius) var(--_radius);
-    background: var(--_surface);
+  .composer > .alert {
+    margin: 0.5em;
   }
   .help {
     margin-right: auto;
@@ -80,8 +41,10 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.82em;
   }
-  .composer > .alert {
-    margin: 0.5em;
+  @container (max-width: 480px) {
+    .hint {
+      display: none;
+    }
   }
   .confirm {
     display: flex;
@@ -101,10 +64,5 @@ export const styles = css`
     background: var(--_danger);
     border-color: var(--_danger);
     color: #fff;
-  }
-  @container (max-width: 480px) {
-    .hint {
-      display: none;
-    }
   }
 `;

@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
-import type { Comment, CommentPage, LikeState, NewComment, Thread } from '../../shared/api-types.ts';
+import type { Comment, LikeState, NewComment, Thread } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
-import { readJson, removeKey, writeJson } from '../shared/storage.ts';
 import { applyComment, setAccepted } from './changes.ts';
 import { check, icon, type RucheComments } from './comments.component.ts';
 import { messages } from './writing.messages.ts';
@@ -10,27 +9,26 @@ import { styles } from './writing.styles.ts';
 
 interface ComposerOptions {
   label: string;
-  hideLabel?: boolean;
   placeholder?: string;
   submit: string;
   rows?: number;
   onSubmit(): void;
-  onCancel?(): void;
 }
 
 /**
- * The writing half of <ruche-comments>: the composer, replies, edits, deletion, reports, accepting
- * answers, and drafts that survive a reload. Loaded only for people who may write.
+ * The writing half of <ruche-comments>: publishing, the formatting help, replies, edits, deletion,
+ * reports, accepting answers, liking a comment, and the buttons under each comment. The new
+ * comment's box is the component's, there from the first render (what is typed before this loads is
+ * kept, as a draft); this loads with its first use, or as the pointer or the focus comes into the
+ * widget.
  */
 export class Writing {
-  /** What each box holds: `new`, `reply:<id>`, `edit:<id>`, `report:<id>`. */
-  private texts = new Map<string, string>();
   /** The button that opened the form, to give focus back when it closes. */
   private opener: HTMLElement | null = null;
   /** The Idempotency-Key of each action until it succeeds, so that trying it again is not a second post. */
   private actionKeys = new Map<string, { text: string; key: string }>();
 
-  /** Loads the composer for `host`, in its language. */
+  /** Loads the writing half for `host`, in its language. */
   static async for(host: RucheComments): Promise<Writing> {
     await messages.ready(host.language);
     return new Writing(host);
@@ -38,25 +36,10 @@ export class Writing {
 
   private constructor(private readonly host: RucheComments) {
     host.addStyles(styles);
-    this.texts.set('new', readJson<string>(this.draftKey('new')) ?? '');
   }
 
   private get m() {
     return messages.in(this.host.language);
-  }
-
-  private draftKey(key: string): string {
-    const { host } = this;
-    const parent = key.startsWith('reply:') ? key.slice(6) : '';
-    return `ruche:draft:${host.ctx!.api}|${host.spaceSlug ?? ''}|${host.subjectKey}|${parent}`;
-  }
-
-  private setText(key: string, text: string): void {
-    this.texts.set(key, text);
-    if (key === 'new' || key.startsWith('reply:')) {
-      if (text.trim()) writeJson(this.draftKey(key), text);
-      else removeKey(this.draftKey(key));
-    }
   }
 
   // ---- actions ----------------------------------------------------------------------------------
@@ -99,9 +82,9 @@ export class Writing {
     host.requestUpdate();
   }
 
-  private async post(key: string): Promise<void> {
+  async post(key: string): Promise<void> {
     const { host } = this;
-    const text = (this.texts.get(key) ?? '').trim();
+    const text = host.text(key).trim();
     if (!text) return host.focusIn(`[data-key="${key}"] textarea`);
     const parentId = key.startsWith('reply:') ? key.slice(6) : undefined;
     const body: NewComment = { subject: host.subjectKey, body: text };
@@ -115,7 +98,7 @@ export class Writing {
     const comment = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<Comment>('POST', '/api/comments', { body, idempotencyKey }), text);
     if (!comment) return;
     applyComment(host.store, comment, host.placement(true));
-    this.setText(key, '');
+    host.setText(key, '');
     // The box's value was typed, not bound: empty it here (Lit compares with what it last rendered).
     host.renderRoot.querySelector<HTMLTextAreaElement>(`[data-key="${key}"] textarea`)!.value = '';
     if (parentId) host.open = null;
@@ -127,12 +110,12 @@ export class Writing {
   private async saveEdit(comment: Comment): Promise<void> {
     const { host } = this;
     const key = `edit:${comment.id}`;
-    const text = (this.texts.get(key) ?? '').trim();
+    const text = host.text(key).trim();
     if (!text) return;
     const edited = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<Comment>('PATCH', `/api/comments/${comment.id}`, { body: { body: text }, idempotencyKey }), text);
     if (!edited) return;
     applyComment(host.store, edited, host.placement());
-    this.texts.delete(key);
+    host.texts.delete(key);
     await this.close();
   }
 
@@ -150,18 +133,18 @@ export class Writing {
   private async report(comment: Comment): Promise<void> {
     const { host } = this;
     const key = `report:${comment.id}`;
-    const reason = (this.texts.get(key) ?? '').trim();
+    const reason = host.text(key).trim();
     if (!reason) return host.focusIn(`[data-key="${key}"] textarea`);
     const done = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request('POST', `/api/comments/${comment.id}/report`, { body: { reason }, idempotencyKey }), reason);
     if (!done) return;
-    this.texts.delete(key);
+    host.texts.delete(key);
     host.open = null;
     host.notes.set(`c:${comment.id}`, { text: this.m.reported, error: false });
     await host.updateComplete;
     host.focusIn(`#c-${comment.id} .note`);
   }
 
-  private async accept(answer: Comment, question: Thread): Promise<void> {
+  async accept(answer: Comment, question: Thread): Promise<void> {
     const { host } = this;
     const accept = question.acceptedAnswerId !== answer.id;
     const result = await this.act(`accept:${answer.id}`, `c:${answer.id}`, (idempotencyKey) =>
@@ -174,12 +157,13 @@ export class Writing {
     host.focusIn(`#c-${answer.id} .accept`); // its button moved with the answer
   }
 
-  private async toggle(key: string, event: Event, initial = ''): Promise<void> {
+  /** Opens (or closes) the reply, edit, report or delete form under a comment; `opener` gets the focus back. */
+  async toggle(key: string, opener: HTMLElement, initial = ''): Promise<void> {
     const { host } = this;
     if (host.open === key) return this.close();
-    this.opener = event.currentTarget as HTMLElement;
+    this.opener = opener;
     host.open = key;
-    if (!this.texts.has(key)) this.texts.set(key, key.startsWith('reply:') ? (readJson<string>(this.draftKey(key)) ?? '') : initial);
+    if (!host.texts.has(key) && initial) host.texts.set(key, initial);
     await host.updateComplete;
     host.focusIn(`[data-key="${key}"] textarea, [data-key="${key}"] .danger`);
   }
@@ -187,7 +171,7 @@ export class Writing {
   private async close(): Promise<void> {
     const { host } = this;
     const key = host.open;
-    if (key?.startsWith('reply:')) this.setText(key, ''); // "Annuler" discards the reply
+    if (key?.startsWith('reply:')) host.setText(key, ''); // "Annuler" discards the reply
     host.open = null;
     if (key) host.notes.delete(key);
     await host.updateComplete;
@@ -196,21 +180,18 @@ export class Writing {
 
   // ---- rendering --------------------------------------------------------------------------------
 
-  /** Above the list: the composer, or why one cannot write here. */
-  area(page: CommentPage) {
+  /** Under the new comment's box: how to format, and the shortcut. */
+  help(id: string) {
     const m = this.m;
-    if (!page.viewer.canWrite) return html`<p class="notice">${m.readOnly}</p>`;
-    const qa = this.host.qa;
-    return this.composer('new', {
-      label: qa ? m.askQuestion : m.yourComment,
-      placeholder: qa ? m.placeholderQa : m.placeholder,
-      submit: qa ? m.publishQuestion : m.publish,
-      onSubmit: () => this.post('new'),
-    });
+    return html`<details class="help">
+        <summary>${m.formatting}</summary>
+        <p>${m.formattingHelp.map((syntax) => html`<code>${syntax}</code> `)}</p>
+      </details>
+      <span class="hint" id=${`${id}-hint`}>${m.shortcut}</span>`;
   }
 
   editor(c: Comment) {
-    return this.composer(`edit:${c.id}`, { label: this.m.edit, hideLabel: true, submit: this.m.save, onSubmit: () => this.saveEdit(c), onCancel: () => this.close() });
+    return this.composer(`edit:${c.id}`, { label: this.m.edit, submit: this.m.save, onSubmit: () => this.saveEdit(c) });
   }
 
   /** The buttons after "like" under a comment. */
@@ -218,18 +199,18 @@ export class Writing {
     const { host } = this;
     const m = this.m;
     const viewer = host.page!.viewer;
-    const own = !!viewer.id && c.author?.id === viewer.id;
+    const own = c.author?.id === viewer.id;
     const published = c.status === 'published';
-    const isAnswer = host.qa && thread.isQuestion && c.parentId === thread.id;
     // The asker (or a steward) accepts someone else's answer.
-    const canAccept = isAnswer && published && c.author?.id !== thread.author?.id && (viewer.canSteward || (!!viewer.id && thread.author?.id === viewer.id));
+    const canAccept =
+      published && host.qa && thread.isQuestion && c.parentId === thread.id && c.author?.id !== thread.author?.id && (viewer.canSteward || thread.author?.id === viewer.id);
     const opens = (kind: string, label: string, initial?: string) => {
       const key = `${kind}:${c.id}`;
-      return html`<button class="link" aria-expanded=${host.open === key ? 'true' : 'false'} @click=${(e: Event) => this.toggle(key, e, initial)}>${label}</button>`;
+      return html`<button class="link" aria-expanded=${host.open === key} @click=${(e: Event) => this.toggle(key, e.currentTarget as HTMLElement, initial)}>${label}</button>`;
     };
     return html`${published && viewer.canWrite ? opens('reply', m.reply) : nothing}
     ${canAccept
-      ? html`<button class="link accept ${accepted ? 'on' : ''}" aria-pressed=${accepted ? 'true' : 'false'} @click=${() => this.accept(c, thread)}>
+      ? html`<button class="link accept ${accepted ? 'on' : ''}" aria-pressed=${accepted} @click=${() => this.accept(c, thread)}>
           ${icon(check, 14)}${accepted ? m.unaccept : m.accept}
         </button>`
       : nothing}
@@ -245,15 +226,13 @@ export class Writing {
     if (key === `reply:${c.id}`) {
       return this.composer(key, {
         label: m.replyTo.replace('#', c.author?.name ?? ''),
-        hideLabel: true,
         placeholder: m.placeholderReply,
-        submit: c.isQuestion ? m.publishAnswer : m.publish,
+        submit: c.isQuestion ? m.publishAnswer : host.m.publish,
         onSubmit: () => this.post(key),
-        onCancel: () => this.close(),
       });
     }
     if (key === `report:${c.id}`) {
-      return this.composer(key, { label: m.reportReason, submit: m.sendReport, rows: 2, onSubmit: () => this.report(c), onCancel: () => this.close() });
+      return this.composer(key, { label: m.reportReason, submit: m.sendReport, rows: 2, onSubmit: () => this.report(c) });
     }
     if (key === `delete:${c.id}`) {
       return html`<div class="confirm" data-key=${key} role="group" aria-label=${m.confirmDelete}>
@@ -266,12 +245,14 @@ export class Writing {
     return nothing;
   }
 
+  /** A reply, an edit or a report under a comment (the new comment's box is the component's). */
   private composer(key: string, options: ComposerOptions) {
+    const { host } = this;
     const m = this.m;
     const id = `f-${key.replace(':', '-')}`;
     const report = key.startsWith('report:');
     return html`<form
-      class="composer ${key === 'new' ? 'main' : ''}"
+      class="composer sub"
       part="composer"
       data-key=${key}
       @submit=${(event: Event) => {
@@ -279,37 +260,31 @@ export class Writing {
         options.onSubmit();
       }}
     >
-      <label for=${id} class=${options.hideLabel ? 'sr-only' : 'label'}>${options.label}</label>
+      <label for=${id} class=${report ? 'label' : 'sr-only'}>${options.label}</label>
       <textarea
         id=${id}
         rows=${options.rows ?? 3}
         maxlength=${report ? 500 : 10000}
         placeholder=${options.placeholder ?? ''}
         aria-describedby=${report ? nothing : `${id}-hint`}
-        .value=${this.texts.get(key) ?? ''}
-        @input=${(event: InputEvent) => this.setText(key, (event.target as HTMLTextAreaElement).value)}
+        .value=${host.text(key)}
+        @input=${(event: InputEvent) => host.setText(key, (event.target as HTMLTextAreaElement).value)}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             options.onSubmit();
-          } else if (event.key === 'Escape' && options.onCancel) {
+          } else if (event.key === 'Escape') {
             event.preventDefault();
-            options.onCancel();
+            void this.close();
           }
         }}
       ></textarea>
       <div class="bar">
-        ${report
-          ? nothing
-          : html`<details class="help">
-              <summary>${m.formatting}</summary>
-              <p>${m.formattingHelp.map((syntax) => html`<code>${syntax}</code> `)}</p>
-            </details>`}
-        <span class="hint" id=${`${id}-hint`}>${report ? '' : m.shortcut}</span>
-        ${options.onCancel ? html`<button type="button" class="btn" @click=${options.onCancel}>${m.cancel}</button>` : nothing}
-        <button class="btn primary" ?disabled=${this.host.busy.has(key)}>${options.submit}</button>
+        ${report ? nothing : this.help(id)}
+        <button type="button" class="btn" @click=${() => this.close()}>${m.cancel}</button>
+        <button class="btn primary" ?disabled=${host.busy.has(key)}>${options.submit}</button>
       </div>
-      ${this.host.renderNote(key)}
+      ${host.renderNote(key)}
     </form>`;
   }
 }

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { TokenGrant } from '../shared/identity.ts';
-import { DemoIdentity } from '../shared/identity.ts';
+import { demoChoice, setDemoChoice, type TokenGrant } from '../shared/identity.ts';
 import { RucheElement } from '../shared/element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { messages } from './messages.ts';
@@ -82,21 +81,21 @@ export class RucheDemoPicker extends RucheElement {
 
   private async choose(event: Event): Promise<void> {
     const select = event.target as HTMLSelectElement;
-    const store = DemoIdentity.for(this.ctx!.api);
+    const { api, client } = this.ctx!;
     const person = this.people?.find((p) => p.sub === select.value);
-    if (!person) return store.set(null);
+    if (!person) return setDemoChoice(api, null);
     try {
-      const grant = await this.ctx!.client.request<TokenGrant>('POST', '/api/demo/token', { body: { sub: person.sub } });
-      store.set({ ...grant, sub: person.sub, name: person.name });
+      const grant = await client.request<TokenGrant>('POST', '/api/demo/token', { body: { sub: person.sub } });
+      setDemoChoice(api, { ...grant, sub: person.sub, name: person.name });
     } catch {
-      select.value = store.get()?.sub ?? '';
+      select.value = demoChoice(api)?.sub ?? '';
     }
   }
 
   override render() {
     if (!this.people) return nothing;
     const m = messages.in(this.language);
-    const current = DemoIdentity.for(this.ctx!.api).get()?.sub ?? '';
+    const current = demoChoice(this.ctx!.api)?.sub ?? '';
     return html`<label title=${m.hint}
       >${m.youAre}
       <select part="select" @change=${this.choose}>

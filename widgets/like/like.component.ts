@@ -1,6 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import type { LikeState } from '../../shared/api-types.ts';
 import { RucheElement } from '../shared/element.ts';
+import { heart, icon } from '../shared/icons.ts';
 import { errorMessage, formatCount } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadLike } from './batch.ts';
@@ -11,7 +12,6 @@ import type { People } from './people.ts';
 
 let ids = 0;
 
-const heart = svg`<path d="M12 20.5s-7.5-4.6-7.5-10.2A4.3 4.3 0 0 1 12 7.6a4.3 4.3 0 0 1 7.5 2.7c0 5.6-7.5 10.2-7.5 10.2Z"/>`;
 const chevron = svg`<path d="m7 10 5 5 5-5"/>`;
 
 /**
@@ -49,7 +49,6 @@ export class RucheLike extends RucheElement {
   /** The last state the server gave (the display may be ahead of it while a click is sent). */
   confirmed: LikeState | null = null;
   private likingLoad: Promise<Liking> | null = null;
-  private likingReady: Liking | null = null;
   private generation = 0;
   private readonly onOutside = (event: Event) => {
     if (!event.composedPath().includes(this)) this.close(false);
@@ -74,10 +73,6 @@ export class RucheLike extends RucheElement {
   protected contextChanged(): void {
     const generation = ++this.generation;
     this.people?.close(false);
-    // Someone who may like: get ready.
-    void this.ctx!.identity.token().then((token) => {
-      if (token) void this.liking();
-    });
     loadLike(this.ctx!.client, this.spaceSlug, this.subjectKey).then(
       (state) => {
         if (generation !== this.generation) return;
@@ -91,16 +86,35 @@ export class RucheLike extends RucheElement {
     );
   }
 
-  /** The like is flipped at once; the code that tells the server loads with the first click (or before, for someone signed in). */
+  /**
+   * The like is flipped at once; the code that tells the server loads with the first click, or
+   * before it as the pointer or the focus reaches the button (most visitors of a news list only
+   * read the counts).
+   */
   private async toggle(): Promise<void> {
-    if (!this.state) return;
-    // Flipped in this very click when the code is there already (it is, for someone signed in).
-    await (this.likingReady ?? (await this.liking())).toggle();
+    const before = this.state;
+    if (!before) return;
+    const liked = !before.liked;
+    this.notice = null;
+    this.state = { liked, count: Math.max(0, before.count + (liked ? 1 : -1)) };
+    try {
+      await (await this.liking()).toggle(before, liked);
+    } catch (error) {
+      this.state = before; // its code could not be loaded
+      this.notice = { text: errorMessage(error, this.language), error: true };
+    }
   }
 
-  private liking(): Promise<Liking> {
-    return (this.likingLoad ??= import('./liking.ts').then(({ Liking }) => (this.likingReady = new Liking(this))));
-  }
+  private readonly prefetch = () => void this.liking().catch(() => {});
+
+  private readonly liking = () =>
+    (this.likingLoad ??= import('./liking.ts').then(
+      ({ Liking }) => new Liking(this),
+      (error) => {
+        this.likingLoad = null; // try again with the next click
+        throw error;
+      },
+    ));
 
   private async openPeople(): Promise<void> {
     this.notice = null;
@@ -135,13 +149,21 @@ export class RucheLike extends RucheElement {
           if (open && to && !this.renderRoot.contains(to)) this.close(false);
         }}
       >
-        <button class="like" part="button" aria-pressed=${this.state?.liked ? 'true' : 'false'} aria-busy=${this.state ? 'false' : 'true'} @click=${this.toggle}>
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">${heart}</svg>
+        <button
+          class="like"
+          part="button"
+          aria-pressed=${!!this.state?.liked}
+          aria-busy=${!this.state}
+          @click=${this.toggle}
+          @pointerenter=${this.prefetch}
+          @focus=${this.prefetch}
+        >
+          ${icon(heart, 16)}
           <span>${m.like}</span>
           <span class="count ${this.state ? '' : 'pending'}">${formatCount(this.state?.count ?? 0, lang)}</span>
         </button>
-        <button class="who" part="people-button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${this.popoverId} aria-label=${m.likers} title=${m.likers} @click=${this.openPeople}>
-          <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">${chevron}</svg>
+        <button class="who" part="people-button" aria-expanded=${open} aria-controls=${this.popoverId} aria-label=${m.likers} title=${m.likers} @click=${this.openPeople}>
+          ${icon(chevron, 14)}
         </button>
         ${this.people?.render() ?? html`<div id=${this.popoverId} hidden></div>`}
       </span>

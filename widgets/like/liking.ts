@@ -2,12 +2,18 @@ import type { LikeState } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
 import type { RucheLike } from './like.component.ts';
-import { messages } from './messages.ts';
+
+/** What to tell someone who may not like yet (loaded with the first click: most never see it). */
+const signIn = {
+  fr: ['Connectez-vous à l’intranet pour aimer.', 'Choisissez d’abord qui vous êtes (« Vous êtes : » en haut de la page).'],
+  en: ['Sign in to the intranet to like this.', 'First pick who you are (“You are:” at the top of the page).'],
+};
 
 /**
- * Liking and unliking, for <ruche-like>: shown at once, sent to the server (PUT or DELETE, set
- * semantics, so a retry changes nothing more), rolled back if refused. Loaded on the first click, or
- * as soon as someone signed in is seen: most visitors of a news list only read the counts.
+ * Liking and unliking, for <ruche-like>: shown at once (by the button), sent to the server (PUT or
+ * DELETE, set semantics, so a retry changes nothing more), rolled back if refused. Loaded with the
+ * first click, or as the pointer or the focus reaches the button: most visitors of a news list only
+ * read the counts.
  */
 export class Liking {
   /** The liked state the person asked for, while the server has not confirmed it. */
@@ -15,13 +21,10 @@ export class Liking {
 
   constructor(private readonly host: RucheLike) {}
 
-  async toggle(): Promise<void> {
+  /** The button has shown `liked` already; `before` is what it showed until then. */
+  async toggle(before: LikeState, liked: boolean): Promise<void> {
     const { host } = this;
     const { client, identity } = host.ctx!;
-    const before = host.state!;
-    const liked = !before.liked;
-    host.notice = null;
-    host.state = { liked, count: Math.max(0, before.count + (liked ? 1 : -1)) };
     if (!(await identity.token())) {
       const mode = await client.authMode();
       // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
@@ -59,8 +62,7 @@ export class Liking {
   }
 
   private signIn(mode: string | null): void {
-    const m = messages.in(this.host.language);
     this.host.people?.close(false);
-    this.host.notice = { text: mode === 'demo' ? m.signInDemo : m.signIn, error: false };
+    this.host.notice = { text: signIn[this.host.language][mode === 'demo' ? 1 : 0]!, error: false };
   }
 }

@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import { ApiClient } from './api.ts';
 import { getDefaultApi } from './config.ts';
 import { Identity, type IdentitySource } from './identity.ts';
@@ -15,7 +15,7 @@ export interface RucheContext {
 }
 
 /** Private to this copy of Ruche: a second copy on the page has its own providers and widgets. */
-export const rucheContext = createContext<RucheContext>(Symbol('ruche'));
+export const rucheContext = Symbol('ruche') as Context<symbol, RucheContext>;
 
 export interface ContextOptions {
   api?: string | null;

@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import { adoptStyles, LitElement, type CSSResultOrNative } from 'lit';
 import { widgetSubject } from '../../shared/subject.ts';
 import { createRucheContext, rucheContext, type RucheContext } from './context.ts';
@@ -31,7 +30,13 @@ export abstract class RucheElement extends LitElement {
   ctx: RucheContext | null;
   private readonly onIdentityChange = () => this.contextChanged();
   private readonly laterStyles: CSSResultOrNative[] = [];
-  private readonly consumer: ContextConsumer<typeof rucheContext, this>;
+  /** Given by the provider that answered: stops its updates. */
+  private unsubscribe: (() => void) | undefined;
+  private readonly provided = (value: RucheContext, unsubscribe?: () => void) => {
+    if (unsubscribe !== this.unsubscribe) this.unsubscribe?.(); // a nearer provider now answers
+    this.unsubscribe = unsubscribe;
+    this.useContext(value);
+  };
 
   constructor() {
     super();
@@ -40,11 +45,21 @@ export abstract class RucheElement extends LitElement {
     this.space = null;
     this.subject = null;
     this.ctx = null;
-    this.consumer = new ContextConsumer(this, { context: rucheContext, subscribe: true, callback: (value) => this.useContext(value) });
+  }
+
+  /**
+   * Asks the providers around for the context, with the community context protocol (as
+   * @lit/context's ContextConsumer does, which <ruche-provider> answers); a provider answers at once,
+   * and again when its value changes.
+   */
+  private askProvider(): void {
+    const request = new Event('context-request', { bubbles: true, composed: true });
+    this.dispatchEvent(Object.assign(request, { context: rucheContext, contextTarget: this, callback: this.provided, subscribe: true }));
   }
 
   override connectedCallback(): void {
-    super.connectedCallback(); // asks the providers around for the context (answered at once if one is there)
+    super.connectedCallback();
+    this.askProvider();
     if (this.ctx) this.ctx.identity.addEventListener('change', this.onIdentityChange);
     // A provider around, even one not upgraded yet (its chunk still loading)?
     else if (!closestAcross(this, 'ruche-provider')) this.useContext(createRucheContext());
@@ -53,7 +68,7 @@ export abstract class RucheElement extends LitElement {
       // what @lit/context's ContextRoot does, without listening to every request of the page.
       void customElements.whenDefined('ruche-provider').then(() => {
         if (this.ctx || !this.isConnected) return;
-        this.consumer.hostConnected();
+        this.askProvider();
         // Still nothing: the provider belongs to another copy of Ruche.
         if (!this.ctx) this.useContext(createRucheContext());
       });
@@ -62,6 +77,8 @@ export abstract class RucheElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.ctx?.identity.removeEventListener('change', this.onIdentityChange);
   }
 

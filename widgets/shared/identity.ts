@@ -25,39 +25,24 @@ export type IdentitySource =
 export const EARLY_MS = 60_000;
 export const alive = (grant: TokenGrant | null) => grant !== null && Date.parse(grant.expiresAt) - EARLY_MS > Date.now();
 
+/** Where the demo picker keeps its choice for one API (localStorage: every tab of the browser shares it). */
+export const demoKey = (api: string) => `ruche:demo-identity:${api}`;
+
+/** The demo picker's choice for one API, while its token lasts. */
+export function demoChoice(api: string): DemoChoice | null {
+  const choice = readJson<DemoChoice>(demoKey(api));
+  return choice && typeof choice.token === 'string' && alive(choice) ? choice : null;
+}
+
 /**
- * The demo picker's choice for one API, shared by every widget of the page and by the other tabs
- * (through the `storage` event). A change fires 'change' so that each widget reloads as that person.
+ * Keeps (or forgets) the demo picker's choice, and tells the page: the other tabs hear the browser's
+ * `storage` event, this one the same event sent here, and every widget reloads as that person.
  */
-export class DemoIdentity extends EventTarget {
-  private static stores = new Map<string, DemoIdentity>();
-
-  static for(api: string): DemoIdentity {
-    let store = DemoIdentity.stores.get(api);
-    if (!store) DemoIdentity.stores.set(api, (store = new DemoIdentity(api)));
-    return store;
-  }
-
-  readonly key: string;
-
-  private constructor(api: string) {
-    super();
-    this.key = `ruche:demo-identity:${api}`;
-    addEventListener('storage', (event) => {
-      if (event.key === this.key) this.dispatchEvent(new Event('change'));
-    });
-  }
-
-  get(): DemoChoice | null {
-    const choice = readJson<DemoChoice>(this.key);
-    return choice && typeof choice.token === 'string' && alive(choice) ? choice : null;
-  }
-
-  set(choice: DemoChoice | null): void {
-    if (choice) writeJson(this.key, choice);
-    else removeKey(this.key);
-    this.dispatchEvent(new Event('change'));
-  }
+export function setDemoChoice(api: string, choice: DemoChoice | null): void {
+  const key = demoKey(api);
+  if (choice) writeJson(key, choice);
+  else removeKey(key);
+  dispatchEvent(new StorageEvent('storage', { key }));
 }
 
 /**
@@ -66,7 +51,6 @@ export class DemoIdentity extends EventTarget {
  */
 export class Identity extends EventTarget {
   private rejected = new Set<string>();
-  private demo: DemoIdentity | null = null;
   /** `token-url`: the intranet's endpoint, whose code loads only where one is configured. */
   private endpoint: Promise<TokenEndpoint> | null = null;
 
@@ -75,9 +59,11 @@ export class Identity extends EventTarget {
     readonly source: IdentitySource,
   ) {
     super();
+    // The demo picker's choice changed, in this tab or another: the widgets reload as that person.
     if (source.kind === 'auto') {
-      this.demo = DemoIdentity.for(api);
-      this.demo.addEventListener('change', () => this.dispatchEvent(new Event('change')));
+      addEventListener('storage', (event) => {
+        if (event.key === demoKey(api)) this.dispatchEvent(new Event('change'));
+      });
     }
   }
 
@@ -85,7 +71,7 @@ export class Identity extends EventTarget {
   async token(): Promise<string | null> {
     const { source } = this;
     if (source.kind === 'token') return this.rejected.has(source.token) ? null : source.token;
-    if (source.kind === 'auto') return this.demo!.get()?.token ?? null;
+    if (source.kind === 'auto') return demoChoice(this.api)?.token ?? null;
     this.endpoint ??= import('./token-endpoint.ts').then(({ TokenEndpoint }) => new TokenEndpoint(source.url));
     return (await this.endpoint).token(this.rejected);
   }
@@ -93,9 +79,9 @@ export class Identity extends EventTarget {
   /** The API refused `token` (401): get another once, or fall back to anonymous. */
   async refresh(token: string): Promise<void> {
     this.rejected.add(token);
-    if (this.demo?.get()?.token === token) {
+    if (this.source.kind === 'auto' && demoChoice(this.api)?.token === token) {
       console.warn('Ruche: the demo identity was refused by the server; continuing anonymously.');
-      this.demo.set(null);
+      setDemoChoice(this.api, null);
     }
     if (this.source.kind === 'token') console.warn('Ruche: the token given to <ruche-provider> was refused; continuing anonymously.');
   }
