@@ -6,8 +6,9 @@ import { $, api, assert, call, cleanup, equal, mount, token, uniqueSubject, wait
 /**
  * What loads when someone may write: the new comment's box is there from the first render, the rest
  * of writing (writing.ts: publishing, the formatting help, the buttons under each comment) only with
- * the first use, or as the pointer or the focus comes in; liking (liking.ts) with the first click.
- * Each chunk loads once per page: this file checks the first loads, in this order.
+ * the first use, or as the pointer or the focus comes in; liking (liking.ts) with the first click;
+ * the live stream as the comments come near the viewport. Each chunk loads once per page: this file
+ * checks the first loads, in this order.
  */
 const requested = (module: string) =>
   (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some((entry) => new URL(entry.name).pathname === module);
@@ -87,5 +88,30 @@ describe('code loaded on first use', () => {
     assert(requested(LIKING), 'loaded with the first click');
     const onServer = await call('GET', `/api/likes?s=${subject}`, { as: 'carol' });
     equal(onServer.likes[subject].liked, true, 'liked on the server');
+  });
+
+  it('opens the live stream as the comments come near the viewport, and misses nothing written before', async () => {
+    const subject = uniqueSubject('lazy-live');
+    const realFetch = window.fetch;
+    const streams: string[] = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/api/events') streams.push(url.searchParams.getAll('s').join());
+      return realFetch(input, init);
+    };
+    try {
+      const container = mount(`<div style="height: 400vh"></div><ruche-comments subject="${subject}"></ruche-comments>`);
+      const element = container.querySelector<RucheComments>('ruche-comments')!;
+      await waitFor(() => element.page, 'the comments, far down the page');
+      const written = await call('POST', '/api/comments', { as: 'bob', body: { subject, body: 'Pendant la lecture' } });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert(!streams.some((s) => s.includes(subject)), 'no stream while the comments are far from the viewport');
+      element.scrollIntoView();
+      await waitFor(() => streams.some((s) => s.includes(subject)), 'the stream, once they come near');
+      await waitFor(() => $(element, `#c-${written.id}`), 'the comment written before the stream opened', 5000);
+    } finally {
+      window.fetch = realFetch;
+      scrollTo(0, 0);
+    }
   });
 });
