@@ -18,6 +18,7 @@ import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
 import { staticRoutes } from './static/routes.ts';
+import { ideaReportRoutes, moderationRoutes, notificationsRoutes } from './stewardship/routes.ts';
 
 /**
  * The whole HTTP surface. Middleware order matters: limits and identity first, then each write gets
@@ -70,8 +71,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/comments', commentsRoutes)
     .route('/api/likes', likesRoutes)
     .route('/api/ideas', ideasRoutes)
+    .route('/api/ideas', ideaReportRoutes)
     .route('/api/experts', expertsRoutes)
-    .route('/api/events', eventsRoutes);
+    .route('/api/events', eventsRoutes)
+    .route('/api/moderation', moderationRoutes)
+    .route('/api/notifications', notificationsRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 
   app.route('/scim/v2', scimRoutes);

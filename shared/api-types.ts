@@ -67,6 +67,8 @@ export interface Comment {
   acceptedAnswerId: string | null;
   /** Q&A, on a question: when someone other than the asker first answered. */
   answeredAt: string | null;
+  /** Only for its author and the stewards, on a pending or hidden comment (see Stewardship below). */
+  moderation?: ModerationState;
 }
 
 /** A top-level comment with its replies (oldest first, any depth, each with its parentId). */
@@ -211,6 +213,8 @@ export interface Idea {
   commentCount: number;
   /** The viewer may change title, description and tags (author while new and open; stewards). */
   canEdit: boolean;
+  /** Only for its author and the stewards, on a pending or hidden idea (see Stewardship below). */
+  moderation?: ModerationState;
 }
 
 export interface IdeaStatusChange {
@@ -500,6 +504,134 @@ export interface ExpertNotification {
 
 export interface ExpertNotifications {
   items: ExpertNotification[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Stewardship (api/stewardship): the moderation queue, steward actions with their audit log,
+// pre-moderation and the word list, reports on ideas, notifications about one's own posts.
+
+/**
+ * On a pending or hidden comment or idea, for its author and the space's stewards only. Others get
+ * a hidden comment as a placeholder (status 'hidden', no author, no text: "masqué par un animateur")
+ * and never see pending posts nor hidden ideas at all.
+ */
+export interface ModerationState {
+  state: 'pending' | 'hidden';
+  /** pending: why it waits — the space pre-moderates, or it contains a listed word. */
+  heldFor: 'premoderation' | 'word' | null;
+  /** pending, for stewards only (null for the author): the listed word found. */
+  word: string | null;
+  /** hidden: the steward's reason (hiding and rejecting require one). */
+  reason: string | null;
+  /** When a steward last acted on it. */
+  at: string | null;
+}
+
+export type Premoderation = 'off' | 'guests' | 'everyone';
+
+/** GET /api/moderation/settings?space= (everyone who reads the space) · PUT the same (stewards). */
+export interface ModerationSettings {
+  space: { slug: string; name: string };
+  premoderation: Premoderation;
+  /** This person's new posts here would wait for a steward: the composer can say so beforehand. */
+  holdsMyPosts: boolean;
+  keepPostsOnErasure: boolean;
+  /** Stewards only; null for everyone else. */
+  words: string[] | null;
+  canSteward: boolean;
+  updatedAt: string | null;
+}
+
+/** PUT /api/moderation/settings — any of the three; `words` replaces the whole list. */
+export interface SetModerationSettings {
+  space?: string;
+  premoderation?: Premoderation;
+  words?: string[];
+  keepPostsOnErasure?: boolean;
+}
+
+/** GET /api/moderation?space=&limit= (stewards): pending and reported posts, oldest first. */
+export interface ModerationQueue {
+  space: { slug: string; name: string };
+  counts: { pending: number; reported: number; total: number };
+  items: ModerationQueueItem[];
+}
+
+export interface ModerationQueueItem {
+  kind: 'comment' | 'idea';
+  id: string;
+  /** pending: waits for approve/reject; reported: published (or hidden) with open reports. */
+  state: 'pending' | 'reported';
+  status: 'published' | 'pending' | 'hidden';
+  /** The oldest open report, or when a pending post was written: the queue's order. */
+  since: string;
+  heldFor: 'premoderation' | 'word' | null;
+  word: string | null;
+  /** Reporters are never named. */
+  reports: { count: number; reasons: { reason: string; at: string }[] };
+  /** null for an anonymous idea (unless the space's policy let stewards see it) or an erased author. */
+  author: PersonCard | null;
+  anonymous: boolean;
+  createdAt: string;
+  createdAtPrecision: 'exact' | 'day';
+  /** An idea's title; null for a comment. */
+  title: string | null;
+  body: string;
+  tree: MarkdownTree;
+  /** Where it was written: a page (comments) or the idea's discussion subject. */
+  subject: { key: string; title: string | null; url: string | null };
+  parentId: string | null;
+  isQuestion: boolean;
+}
+
+export type ModerationAction = 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject';
+
+/**
+ * POST /api/moderation/{comments|ideas}/{id}/{action} with `{ reason? }` (stewards; 403 steward_only
+ * for anyone else). hide and reject need a reason; a move the post's state does not allow is 409
+ * invalid_transition; dismiss without open reports is 409 nothing_to_dismiss.
+ */
+export interface ModerationActionResult {
+  kind: 'comment' | 'idea';
+  id: string;
+  action: ModerationAction;
+  state: 'published' | 'pending' | 'hidden';
+  resolvedReports: number;
+}
+
+/** GET /api/moderation/log?space=&cursor=&limit= (stewards), newest first. */
+export interface ModerationLog {
+  space: { slug: string; name: string };
+  entries: {
+    id: string;
+    action: ModerationAction | 'settings';
+    target: { kind: 'comment' | 'idea'; id: string } | null;
+    reason: string | null;
+    /** settings: what changed, e.g. { premoderation: { from, to }, words: { added, removed } }. */
+    details: unknown;
+    by: PersonCard | null;
+    at: string;
+  }[];
+  nextCursor: string | null;
+}
+
+/** GET /api/notifications?cursor=&limit=&unread=true — what stewards did to my posts (never who). */
+export interface RucheNotification {
+  id: string;
+  kind: 'post_hidden' | 'post_restored' | 'post_approved' | 'post_rejected';
+  reason: string | null;
+  createdAt: string;
+  readAt: string | null;
+  space: { slug: string; name: string };
+  target:
+    | { kind: 'comment'; id: string; excerpt: string; subject: { key: string; title: string | null; url: string | null } }
+    | { kind: 'idea'; id: string; title: string; subjectKey: string };
+}
+
+export interface RucheNotifications {
+  items: RucheNotification[];
   unreadCount: number;
   nextCursor: string | null;
 }

@@ -6,6 +6,7 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
+import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanWrite, loadSpaceAccess } from '../spaces/access.ts';
 import { ensureSubject, findSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import {
@@ -28,16 +29,23 @@ import {
   loadThreads,
   publishComment,
   publishedCount,
+  seesModerated,
   type CommentRow,
 } from './store.ts';
 
 const tags = ['Comments'];
 
-/** Loads a comment with the person's rights in its space; 404 when it is not theirs to see. */
+/**
+ * Loads a comment with the person's rights in its space; 404 when it is not theirs to see (a pending
+ * comment is its author's and the stewards' only).
+ */
 async function commentInContext(c: Context<AppEnv>, id: string, lock = false) {
   const row = await loadComment(c.var.db, id, { lock });
-  if (!row || row.status === 'pending') throw notFound('This comment');
+  if (!row) throw notFound('This comment');
   const access = await loadSpaceAccess(c.var.db, c.var.person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
+  if (row.status === 'pending' && !seesModerated(row, { personId: c.var.person?.id ?? null, canSteward: access.canSteward })) {
+    throw notFound('This comment');
+  }
   assertCanRead(access, c.var.person);
   const [subject] = await c.var.db<{ key: string }[]>`select key from subjects where id = ${row.subjectId}`;
   return { row, access, subjectKey: subject!.key };
@@ -66,11 +74,13 @@ export const commentsRoutes = router()
       const db = c.var.db;
       const subject = await findSubject(db, access.space.id, query.subject);
       const viewerId = c.var.person?.id ?? null;
+      // The pulse counts this person among the space's readers of the day (a count, not who).
+      await recordReading(c, access.space.id);
       // Read before the comments: an event after this id may already be in the page (clients
       // apply events idempotently), but none can fall between the page and the stream.
       const lastEventId = subject ? await c.var.deps.bus.lastEventId(db, subject.id) : '0';
       const page = subject
-        ? await loadThreads(db, { subjectId: subject.id, viewerId, sort: query.sort, after, limit: query.limit })
+        ? await loadThreads(db, { subjectId: subject.id, viewerId, canSteward: access.canSteward, sort: query.sort, after, limit: query.limit })
         : { threads: [], nextCursor: null };
       const { space } = access;
       return c.json(
@@ -120,7 +130,7 @@ export const commentsRoutes = router()
         authorId: person.id,
         body: body.body,
       });
-      return c.json(commentView(row), 201);
+      return c.json(commentView(row, false, { personId: person.id, canSteward: access.canSteward }), 201);
     },
   )
   .openapi(
@@ -165,7 +175,8 @@ export const commentsRoutes = router()
       const db = c.var.db;
       await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = ${row.id}`;
       await db`update comments set accepted_answer_id = null where accepted_answer_id = ${row.id}`;
-      await publish(c, 'comment.deleted', (await loadComment(db, row.id))!, subjectKey);
+      // A pending comment was never on anyone's stream: withdrawing it is no news.
+      if (row.status !== 'pending') await publish(c, 'comment.deleted', (await loadComment(db, row.id))!, subjectKey);
       return c.body(null, 204);
     },
   )

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
+import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
 
 // The markdown tree (shared/markdown/tree.ts), described loosely: its shape is the parser's contract.
@@ -22,6 +23,7 @@ export const commentSchema = z
     isQuestion: z.boolean(),
     acceptedAnswerId: z.uuid().nullable(),
     answeredAt: z.string().nullable(),
+    moderation: moderationStateSchema.optional(),
   })
   .openapi('Comment');
 

@@ -3,6 +3,7 @@ import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
+import { holdFor } from '../stewardship/settings.ts';
 
 /** A comment as stored, with its author's card. */
 export interface CommentRow {
@@ -25,16 +26,52 @@ export interface CommentRow {
   likeCount: number;
   createdAt: Date;
   editedAt: Date | null;
+  /** Why a pending comment waits for a steward. */
+  heldFor: 'premoderation' | 'word' | null;
+  heldWord: string | null;
+  /** The steward's reason for hiding or refusing it. */
+  moderationReason: string | null;
+  moderatedAt: Date | null;
 }
 
 export const COMMENT_COLUMNS = `
   c.id, c.subject_id, c.space_id, c.parent_id, c.root_id, c.depth, c.body, c.tree, c.status, c.is_question,
   c.accepted_answer_id, c.answered_at, c.like_count, c.created_at, c.edited_at,
+  c.held_for, c.held_word, c.moderation_reason, c.moderated_at,
   p.id as author_id, p.name as author_name, p.dept as author_dept, p.title as author_title`;
 
-/** The API's view of a comment. What was deleted or hidden keeps its place, not its words or author. */
-export function commentView(row: CommentRow, likedByMe = false): Comment {
-  const gone = row.status === 'deleted' || row.status === 'hidden';
+/** Who reads a comment: its author and the space's stewards see it while it waits or is hidden. */
+export interface CommentViewer {
+  personId: string | null;
+  canSteward: boolean;
+}
+
+/** Whether this viewer sees a pending or hidden comment's words: its author and the stewards do. */
+export function seesModerated(row: Pick<CommentRow, 'authorId'>, viewer: CommentViewer | undefined): boolean {
+  if (!viewer) return false;
+  return viewer.canSteward || (viewer.personId !== null && row.authorId === viewer.personId);
+}
+
+/**
+ * The API's view of a comment. What was deleted keeps its place, not its words or author; so does
+ * what was hidden, except for its author and the stewards, who also read why (`moderation`). A
+ * pending comment reaches only its author and the stewards (loadThreads), marked as waiting.
+ */
+export function commentView(row: CommentRow, likedByMe = false, viewer?: CommentViewer): Comment {
+  const insider = (row.status === 'hidden' || row.status === 'pending') && seesModerated(row, viewer);
+  const gone = row.status === 'deleted' || (row.status === 'hidden' && !insider);
+  const moderation = insider
+    ? {
+        moderation: {
+          state: row.status as 'hidden' | 'pending',
+          heldFor: row.status === 'pending' ? row.heldFor : null,
+          // The word list is the stewards' own: authors are told their post waits, not which word.
+          word: row.status === 'pending' && viewer?.canSteward ? row.heldWord : null,
+          reason: row.status === 'hidden' ? row.moderationReason : null,
+          at: row.moderatedAt?.toISOString() ?? null,
+        },
+      }
+    : {};
   return {
     id: row.id,
     subjectId: row.subjectId,
@@ -50,6 +87,7 @@ export function commentView(row: CommentRow, likedByMe = false): Comment {
     isQuestion: row.isQuestion,
     acceptedAnswerId: row.acceptedAnswerId,
     answeredAt: row.answeredAt?.toISOString() ?? null,
+    ...moderation,
   };
 }
 
@@ -71,23 +109,34 @@ export async function likedBy(db: Db, personId: string | null, commentIds: reado
 
 /**
  * A page of threads: top-level comments in the asked order, each with all its replies. Deleted or
- * hidden comments stay as placeholders only where a published reply hangs below them.
+ * hidden comments stay as placeholders only where a published reply hangs below them. Pending
+ * comments, and hidden ones in full, are shown only to their author and the space's stewards.
  */
 export async function loadThreads(
   db: Db,
-  options: { subjectId: string; viewerId: string | null; sort: 'newest' | 'oldest'; after: string | null; limit: number },
+  options: {
+    subjectId: string;
+    viewerId: string | null;
+    canSteward?: boolean;
+    sort: 'newest' | 'oldest';
+    after: string | null;
+    limit: number;
+  },
 ): Promise<{ threads: Thread[]; nextCursor: string | null }> {
+  const viewer: CommentViewer = { personId: options.viewerId, canSteward: options.canSteward === true };
   const newest = options.sort === 'newest';
   const order = newest ? 'desc' : 'asc';
   const comparison = newest ? '<' : '>';
+  const pendingVisible = (viewerParam: string, stewardParam: string) =>
+    `(c.status <> 'pending' or ${stewardParam}::boolean or c.author_id = ${viewerParam}::uuid)`;
   const roots = await db.unsafe<CommentRow[]>(
     `select ${COMMENT_COLUMNS}
        from comments c left join people p on p.id = c.author_id
-      where c.subject_id = $1 and c.parent_id is null and c.status <> 'pending'
+      where c.subject_id = $1 and c.parent_id is null and ${pendingVisible('$4', '$5')}
         ${options.after ? `and (c.created_at, c.id) ${comparison} (select created_at, id from comments where id = $3)` : 'and $3::uuid is null'}
       order by c.created_at ${order}, c.id ${order}
       limit $2`,
-    [options.subjectId, options.limit + 1, options.after],
+    [options.subjectId, options.limit + 1, options.after, viewer.personId, viewer.canSteward],
   );
   const more = roots.length > options.limit;
   const page = roots.slice(0, options.limit);
@@ -95,9 +144,9 @@ export async function loadThreads(
     ? await db.unsafe<CommentRow[]>(
         `select ${COMMENT_COLUMNS}
            from comments c left join people p on p.id = c.author_id
-          where c.root_id = any($1::uuid[]) and c.parent_id is not null and c.status <> 'pending'
+          where c.root_id = any($1::uuid[]) and c.parent_id is not null and ${pendingVisible('$2', '$3')}
           order by c.created_at, c.id`,
-        [page.map((r) => r.id)],
+        [page.map((r) => r.id), viewer.personId, viewer.canSteward],
       )
     : [];
 
@@ -108,15 +157,18 @@ export async function loadThreads(
   const worthShowing = (row: CommentRow): boolean => {
     let known = keep.get(row.id);
     if (known === undefined) {
-      known = row.status === 'published' || (children.get(row.id) ?? []).some(worthShowing);
+      known =
+        row.status === 'published' ||
+        ((row.status === 'pending' || row.status === 'hidden') && seesModerated(row, viewer)) ||
+        (children.get(row.id) ?? []).some(worthShowing);
       keep.set(row.id, known);
     }
     return known;
   };
 
   const threads = page.filter(worthShowing).map((root) => ({
-    ...commentView(root, liked.has(root.id)),
-    replies: replies.filter((r) => r.rootId === root.id && worthShowing(r)).map((r) => commentView(r, liked.has(r.id))),
+    ...commentView(root, liked.has(root.id), viewer),
+    replies: replies.filter((r) => r.rootId === root.id && worthShowing(r)).map((r) => commentView(r, liked.has(r.id), viewer)),
   }));
   const last = page[page.length - 1];
   return { threads, nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null };
@@ -156,6 +208,10 @@ export async function publishComment(
  * enter the database (the comments API and "ask the experts" both use it). In a Q&A subject a
  * top-level comment is a question, and the first answer by someone other than the asker stops the
  * question's answer-time clock.
+ *
+ * Where the space pre-moderates, or the text contains a word of its list, the comment is written
+ * `pending`: only its author and the stewards see it, it counts nowhere, stops no clock and goes
+ * out on no live stream until a steward approves it (`publishApproved`).
  */
 export async function insertComment(
   db: Db,
@@ -172,18 +228,49 @@ export async function insertComment(
 ): Promise<CommentRow> {
   const { subject, parent } = comment;
   const isQuestion = subject.mode === 'qa' && !parent;
+  const hold = await holdFor(db, { spaceId: comment.spaceId, authorId: comment.authorId, text: comment.body });
   const [inserted] = await db<{ id: string }[]>`
-    insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question)
+    insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question, status, held_for, held_word)
     values (${subject.id}, ${comment.spaceId}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
-            ${comment.authorId}, ${comment.body}, ${db.json(parseMarkdown(comment.body) as never)}, ${isQuestion})
+            ${comment.authorId}, ${comment.body}, ${db.json(parseMarkdown(comment.body) as never)}, ${isQuestion},
+            ${hold ? 'pending' : 'published'}, ${hold?.heldFor ?? null}, ${hold?.word ?? null})
     returning id`;
   if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
-
-  if (parent?.isQuestion && parent.authorId !== comment.authorId && !parent.answeredAt) {
-    await db`update comments set answered_at = now() where id = ${parent.id}`;
-    await publishComment(db, bus, afterCommit, 'comment.updated', (await loadComment(db, parent.id))!, subject.key);
-  }
   const row = (await loadComment(db, inserted!.id))!;
-  await publishComment(db, bus, afterCommit, 'comment.created', row, subject.key);
+  if (!hold) await announcePublished(db, bus, afterCommit, row, parent, subject.key);
   return row;
+}
+
+/**
+ * A pending comment approved by a steward: published now, and from now on like any other (it stops
+ * its question's clock, it goes out as `comment.created`). The caller checks it is pending.
+ */
+export async function publishApproved(
+  db: Db,
+  bus: LiveBus,
+  afterCommit: (() => void)[],
+  row: CommentRow,
+  subjectKey: string,
+): Promise<CommentRow> {
+  await db`update comments set status = 'published', moderated_at = now() where id = ${row.id}`;
+  const parent = row.parentId ? await loadComment(db, row.parentId, { lock: true }) : null;
+  const published = (await loadComment(db, row.id))!;
+  await announcePublished(db, bus, afterCommit, published, parent, subjectKey);
+  return published;
+}
+
+/** What follows a comment's publication: the answer clock of the question it answers, and its live event. */
+async function announcePublished(
+  db: Db,
+  bus: LiveBus,
+  afterCommit: (() => void)[],
+  row: CommentRow,
+  parent: CommentRow | null,
+  subjectKey: string,
+): Promise<void> {
+  if (parent?.isQuestion && parent.authorId !== row.authorId && !parent.answeredAt) {
+    await db`update comments set answered_at = now() where id = ${parent.id}`;
+    await publishComment(db, bus, afterCommit, 'comment.updated', (await loadComment(db, parent.id))!, subjectKey);
+  }
+  await publishComment(db, bus, afterCommit, 'comment.created', row, subjectKey);
 }

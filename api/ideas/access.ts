@@ -4,21 +4,26 @@ import type { AppEnv } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import type { Person } from '../people/person.ts';
 import { assertCanRead, loadSpaceAccess, type Space, type SpaceAccess } from '../spaces/access.ts';
-import { loadIdea, type IdeaViewer } from './store.ts';
+import { loadIdea, seesModeratedIdea, type IdeaViewer } from './store.ts';
 
 /** The reader's rights, as the idea views need them. */
 export function viewerOf(access: SpaceAccess, person: Person | null): IdeaViewer {
   return { personId: person?.id ?? null, canWrite: access.canWrite, canSteward: access.canSteward };
 }
 
-/** Loads an idea with the person's rights in its space; 404 when it is not theirs to see. */
+/**
+ * Loads an idea with the person's rights in its space; 404 when it is not theirs to see (a pending or
+ * hidden idea is its author's and the stewards' only).
+ */
 export async function ideaInContext(c: Context<AppEnv>, id: string, options: { lock?: boolean } = {}) {
   const person = c.var.person;
   const row = await loadIdea(c.var.db, id, person?.id ?? null, options);
   if (!row) throw notFound('This idea');
   const access = await loadSpaceAccess(c.var.db, person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
+  const viewer = viewerOf(access, person);
+  if (row.moderation !== 'published' && !seesModeratedIdea(row, viewer)) throw notFound('This idea');
   assertCanRead(access, person);
-  return { row, access, viewer: viewerOf(access, person) };
+  return { row, access, viewer };
 }
 
 export function spaceSummary(space: Space): SpaceSummary {

@@ -8,7 +8,9 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
+import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
+import { holdFor } from '../stewardship/settings.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { decodeOffsetCursor, ideaInContext, offsetCursor, spaceSummary, viewerOf } from './access.ts';
 import { campaignsRoutes, policyRoutes } from './campaign-routes.ts';
@@ -140,6 +142,9 @@ async function setVote(c: Context<AppEnv>, vote: boolean) {
   // The idea's row is locked, so its count moves one vote at a time.
   const { row, access } = await ideaInContext(c, c.req.param('id')!, { lock: true });
   assertCanWrite(access, person);
+  if (row.moderation !== 'published') {
+    throw conflict('idea_not_published', 'This idea waits for a steward or was hidden: it cannot be voted for.');
+  }
   if (row.status === 'merged') throw mergedIdea(row);
   if (!campaignOpen(row.campaignClosesAt)) throw closedCampaign(row.campaignClosesAt!);
   const db = c.var.db;
@@ -234,8 +239,10 @@ export const ideasRoutes = router()
         tag: query.tag,
         q: query.q,
         authorId: query.mine === 'true' ? requirePerson(c).id : undefined,
+        viewer: { personId: person?.id ?? null, canSteward: access.canSteward },
       };
       const viewer = viewerOf(access, person);
+      await recordReading(c, access.space.id);
       const page = await listIdeas(db, filter, { viewerId: viewer.personId, sort: query.sort, offset, limit: query.limit });
       const counts = await countIdeas(db, filter);
       const open = campaign ? campaignOpen(campaign.closesAt) : true;
@@ -300,12 +307,20 @@ export const ideasRoutes = router()
 
       const id = randomUUID();
       const subject = await ensureSubject(db, access.space.id, ideaSubjectKey(id), { title: body.title });
+      // Pre-moderation and the word list: a held idea waits for a steward, seen by its author only.
+      const hold = await holdFor(db, {
+        spaceId: access.space.id,
+        authorId: person.id,
+        text: [body.title, body.description, ...(body.tags ?? [])].join('\n'),
+        anonymous,
+      });
       await db`
         insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
-                           title, description, tree, tags, lang)
+                           title, description, tree, tags, lang, moderation, held_for, held_word)
         values (${id}, ${access.space.id}, ${campaign?.id ?? null}, ${subject.id}, ${person.id}, ${anonymous}, ${visibleToStewards},
                 ${body.title}, ${body.description}, ${db.json(parseMarkdown(body.description) as never)},
-                ${body.tags ?? []}::text[], ${access.space.lang})`;
+                ${body.tags ?? []}::text[], ${access.space.lang}, ${hold ? 'pending' : 'published'},
+                ${hold?.heldFor ?? null}, ${hold?.word ?? null})`;
       const row = (await loadIdea(db, id, person.id))!;
       return c.json(await loadDetail(db, row, viewerOf(access, person)), 201);
     },
@@ -320,7 +335,8 @@ export const ideasRoutes = router()
       responses: { 200: json(ideaDetailSchema, 'The idea'), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { row, viewer } = await ideaInContext(c, c.req.valid('param').id);
+      const { row, access, viewer } = await ideaInContext(c, c.req.valid('param').id);
+      await recordReading(c, access.space.id);
       c.header('Cache-Control', 'private, no-store');
       return c.json(await loadDetail(c.var.db, row, viewer), 200);
     },

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
+import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
 
 // The markdown tree (shared/markdown/tree.ts), described loosely: its shape is the parser's contract.
@@ -71,6 +72,7 @@ export const ideaSchema = z
     votedByMe: z.boolean(),
     commentCount: z.number().int(),
     canEdit: z.boolean(),
+    moderation: moderationStateSchema.optional(),
   })
   .openapi('Idea');
 

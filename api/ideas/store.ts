@@ -63,12 +63,23 @@ export interface IdeaRow {
   campaignClosesAt: Date | null;
   commentCount: number;
   votedByMe: boolean;
+  /** Whether it may be read at all: pending and hidden ideas are their author's and the stewards'. */
+  moderation: 'published' | 'pending' | 'hidden';
+  heldFor: 'premoderation' | 'word' | null;
+  heldWord: string | null;
+  moderationReason: string | null;
+  moderatedAt: Date | null;
 }
 
 /**
  * Whether this viewer may know who wrote the idea: always for signed ideas; for anonymous ones, only
  * its author, and the space's stewards if the policy in force when it was submitted said so.
  */
+/** Whether this viewer may read a pending or hidden idea: its author and the space's stewards. */
+export function seesModeratedIdea(row: Pick<IdeaRow, 'authorId'>, viewer: IdeaViewer): boolean {
+  return viewer.canSteward || (viewer.personId !== null && row.authorId === viewer.personId);
+}
+
 export function authorVisibleTo(row: Pick<IdeaRow, 'anonymous' | 'authorId' | 'authorVisibleToStewards'>, viewer: IdeaViewer): boolean {
   if (!row.anonymous) return true;
   if (viewer.personId !== null && row.authorId === viewer.personId) return true;
@@ -120,6 +131,17 @@ export function ideaView(row: IdeaRow, viewer: IdeaViewer): Idea {
     canEdit:
       row.status !== 'merged' &&
       (viewer.canSteward || (mine && viewer.canWrite && row.status === 'new' && open)),
+    ...(row.moderation !== 'published' && seesModeratedIdea(row, viewer)
+      ? {
+          moderation: {
+            state: row.moderation,
+            heldFor: row.moderation === 'pending' ? row.heldFor : null,
+            word: row.moderation === 'pending' && viewer.canSteward ? row.heldWord : null,
+            reason: row.moderation === 'hidden' ? row.moderationReason : null,
+            at: row.moderatedAt?.toISOString() ?? null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -133,6 +155,7 @@ const IDEA_COLUMNS = `
   i.status, i.status_reason, i.status_reason_tree, i.status_changed_at,
   i.merged_into, o.title as merged_title, o.status as merged_status,
   i.vote_count, i.created_at, i.edited_at, c.closes_at as campaign_closes_at,
+  i.moderation, i.held_for, i.held_word, i.moderation_reason, i.moderated_at,
   (select count(*) from comments cm where cm.subject_id = i.subject_id and cm.status = 'published')::int as comment_count,
   exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = $1) as voted_by_me`;
 
@@ -158,10 +181,15 @@ export interface IdeaFilter {
   tag?: string | undefined;
   q?: string | undefined;
   authorId?: string | undefined;
+  /** Pending and hidden ideas are listed for their author and the stewards only; counts are of published ideas. */
+  viewer?: { personId: string | null; canSteward: boolean } | undefined;
 }
 
-/** The where clause of a filter, with its parameters numbered from `first`. */
-function filterSql(filter: IdeaFilter, first: number, options: { statuses: boolean }) {
+/**
+ * The where clause of a filter, with its parameters numbered from `first`. Only published ideas,
+ * unless `listed`: then also the pending and hidden ones the filter's viewer may read.
+ */
+function filterSql(filter: IdeaFilter, first: number, options: { statuses: boolean; listed?: boolean }) {
   const params: unknown[] = [filter.spaceId];
   const where = [`i.space_id = $${first}`];
   const add = (clause: (n: string) => string, value: unknown) => {
@@ -177,6 +205,13 @@ function filterSql(filter: IdeaFilter, first: number, options: { statuses: boole
   if (filter.tag) add((n) => `i.tags @> array[${n}::text]`, filter.tag);
   if (filter.authorId) add((n) => `i.author_id = ${n}`, filter.authorId);
   if (filter.q) add(matches, searchQueryText(filter.q, false) ?? '');
+  if (options.listed && filter.viewer?.canSteward) {
+    // every idea of the space
+  } else if (options.listed && filter.viewer?.personId) {
+    add((n) => `(i.moderation = 'published' or i.author_id = ${n}::uuid)`, filter.viewer.personId);
+  } else {
+    where.push(`i.moderation = 'published'`);
+  }
   return { where: where.join(' and '), params };
 }
 
@@ -201,7 +236,7 @@ export async function listIdeas(
   filter: IdeaFilter,
   options: { viewerId: string | null; sort: IdeaSort; offset: number; limit: number },
 ): Promise<{ rows: IdeaRow[]; more: boolean }> {
-  const { where, params } = filterSql(filter, 2, { statuses: true });
+  const { where, params } = filterSql(filter, 2, { statuses: true, listed: true });
   const rows = await db.unsafe<IdeaRow[]>(
     `select ${IDEA_COLUMNS} ${IDEA_FROM}
       where ${where}
@@ -263,7 +298,7 @@ export async function similarIdeas(db: Db, spaceId: string, text: string, viewer
     `select i.id, i.title, i.status, i.campaign_id, s.key as subject_key, i.vote_count,
             exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = $3) as voted_by_me
        from ideas i join subjects s on s.id = i.subject_id
-      where i.space_id = $1 and i.status <> 'merged' and ${matches('$2')}
+      where i.space_id = $1 and i.status <> 'merged' and i.moderation = 'published' and ${matches('$2')}
       order by ${rank('$2')} desc, i.vote_count desc, i.id
       limit $4`,
     [spaceId, query, viewerId, max] as never[],
@@ -352,7 +387,7 @@ export interface CampaignRow {
 
 const CAMPAIGN_COLUMNS = `
   c.id, c.space_id, c.slug, c.title, c.question, c.description, c.tree, c.closes_at, c.created_at,
-  (select count(*) from ideas i where i.campaign_id = c.id and i.status <> 'merged')::int as idea_count`;
+  (select count(*) from ideas i where i.campaign_id = c.id and i.status <> 'merged' and i.moderation = 'published')::int as idea_count`;
 
 export function campaignView(row: CampaignRow): IdeaCampaign {
   return {

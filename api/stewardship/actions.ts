@@ -1,0 +1,192 @@
+import type { Context } from 'hono';
+import { loadComment, publishApproved, publishComment, type CommentRow } from '../comments/store.ts';
+import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { requirePerson } from '../identity/authenticate.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { loadIdea, type IdeaRow } from '../ideas/store.ts';
+import { assertCanSteward, loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
+import { notifyAuthor, type NotificationKind } from './notifications.ts';
+
+/**
+ * What stewards do to a post, the same for comments and ideas:
+ *
+ *   hide     published → hidden     a reason is required; open reports are resolved as `hidden`
+ *   restore  hidden    → published  open reports are resolved as `restored`
+ *   dismiss  published, reported    the reports are resolved as `dismissed`; the post stays
+ *   approve  pending   → published  from then on like any post (counted, live, clocks running)
+ *   reject   pending   → hidden     a reason is required
+ *
+ * Each action is written to the audit log (who, what, why, when) and, except dismiss, the author is
+ * told what happened and why (never by whom). Only the space's stewards (and admins) may act: the
+ * check is the first thing done after finding the post, so nothing else is learnt or changed.
+ */
+export type ModerationAction = 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject';
+export const MODERATION_ACTIONS = ['hide', 'restore', 'dismiss', 'approve', 'reject'] as const;
+
+const REASON_REQUIRED: ReadonlySet<ModerationAction> = new Set(['hide', 'reject']);
+
+const TOLD: Partial<Record<ModerationAction, NotificationKind>> = {
+  hide: 'post_hidden',
+  restore: 'post_restored',
+  approve: 'post_approved',
+  reject: 'post_rejected',
+};
+
+/** What each action needs the post to be in: comment statuses and idea moderation states alike. */
+const FROM: Record<ModerationAction, 'published' | 'hidden' | 'pending'> = {
+  hide: 'published',
+  restore: 'hidden',
+  dismiss: 'published',
+  approve: 'pending',
+  reject: 'pending',
+};
+
+export interface ActionResult {
+  kind: 'comment' | 'idea';
+  id: string;
+  action: ModerationAction;
+  state: 'published' | 'pending' | 'hidden';
+  resolvedReports: number;
+}
+
+function invalidTransition(action: ModerationAction, state: string) {
+  const hints: Record<ModerationAction, string> = {
+    hide: 'Only a published post can be hidden (a pending one is rejected).',
+    restore: 'Only a hidden post can be restored.',
+    dismiss: 'Only the reports on a published post can be dismissed.',
+    approve: 'Only a post waiting for a steward can be approved.',
+    reject: 'Only a post waiting for a steward can be rejected (a published one is hidden).',
+  };
+  return conflict('invalid_transition', `${hints[action]} This one is ${state}.`, { state });
+}
+
+export function requireReason(action: ModerationAction, reason: string | undefined): string | null {
+  const text = reason?.trim() || null;
+  if (REASON_REQUIRED.has(action) && !text) {
+    const message = `is required to ${action}: the author will read it`;
+    throw badRequest('invalid_request', `The request body is not valid (reason: ${message}).`, [
+      { path: 'reason', message, code: 'custom' },
+    ]);
+  }
+  return text;
+}
+
+async function stewardAccess(c: Context<AppEnv>, spaceId: string): Promise<SpaceAccess> {
+  const person = requirePerson(c);
+  const access = await loadSpaceAccess(c.var.db, person, { id: spaceId }, c.var.deps.config.auth.anonymousRead);
+  assertCanSteward(access, person);
+  return access;
+}
+
+async function audit(
+  db: Db,
+  entry: { spaceId: string; kind: 'comment' | 'idea'; id: string; action: ModerationAction; reason: string | null; actorId: string },
+) {
+  await db`
+    insert into moderation_actions (space_id, target_kind, target_id, action, reason, actor_id)
+    values (${entry.spaceId}, ${entry.kind}, ${entry.id}, ${entry.action}, ${entry.reason}, ${entry.actorId})`;
+}
+
+async function resolveReports(db: Db, kind: 'comment' | 'idea', id: string, resolution: 'hidden' | 'dismissed' | 'restored', by: string) {
+  const rows =
+    kind === 'comment'
+      ? await db`update comment_reports set resolved_at = now(), resolved_by = ${by}, resolution = ${resolution}
+                  where comment_id = ${id} and resolved_at is null returning 1`
+      : await db`update idea_reports set resolved_at = now(), resolved_by = ${by}, resolution = ${resolution}
+                  where idea_id = ${id} and resolved_at is null returning 1`;
+  return rows.length;
+}
+
+async function openReports(db: Db, kind: 'comment' | 'idea', id: string): Promise<number> {
+  const [row] =
+    kind === 'comment'
+      ? await db<{ count: number }[]>`select count(*)::int as count from comment_reports where comment_id = ${id} and resolved_at is null`
+      : await db<{ count: number }[]>`select count(*)::int as count from idea_reports where idea_id = ${id} and resolved_at is null`;
+  return row?.count ?? 0;
+}
+
+const RESOLUTION: Partial<Record<ModerationAction, 'hidden' | 'dismissed' | 'restored'>> = {
+  hide: 'hidden',
+  restore: 'restored',
+  dismiss: 'dismissed',
+};
+
+/** A steward acts on a comment. */
+export async function moderateComment(c: Context<AppEnv>, id: string, action: ModerationAction, reasonText: string | undefined): Promise<ActionResult> {
+  const db = c.var.db;
+  const row = await loadComment(db, id, { lock: true });
+  if (!row) throw notFound('This comment');
+  await stewardAccess(c, row.spaceId);
+  const reason = requireReason(action, reasonText);
+  const person = c.var.person!;
+  if (row.status !== FROM[action]) throw invalidTransition(action, row.status);
+  const reports = await openReports(db, 'comment', row.id);
+  if (action === 'dismiss' && reports === 0) throw conflict('nothing_to_dismiss', 'This comment has no open report.', { state: row.status });
+
+  const [subject] = await db<{ key: string }[]>`select key from subjects where id = ${row.subjectId}`;
+  const { bus } = c.var.deps;
+  let state: ActionResult['state'] = row.status as ActionResult['state'];
+  if (action === 'hide' || action === 'reject') {
+    await db`update comments set status = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${row.id}`;
+    // An accepted answer that is hidden is no longer the accepted answer.
+    await db`update comments set accepted_answer_id = null where accepted_answer_id = ${row.id}`;
+    state = 'hidden';
+    // Others see its place, not its words (a pending comment was never on anyone's stream).
+    if (action === 'hide') await publishComment(db, bus, c.var.afterCommit, 'comment.updated', (await loadComment(db, row.id))!, subject!.key);
+  } else if (action === 'restore') {
+    await db`update comments set status = 'published', moderation_reason = null, moderated_at = now() where id = ${row.id}`;
+    state = 'published';
+    // `created`: a client that dropped the hidden comment takes it back as a new one.
+    await publishComment(db, bus, c.var.afterCommit, 'comment.created', (await loadComment(db, row.id))!, subject!.key);
+  } else if (action === 'approve') {
+    await publishApproved(db, bus, c.var.afterCommit, row, subject!.key);
+    state = 'published';
+  }
+  const resolution = RESOLUTION[action];
+  const resolvedReports = resolution ? await resolveReports(db, 'comment', row.id, resolution, person.id) : 0;
+  await audit(db, { spaceId: row.spaceId, kind: 'comment', id: row.id, action, reason, actorId: person.id });
+  await tell(db, action, row, { kind: 'comment', id: row.id }, reason, person.id);
+  return { kind: 'comment', id: row.id, action, state, resolvedReports };
+}
+
+/** A steward acts on an idea. Its workflow status (new, planned…) is left as it is. */
+export async function moderateIdea(c: Context<AppEnv>, id: string, action: ModerationAction, reasonText: string | undefined): Promise<ActionResult> {
+  const db = c.var.db;
+  const row = await loadIdea(db, id, null, { lock: true });
+  if (!row) throw notFound('This idea');
+  await stewardAccess(c, row.spaceId);
+  const reason = requireReason(action, reasonText);
+  const person = c.var.person!;
+  if (row.moderation !== FROM[action]) throw invalidTransition(action, row.moderation);
+  const reports = await openReports(db, 'idea', row.id);
+  if (action === 'dismiss' && reports === 0) throw conflict('nothing_to_dismiss', 'This idea has no open report.', { state: row.moderation });
+
+  let state = row.moderation;
+  if (action === 'hide' || action === 'reject') {
+    await db`update ideas set moderation = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${row.id}`;
+    state = 'hidden';
+  } else if (action === 'restore' || action === 'approve') {
+    await db`update ideas set moderation = 'published', moderation_reason = null, moderated_at = now() where id = ${row.id}`;
+    state = 'published';
+  }
+  const resolution = RESOLUTION[action];
+  const resolvedReports = resolution ? await resolveReports(db, 'idea', row.id, resolution, person.id) : 0;
+  await audit(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action, reason, actorId: person.id });
+  await tell(db, action, row, { kind: 'idea', id: row.id }, reason, person.id);
+  return { kind: 'idea', id: row.id, action, state, resolvedReports };
+}
+
+/** The author is told, unless the steward acted on their own post or the author erased their account. */
+async function tell(
+  db: Db,
+  action: ModerationAction,
+  row: CommentRow | IdeaRow,
+  target: { kind: 'comment' | 'idea'; id: string },
+  reason: string | null,
+  actorId: string,
+) {
+  const kind = TOLD[action];
+  if (!kind || !row.authorId || row.authorId === actorId) return;
+  await notifyAuthor(db, { personId: row.authorId, kind, spaceId: row.spaceId, target, reason });
+}

@@ -1,0 +1,291 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requirePerson } from '../identity/authenticate.ts';
+import { badRequest } from '../http/errors.ts';
+import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
+import { router } from '../http/validation.ts';
+import { ideaInContext, viewerOf } from '../ideas/access.ts';
+import { personCard } from '../people/person.ts';
+import { assertCanRead, assertCanSteward, type SpaceAccess } from '../spaces/access.ts';
+import { spaceAccessFor } from '../subjects/subjects.ts';
+import { moderateComment, moderateIdea } from './actions.ts';
+import { listNotifications, markRead, unreadNotifications } from './notifications.ts';
+import { loadQueue } from './queue.ts';
+import {
+  actionBody,
+  actionParams,
+  actionResultSchema,
+  ideaReportParams,
+  logQuery,
+  logSchema,
+  markReadBody,
+  notificationPageSchema,
+  notificationsQuery,
+  queueQuery,
+  queueSchema,
+  reportBody,
+  settingsBody,
+  settingsQuery,
+  settingsSchema,
+} from './schemas.ts';
+import { holdFor, loadModerationSettings } from './settings.ts';
+import { cleanWordList } from './words.ts';
+
+/**
+ * Stewardship: a space's stewards moderate it — a queue of what waits or was reported, actions on
+ * posts with a reason, an audit log of every action, pre-moderation and a word list. Every route
+ * but the settings' reading is for the space's stewards (and admins): anyone else gets 403
+ * `steward_only`, and nothing is changed.
+ */
+const tags = ['Stewardship'];
+
+const spaceRef = (access: SpaceAccess) => ({ slug: access.space.slug, name: access.space.name });
+
+function decodeIdCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^\d{1,19}$/.test(id)) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+  return id;
+}
+
+export const moderationRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'The space’s moderation queue: pending and reported posts with the reasons, oldest first (stewards)',
+      request: { query: queueQuery },
+      responses: { 200: json(queueSchema, 'Counts and the oldest items first'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const query = c.req.valid('query');
+      const access = await spaceAccessFor(c, query.space);
+      assertCanSteward(access, person);
+      const queue = await loadQueue(c.var.db, access.space.id, viewerOf(access, person), query.limit);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({ space: spaceRef(access), ...queue }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/log',
+      tags,
+      summary: 'Every steward action in the space: who, what, why, when — newest first (stewards)',
+      request: { query: logQuery },
+      responses: { 200: json(logSchema, 'A page of the audit log'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const query = c.req.valid('query');
+      const before = decodeIdCursor(query.cursor);
+      const access = await spaceAccessFor(c, query.space);
+      assertCanSteward(access, person);
+      const rows = await c.var.db<
+        {
+          id: string;
+          action: 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject' | 'settings';
+          targetKind: 'comment' | 'idea' | 'settings';
+          targetId: string | null;
+          reason: string | null;
+          details: unknown;
+          byId: string | null;
+          byName: string | null;
+          byDept: string | null;
+          byTitle: string | null;
+          createdAt: Date;
+        }[]
+      >`
+        select a.id::text as id, a.action, a.target_kind, a.target_id, a.reason, a.details,
+               p.id as by_id, p.name as by_name, p.dept as by_dept, p.title as by_title, a.created_at
+          from moderation_actions a left join people p on p.id = a.actor_id
+         where a.space_id = ${access.space.id} and (${before}::bigint is null or a.id < ${before}::bigint)
+         order by a.id desc
+         limit ${query.limit + 1}`;
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(
+        {
+          space: spaceRef(access),
+          entries: page.map((row) => ({
+            id: row.id,
+            action: row.action,
+            target: row.targetKind === 'settings' || !row.targetId ? null : { kind: row.targetKind, id: row.targetId },
+            reason: row.reason,
+            details: row.details ?? null,
+            by: row.byId ? personCard({ id: row.byId, name: row.byName!, dept: row.byDept, title: row.byTitle }) : null,
+            at: row.createdAt.toISOString(),
+          })),
+          nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags,
+      summary: 'The space’s pre-moderation (for everyone who reads it) and word list (for its stewards)',
+      request: { query: settingsQuery },
+      responses: { 200: json(settingsSchema, 'The settings this person may see'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const person = c.var.person;
+      const query = c.req.valid('query');
+      const access = await spaceAccessFor(c, query.space);
+      assertCanRead(access, person);
+      const settings = await loadModerationSettings(c.var.db, access.space.id);
+      // Whether a post of theirs would wait, whatever its words (the list is not theirs to probe).
+      const held = person ? await holdFor(c.var.db, { spaceId: access.space.id, authorId: person.id, text: '' }) : null;
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(
+        {
+          space: spaceRef(access),
+          premoderation: settings.premoderation,
+          holdsMyPosts: held !== null,
+          keepPostsOnErasure: settings.keepPostsOnErasure,
+          words: access.canSteward ? settings.words : null,
+          canSteward: access.canSteward,
+          updatedAt: settings.updatedAt?.toISOString() ?? null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/settings',
+      tags,
+      summary: 'Change the space’s pre-moderation, word list or erasure rule (stewards); recorded in the audit log',
+      request: { headers: idempotencyHeader, body: jsonBody(settingsBody) },
+      responses: { 200: json(settingsSchema, 'The settings now in force'), ...errors(400, 401, 403, 404, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const body = c.req.valid('json');
+      const access = await spaceAccessFor(c, body.space);
+      assertCanSteward(access, person);
+      const db = c.var.db;
+      await db`select space_id from space_moderation where space_id = ${access.space.id} for update`;
+      const before = await loadModerationSettings(db, access.space.id);
+      const after = {
+        premoderation: body.premoderation ?? before.premoderation,
+        words: body.words ? cleanWordList(body.words) : before.words,
+        keepPostsOnErasure: body.keepPostsOnErasure ?? before.keepPostsOnErasure,
+      };
+      const [saved] = await db<{ updatedAt: Date }[]>`
+        insert into space_moderation (space_id, premoderation, words, keep_posts_on_erasure, updated_by, updated_at)
+        values (${access.space.id}, ${after.premoderation}, ${after.words}::text[], ${after.keepPostsOnErasure}, ${person.id}, now())
+        on conflict (space_id) do update set premoderation = excluded.premoderation, words = excluded.words,
+          keep_posts_on_erasure = excluded.keep_posts_on_erasure, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+        returning updated_at`;
+      const details: Record<string, unknown> = {};
+      if (after.premoderation !== before.premoderation) details.premoderation = { from: before.premoderation, to: after.premoderation };
+      const added = after.words.filter((w) => !before.words.includes(w));
+      const removed = before.words.filter((w) => !after.words.includes(w));
+      if (added.length || removed.length) details.words = { added, removed };
+      if (after.keepPostsOnErasure !== before.keepPostsOnErasure) details.keepPostsOnErasure = { from: before.keepPostsOnErasure, to: after.keepPostsOnErasure };
+      if (Object.keys(details).length) {
+        await db`insert into moderation_actions (space_id, target_kind, action, details, actor_id)
+                 values (${access.space.id}, 'settings', 'settings', ${db.json(details as never)}, ${person.id})`;
+      }
+      return c.json(
+        {
+          space: spaceRef(access),
+          ...after,
+          holdsMyPosts: false, // stewards are never held
+          canSteward: true,
+          updatedAt: saved!.updatedAt.toISOString(),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{kind}/{id}/{action}',
+      tags,
+      summary: 'Hide, restore, dismiss the reports on, approve or reject a comment or an idea (stewards)',
+      description:
+        'hide: published → hidden (reason required, told to the author); restore: hidden → published; dismiss: closes the open reports, ' +
+        'the post stays; approve: pending → published; reject: pending → hidden (reason required). Anything else is 409 invalid_transition. ' +
+        'Every action is written to the audit log.',
+      request: { params: actionParams, headers: idempotencyHeader, body: jsonBody(actionBody) },
+      responses: { 200: json(actionResultSchema, 'What the post is now'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      requirePerson(c);
+      const { kind, id, action } = c.req.valid('param');
+      const { reason } = c.req.valid('json');
+      const result = kind === 'comments' ? await moderateComment(c, id, action, reason) : await moderateIdea(c, id, action, reason);
+      return c.json(result, 200);
+    },
+  );
+
+/** Reporting an idea to the space's stewards, as one reports a comment (POST /api/comments/{id}/report). */
+export const ideaReportRoutes = router().openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/report',
+    tags: ['Ideas'],
+    summary: 'Report an idea to the space’s stewards',
+    request: { params: ideaReportParams, headers: idempotencyHeader, body: jsonBody(reportBody) },
+    responses: { 201: json(z.object({ reported: z.literal(true) }), 'Reported (once per person)'), ...errors(400, 401, 403, 404, 413, 422, 429) },
+  }),
+  async (c) => {
+    const person = requirePerson(c);
+    const { row } = await ideaInContext(c, c.req.valid('param').id);
+    const { reason } = c.req.valid('json');
+    await c.var.db`insert into idea_reports (idea_id, reporter_id, reason) values (${row.id}, ${person.id}, ${reason})
+                   on conflict (idea_id, reporter_id) do nothing`;
+    return c.json({ reported: true as const }, 201);
+  },
+);
+
+/** A person's notifications about their own posts (hidden, restored, approved, refused, and why). */
+export const notificationsRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'My notifications: what stewards did to my posts, and why, newest first',
+      request: { query: notificationsQuery },
+      responses: { 200: json(notificationPageSchema, 'A page of notifications with the unread count'), ...errors(400, 401) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const query = c.req.valid('query');
+      let after: string | null = null;
+      if (query.cursor) {
+        after = Buffer.from(query.cursor, 'base64url').toString();
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after)) {
+          throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+        }
+      }
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/read',
+      tags,
+      summary: 'Mark my notifications as read (these, or all)',
+      request: { headers: idempotencyHeader, body: jsonBody(markReadBody) },
+      responses: { 200: json(z.object({ unreadCount: z.number().int() }), 'What remains unread'), ...errors(400, 401, 413, 422, 429) },
+    }),
+    async (c) => {
+      const person = requirePerson(c);
+      const { ids } = c.req.valid('json');
+      await markRead(c.var.db, person.id, ids);
+      return c.json({ unreadCount: await unreadNotifications(c.var.db, person.id) }, 200);
+    },
+  );

@@ -1,0 +1,164 @@
+import { z } from '@hono/zod-openapi';
+import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
+import { personCardSchema } from '../spaces/schemas.ts';
+import { spaceSlugParam } from '../subjects/subjects.ts';
+import { MODERATION_ACTIONS } from './actions.ts';
+
+const markdownTree = z.array(z.unknown()).openapi({ description: 'The text parsed into the safe markdown tree (shared/markdown/tree.ts)' });
+const premoderation = z.enum(['off', 'guests', 'everyone']).openapi({
+  description: 'off: published at once; guests: posts by guests (and every anonymous idea) wait for a steward; everyone: every post but the stewards’ own waits',
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Requests
+
+export const queueQuery = z.strictObject({ space: spaceSlugParam, limit: limit(200, 50) });
+
+export const logQuery = z.strictObject({ space: spaceSlugParam, cursor: cursor.optional(), limit: limit(100, 30) });
+
+export const settingsQuery = z.strictObject({ space: spaceSlugParam });
+
+/** A listed word or phrase: one line, with at least a letter or a digit. */
+const word = line(60).refine((value) => /[\p{L}\p{N}]/u.test(value), 'must contain a letter or a digit');
+
+export const settingsBody = z
+  .strictObject({
+    space: spaceSlugParam,
+    premoderation: premoderation.optional(),
+    words: z.array(word).max(500, 'at most 500 words').optional().openapi({
+      description: 'The whole list (replaces the former one); matched whole-word, ignoring case and accents',
+    }),
+    keepPostsOnErasure: z.boolean().optional().openapi({
+      description: 'Posts here stay (as a former colleague’s) when their author erases their account, even if they asked for deletion',
+    }),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'space'), 'give at least one setting to change')
+  .openapi('SetModerationSettings');
+
+export const actionParams = z.strictObject({
+  kind: z.enum(['comments', 'ideas']).openapi({ param: { name: 'kind', in: 'path' } }),
+  id: uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  action: z.enum(MODERATION_ACTIONS).openapi({ param: { name: 'action', in: 'path' } }),
+});
+
+export const actionBody = z
+  .strictObject({
+    reason: paragraphs(1000).optional().openapi({ description: 'Why; required to hide and to reject (the author reads it)' }),
+  })
+  .openapi('ModerationActionRequest');
+
+export const ideaReportParams = z.strictObject({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
+export const reportBody = z
+  .strictObject({ reason: paragraphs(500, 1) })
+  .openapi('IdeaReport', { description: 'Why this idea should be looked at by the stewards' });
+
+export const notificationsQuery = z.strictObject({
+  cursor: cursor.optional(),
+  limit: limit(100, 20),
+  unread: z.enum(['true', 'false']).optional(),
+});
+
+export const markReadBody = z
+  .strictObject({ ids: z.array(uuid).min(1).max(100).optional().openapi({ description: 'These; all when omitted' }) })
+  .openapi('MarkMyNotificationsRead');
+
+// ---------------------------------------------------------------------------------------------------
+// Answers
+
+const spaceRef = z.object({ slug: z.string(), name: z.string() });
+
+export const settingsSchema = z
+  .object({
+    space: spaceRef,
+    premoderation,
+    holdsMyPosts: z.boolean().openapi({ description: 'Whether this person’s new posts here wait for a steward (the composer can say so)' }),
+    keepPostsOnErasure: z.boolean(),
+    words: z.array(z.string()).nullable().openapi({ description: 'The word list: for stewards only (null for others)' }),
+    canSteward: z.boolean(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('ModerationSettings');
+
+export const queueItemSchema = z
+  .object({
+    kind: z.enum(['comment', 'idea']),
+    id: z.uuid(),
+    state: z.enum(['pending', 'reported']),
+    status: z.enum(['published', 'pending', 'hidden']),
+    since: z.string().openapi({ description: 'What the queue is ordered by: the oldest open report, or when a pending post was written' }),
+    heldFor: z.enum(['premoderation', 'word']).nullable(),
+    word: z.string().nullable(),
+    reports: z.object({
+      count: z.number().int(),
+      reasons: z.array(z.object({ reason: z.string(), at: z.string() })).openapi({ description: 'Oldest first, at most 20; reporters are not named' }),
+    }),
+    author: personCardSchema.nullable().openapi({ description: 'null for an anonymous idea (unless the policy let stewards see it) or an erased account' }),
+    anonymous: z.boolean(),
+    createdAt: z.string(),
+    createdAtPrecision: z.enum(['exact', 'day']),
+    title: z.string().nullable().openapi({ description: 'An idea’s title (null for a comment)' }),
+    body: z.string(),
+    tree: markdownTree,
+    subject: z.object({ key: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
+    parentId: z.uuid().nullable(),
+    isQuestion: z.boolean(),
+  })
+  .openapi('ModerationQueueItem');
+
+export const queueSchema = z
+  .object({
+    space: spaceRef,
+    counts: z.object({ pending: z.number().int(), reported: z.number().int(), total: z.number().int() }),
+    items: z.array(queueItemSchema),
+  })
+  .openapi('ModerationQueue');
+
+export const actionResultSchema = z
+  .object({
+    kind: z.enum(['comment', 'idea']),
+    id: z.uuid(),
+    action: z.enum(MODERATION_ACTIONS),
+    state: z.enum(['published', 'pending', 'hidden']),
+    resolvedReports: z.number().int(),
+  })
+  .openapi('ModerationActionResult');
+
+export const logEntrySchema = z
+  .object({
+    id: z.string(),
+    action: z.enum([...MODERATION_ACTIONS, 'settings']),
+    target: z.object({ kind: z.enum(['comment', 'idea']), id: z.uuid() }).nullable(),
+    reason: z.string().nullable(),
+    details: z.unknown().nullable().openapi({ description: 'For settings: what changed' }),
+    by: personCardSchema.nullable().openapi({ description: 'null when the steward has since erased their account' }),
+    at: z.string(),
+  })
+  .openapi('ModerationLogEntry');
+
+export const logSchema = z
+  .object({ space: spaceRef, entries: z.array(logEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('ModerationLog');
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['post_hidden', 'post_restored', 'post_approved', 'post_rejected']),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+    space: spaceRef,
+    target: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('comment'),
+        id: z.uuid(),
+        excerpt: z.string(),
+        subject: z.object({ key: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
+      }),
+      z.object({ kind: z.literal('idea'), id: z.uuid(), title: z.string(), subjectKey: z.string() }),
+    ]),
+  })
+  .openapi('RucheNotification');
+
+export const notificationPageSchema = z
+  .object({ items: z.array(notificationSchema), unreadCount: z.number().int(), nextCursor: z.string().nullable() })
+  .openapi('RucheNotifications');

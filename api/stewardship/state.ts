@@ -1,0 +1,15 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * What the author and the stewards read about a pending or hidden post (a comment or an idea);
+ * nobody else gets this field. Shared by the comments' and the ideas' answers.
+ */
+export const moderationStateSchema = z
+  .object({
+    state: z.enum(['pending', 'hidden']),
+    heldFor: z.enum(['premoderation', 'word']).nullable().openapi({ description: 'pending: why it waits for a steward' }),
+    word: z.string().nullable().openapi({ description: 'pending, for stewards only: the listed word it contains' }),
+    reason: z.string().nullable().openapi({ description: 'hidden: the steward’s reason' }),
+    at: z.string().nullable().openapi({ description: 'when a steward last acted on it' }),
+  })
+  .openapi('ModerationState', { description: 'Only for the author and the stewards, on a pending or hidden post' });
