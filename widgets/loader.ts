@@ -10,6 +10,7 @@ const elements: Record<string, () => Promise<Definer>> = {
   'ruche-comments': () => import('./comments/comments.ts'),
   'ruche-like': () => import('./like/like.ts'),
   'ruche-demo-picker': () => import('./demo-picker/demo-picker.ts'),
+  'ruche-idea-box': () => import('./ideas/idea-box.ts'),
   'ruche-expert-finder': () => import('./experts/expert-finder.ts'),
   'ruche-person': () => import('./experts/person.ts'),
   // 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse': one line each when they exist.

@@ -1,0 +1,38 @@
+import { Translations } from '../shared/i18n.ts';
+
+/** The words of an idea's view, of the stewards' controls and of the news (loaded with detail.ts). */
+const fr = {
+  proposedBy: 'Proposée par #',
+  stewardsWord: 'Le mot des animateurs',
+  mergedInto: 'Cette idée a été fusionnée avec une idée semblable : ses votes y ont été reportés, la discussion continue là-bas.',
+  mergedFrom: 'Idées semblables fusionnées ici :',
+  yourAnonymous: 'Vous avez proposé cette idée sans votre nom : vos collègues ne savent pas qu’elle vient de vous.',
+  signedComments: 'Attention : vos commentaires, eux, sont signés de votre nom.',
+  sign: 'Signer mon idée',
+  signed: 'Votre nom apparaît maintenant sur l’idée.',
+  history: 'Historique',
+  created: 'Idée proposée',
+  changedTo: 'Passée à',
+  by: 'par #',
+  // Stewards
+  steward: 'Décision des animateurs',
+  newStatus: 'Statut',
+  reason: 'Explication, visible par tous',
+  reasonDeclined: 'Pourquoi cette idée est refusée (obligatoire, visible par tous)',
+  save: 'Enregistrer la décision',
+  saved: 'Décision enregistrée : les personnes qui suivent l’idée en seront informées.',
+  needReason: 'Expliquez pourquoi l’idée est refusée : c’est ce que liront son auteur et ceux qui l’ont soutenue.',
+  merge: 'C’est un doublon : fusionner avec une autre idée',
+  mergeSearch: 'Titre de l’idée d’origine',
+  mergeHint: 'Tapez quelques mots du titre, puis choisissez l’idée dans la liste.',
+  mergeInto: 'Fusionner dans « # »',
+  mergeFinal: 'La fusion est définitive : les votes sont reportés sur l’idée d’origine.',
+  noMatch: 'Aucune idée ne correspond.',
+  // News
+  newsEmpty: 'Rien de nouveau. Proposez ou soutenez des idées : quand les animateurs décideront, vous le lirez ici.',
+  reasons: { author: 'Votre idée', voter: 'Une idée que vous soutenez', merged: 'L’idée où la vôtre a été fusionnée' },
+  newsUnread: 'nouveau',
+};
+
+export type DetailMessages = typeof fr;
+export const messages = new Translations(fr, () => import('./detail.messages.en.ts').then((m) => m.en));

@@ -1,0 +1,251 @@
+import { css, html, nothing } from 'lit';
+import type { IdeaDetail, IdeaLiveEvent, IdeaStatusChange } from '../../shared/api-types.ts';
+import { avatar } from '../shared/avatar.ts';
+import { errorMessage, type Lang } from '../shared/i18n.ts';
+import { renderMarkdown } from '../shared/markdown.ts';
+import { authorName, fill, statusBadge, when, type IdeaBoxView, type RucheIdeaBox } from './idea-box.component.ts';
+import { messages, type DetailMessages } from './detail.messages.ts';
+import type { Messages } from './messages.ts';
+import type { Stewarding } from './steward.ts';
+
+const styles = css`
+  .back {
+    margin: -0.2em 0 0.7em -0.45em;
+  }
+  .top {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.9em;
+  }
+  .top h3 {
+    margin-top: 0.2em;
+  }
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2em 0.5em;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .byline b {
+    color: var(--_text);
+  }
+  .small {
+    width: 1.9em;
+    height: 1.9em;
+    font-size: 0.75em;
+  }
+  /* Two colours of the shared palette are too light for white initials this small (WCAG AA). */
+  .c1 {
+    background: #287459;
+  }
+  .anonymous {
+    background: #66717f;
+  }
+  .body {
+    margin: 1em 0;
+    overflow-wrap: anywhere;
+  }
+  .body > * {
+    margin: 0 0 0.6em;
+  }
+  .body > :last-child {
+    margin: 0;
+  }
+  .body ul,
+  .body ol {
+    padding-left: 1.4em;
+    list-style: disc;
+  }
+  .body ol {
+    list-style: decimal;
+  }
+  blockquote {
+    margin: 0;
+    padding-left: 0.85em;
+    border-left: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  code {
+    padding: 0.1em 0.35em;
+    border-radius: 4px;
+    background: var(--_surface);
+    font: 0.88em ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+  }
+  pre {
+    overflow-x: auto;
+    padding: 0.7em 0.85em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .body a {
+    color: var(--_accent);
+  }
+  .word,
+  .box {
+    margin: 1em 0;
+    padding: 0.7em 0.9em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .word {
+    border-left: 4px solid var(--_c);
+    background: color-mix(in srgb, var(--_c) 8%, var(--_bg));
+  }
+  .word .label {
+    color: var(--_c);
+    font-size: 0.9em;
+    font-weight: 650;
+  }
+  .word .body {
+    margin: 0.3em 0 0;
+  }
+  .box .btn {
+    margin-top: 0.5em;
+  }
+  .view h4 {
+    margin: 1.6em 0 0.7em;
+    font-size: 1.05em;
+  }
+  .history {
+    margin-left: 0.4em;
+    padding-left: 1.2em;
+    border-left: 2px solid var(--_border);
+  }
+  .history li {
+    position: relative;
+    margin-bottom: 0.9em;
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .history li::before {
+    content: '';
+    position: absolute;
+    top: 0.4em;
+    left: calc(-1.2em - 6px);
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_c, var(--_muted));
+    box-shadow: 0 0 0 3px var(--_bg);
+  }
+  .history .body {
+    margin: 0.3em 0 0;
+    color: var(--_text);
+  }
+`;
+
+export async function load(host: RucheIdeaBox): Promise<IdeaDetailView> {
+  await messages.ready(host.language);
+  return new IdeaDetailView(host);
+}
+
+/** One step of an idea's history: what it became, who decided, when, and why. Also shown in the news. */
+export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lm: Messages, lang: Lang) {
+  return html`<p>
+      ${m.changedTo} ${statusBadge(change.to, lm)} ${change.mergedInto ? html`« ${change.mergedInto.title} »` : nothing}
+      ${change.by ? fill(m.by, change.by.name) : nothing} · ${when(change.at, lang)}
+    </p>
+    ${change.reasonTree ? html`<div class="body">${renderMarkdown(change.reasonTree)}</div>` : nothing}`;
+}
+
+/**
+ * An idea on its own: its text, the stewards' word on its status, its history from the day it was
+ * proposed, what it was merged with, and its discussion (the comments widget, on the idea's subject).
+ * Stewards also get their controls (steward.ts, loaded for them only).
+ */
+export class IdeaDetailView implements IdeaBoxView {
+  idea: IdeaDetail | null = null;
+  private steward: Stewarding | null = null;
+
+  constructor(readonly host: RucheIdeaBox) {
+    host.addStyles(styles);
+  }
+
+  get m(): DetailMessages {
+    return messages.in(this.host.language);
+  }
+
+  async open(id: string): Promise<void> {
+    const { host } = this;
+    const [idea] = await Promise.all([
+      host.ctx!.client.get<IdeaDetail>(`/api/ideas/${encodeURIComponent(id)}`),
+      // The discussion is a <ruche-comments> in this shadow root, where the loader does not look.
+      customElements.get('ruche-comments') ? null : import('../comments/comments.ts').then((module) => module.define()),
+      host.page?.viewer.canSteward && !this.steward ? import('./steward.ts').then(({ Stewarding }) => (this.steward = new Stewarding(this))) : null,
+    ]);
+    host.notes.delete('detail');
+    this.idea = idea;
+  }
+
+  /** The idea as the server now has it (after a decision, a signature). */
+  replace(idea: IdeaDetail): void {
+    this.idea = idea;
+    this.host.participation!.patch(idea.id, idea);
+  }
+
+  changed(event: IdeaLiveEvent): void {
+    const idea = this.idea!;
+    if (!idea.history.some((change) => change.id === event.change.id)) idea.history.push(event.change);
+    this.host.requestUpdate();
+  }
+
+  /** The author of an anonymous idea puts their name on it. */
+  private async sign(): Promise<void> {
+    const { host } = this;
+    try {
+      this.replace(await host.ctx!.client.request<IdeaDetail>('PATCH', `/api/ideas/${this.idea!.id}`, { body: { anonymous: false } }));
+      host.participation!.announce(this.m.signed);
+    } catch (error) {
+      host.note('detail', errorMessage(error, host.language));
+    }
+  }
+
+  render() {
+    const { host } = this;
+    const idea = this.idea!;
+    const m = this.m;
+    const lm = host.m;
+    const lang = host.language;
+    const dayOnly = idea.createdAtPrecision === 'day';
+    const decided = [...idea.history].reverse().find((change) => change.to === idea.status);
+    const anonymousMine = idea.mine && idea.anonymous;
+    const link = (ref: { id: string; title: string }) => html`<button class="link" @click=${() => host.open('idea', ref.id)}>${ref.title}</button>`;
+    return html`${host.participation!.backButton()}
+      <article>
+        <div class="top">
+          ${host.voteButton(idea, 'detail')}
+          <div class="main">
+            <div class="meta">${statusBadge(idea.status, lm)} ${idea.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</div>
+            <h3 tabindex="-1">${idea.title}</h3>
+            <p class="byline">${avatar(idea.author, 'small')} <b>${authorName(idea, lm)}</b> ${when(idea.createdAt, lang, dayOnly)}</p>
+          </div>
+        </div>
+        ${host.renderNote('detail')}
+        <div class="body">${renderMarkdown(idea.tree)}</div>
+        ${idea.statusReasonTree
+          ? html`<aside class="word s-${idea.status}">
+              <p class="label">${m.stewardsWord}${decided?.by ? ` · ${decided.by.name}` : ''}</p>
+              <div class="body">${renderMarkdown(idea.statusReasonTree)}</div>
+            </aside>`
+          : nothing}
+        ${idea.mergedInto ? html`<p class="box">${m.mergedInto} ${link(idea.mergedInto)}</p>` : nothing}
+        ${idea.mergedFrom.length ? html`<p class="box">${m.mergedFrom} ${idea.mergedFrom.map(link)}</p>` : nothing}
+        ${anonymousMine
+          ? html`<div class="box">
+              <p>${m.yourAnonymous}</p>
+              <button class="btn" @click=${() => this.sign()}>${m.sign}</button>
+            </div>`
+          : nothing}
+        ${this.steward?.render() ?? nothing}
+        <h4>${m.history}</h4>
+        <ol class="history">
+          <li class="s-new"><p>${m.created} · ${when(idea.createdAt, lang, dayOnly)}</p></li>
+          ${idea.history.map((change) => html`<li class="s-${change.to}">${changeEntry(change, m, lm, lang)}</li>`)}
+        </ol>
+        ${anonymousMine ? html`<p class="note">${m.signedComments}</p>` : nothing}
+        <ruche-comments subject=${idea.subjectKey} space=${host.spaceSlug ?? nothing} lang=${lang} theme=${host.theme ?? nothing}></ruche-comments>
+      </article>`;
+  }
+}

@@ -1,0 +1,25 @@
+import type { SubmitMessages } from './submit.messages.ts';
+
+export const en: SubmitMessages = {
+  heading: 'Suggest an idea',
+  titleLabel: 'Your idea, in one sentence',
+  titlePlaceholder: 'E.g. show the waiting time at the front desk',
+  similar: 'Similar ideas already exist. If one of them is yours, vote for it: it will carry more weight.',
+  descriptionLabel: 'A few words to explain it',
+  descriptionHint: 'What problem, what solution? Two or three sentences are enough, no need for perfect writing.',
+  tagsLabel: 'Topics (optional)',
+  newTag: 'Other topic…',
+  anonymous: 'Suggest without my name',
+  policyTitle: 'Without your name, in this space:',
+  hiddenFromColleagues: 'your colleagues will see neither your name nor the time you suggested the idea (only the day);',
+  stewardsSee: 'the space’s stewards, though, will be able to see that the idea comes from you;',
+  stewardsDontSee: 'the space’s stewards will not see it either;',
+  stillSigned: 'your comments remain signed. You can sign the idea later.',
+  stewardsNote: 'The stewards’ note: “#”',
+  policyChanged: 'The anonymity policy of this space has just changed: read it again above, then publish again.',
+  submit: 'Publish my idea',
+  cancel: 'Cancel',
+  published: 'Your idea is published. Thank you!',
+  needTitle: 'Give your idea a title.',
+  needDescription: 'Add a sentence or two to explain it.',
+};
