@@ -252,11 +252,13 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
                            title, description, tree, tags, lang, created_at)
         values (${id}, ${spaceId}, ${idea.openBox ? null : campaign!.id}, ${subject!.id}, ${person(idea.by)}, ${idea.anonymous === true}, false,
                 ${idea.title}, ${idea.description}, ${db.json(parseMarkdown(idea.description) as never)}, ${idea.tags}::text[], ${space!.lang}, ${createdAt})`;
-      // Votes come in after the idea, most of them in its first days.
+      // Votes come in all along the idea's life (up to its merge, for a duplicate), so that the most
+      // supported ideas also trend.
       const voters = [...idea.voters.map(person), ...Array.from({ length: idea.colleagues }, () => colleagues[colleagueCursor++ % colleagues.length]!)];
+      const votingDays = idea.daysAgo - (idea.history?.find((change) => change.to === 'merged')?.daysAgo ?? 0) - 0.2;
       for (const [i, voter] of voters.entries()) {
         if (voter === person(idea.by)) continue;
-        const votedAt = new Date(createdAt.getTime() + 3_600_000 + ((i * 0.37) % 1) * (Math.min(idea.daysAgo, 10) - 0.2) * DAY);
+        const votedAt = new Date(createdAt.getTime() + 3_600_000 + ((i * 0.37) % 1) * votingDays * DAY);
         await db`insert into idea_votes (idea_id, person_id, created_at) values (${id}, ${voter}, ${votedAt}) on conflict do nothing`;
       }
     }
