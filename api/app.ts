@@ -16,6 +16,7 @@ import { expertsRoutes } from './experts/routes.ts';
 import { scimRoutes } from './directory/scim.ts';
 import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { ideaReportRoutes, moderationRoutes, notificationsRoutes } from './stewardship/routes.ts';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', healthRoutes)
     .route('/api', identityRoutes)
+    .route('/api/me', privacyRoutes)
     .route('/api/spaces', spacesRoutes)
     .route('/api/comments', commentsRoutes)
     .route('/api/likes', likesRoutes)

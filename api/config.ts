@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   RUCHE_BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
   RUCHE_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   RUCHE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  RUCHE_RETENTION_DAYS: z.coerce.number().int().min(7, 'RUCHE_RETENTION_DAYS must be at least 7').max(3650).default(400),
   RUCHE_LOG: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -75,6 +76,8 @@ export interface Config {
   bodyLimit: number;
   dbPool: number;
   shutdownTimeoutMs: number;
+  /** Notifications, the stewards' audit log and dealt-with reports older than this are deleted (api/privacy/retention.ts). */
+  retentionDays: number;
   log: 'silent' | 'error' | 'info';
 }
 
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.RUCHE_BODY_LIMIT,
     dbPool: e.RUCHE_DB_POOL,
     shutdownTimeoutMs: e.RUCHE_SHUTDOWN_TIMEOUT_MS,
+    retentionDays: e.RUCHE_RETENTION_DAYS,
     log: e.RUCHE_LOG,
   };
 }

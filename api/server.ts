@@ -12,6 +12,7 @@ import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
 import { scheduleEscalations } from './experts/questions.ts';
 import { loadDemoSecret } from './identity/routes.ts';
+import { scheduleRetention } from './privacy/retention.ts';
 
 export interface RunningServer {
   url: string;
@@ -60,6 +61,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   housekeeping.unref();
   // Questions past their space's answer-time promise go to the next experts and the stewards.
   const stopEscalations = scheduleEscalations(database.sql, 5 * 60_000, (error) => console.error('[ruche] escalation failed:', error));
+  // Reading marks of past days, and notifications, audit entries and reports past RUCHE_RETENTION_DAYS.
+  const stopRetention = scheduleRetention(database.sql, config.retentionDays, 3600_000, (error) => console.error('[ruche] retention purge failed:', error));
 
   let closing: Promise<void> | null = null;
   return {
@@ -70,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       closing ??= (async () => {
         clearInterval(housekeeping);
         stopEscalations();
+        stopRetention();
         await bus.stop(); // ends live streams, which would otherwise hold the server open
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         if ('closeIdleConnections' in server) server.closeIdleConnections();

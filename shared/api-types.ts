@@ -635,3 +635,38 @@ export interface RucheNotifications {
   unreadCount: number;
   nextCursor: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Privacy (api/privacy): one's own data.
+
+/** GET /api/me/privacy · PUT /api/me/privacy */
+export interface PrivacySettings {
+  /** Listed among the pulse's most active contributors. Off unless the person turns it on. */
+  showInTopContributors: boolean;
+}
+
+/** GET /api/me/erasure: what erasing one's account would do. */
+export interface ErasurePreview {
+  posts: { comments: number; ideas: number; anonymousIdeas: number };
+  /** Spaces where one's posts stay even if deletion is asked. */
+  spacesKeepingPosts: { slug: string; name: string; comments: number; ideas: number }[];
+  /** Spaces that would be left without a steward: erasing is refused until another is named. */
+  lastStewardOf: { slug: string; name: string }[];
+  canErase: boolean;
+}
+
+/** DELETE /api/me with this body. */
+export interface EraseAccount {
+  posts: 'keep_as_former_colleague' | 'delete_posts';
+  /** With delete_posts where a space keeps posts: refuse (409 posts_must_stay, the default) or keep those. */
+  whereDeletionForbidden?: 'refuse' | 'keep';
+  confirm: true;
+}
+
+export interface ErasureResult {
+  erased: true;
+  posts: 'keep_as_former_colleague' | 'delete_posts';
+  comments: { deleted: number; kept: number };
+  ideas: { deleted: number; kept: number };
+  keptBySpace: { slug: string; name: string }[];
+}
