@@ -19,13 +19,15 @@ const elements: Record<string, () => Promise<Definer>> = {
 const api = new URL('.', import.meta.url).href;
 
 // Room for each widget while its code loads, so the page does not jump when it appears (a
-// constructed stylesheet: a page's CSP may forbid <style>).
+// constructed stylesheet: a page's CSP may forbid <style>). It comes once this deferred script runs,
+// after the first paint: a page that wants no shift at all keeps the same room in its own CSS (see
+// the README, "No layout shift").
 try {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     'ruche-comments:not(:defined){display:block;min-height:218px}' +
       'ruche-like:not(:defined){display:inline-block;vertical-align:middle;width:131px;height:28px}' +
-      'ruche-demo-picker:not(:defined){display:inline-block;width:252px}',
+      'ruche-demo-picker:not(:defined){display:inline-block;vertical-align:middle;width:252px;height:12px}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {

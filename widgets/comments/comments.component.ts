@@ -455,10 +455,10 @@ export class RucheComments extends RucheElement {
         <div class="meta">
           <span class="author" id=${`a-${c.id}`}>${c.author?.name ?? m.formerMember}</span>
           ${c.author?.dept ? html`<span class="dept">${c.author.dept}</span>` : nothing}
-          <time datetime=${c.createdAt} title=${absoluteDate(c.createdAt, lang)}>${relativeDate(c.createdAt, lang)}</time>
-          ${c.editedAt ? html`<span class="edited" title=${absoluteDate(c.editedAt, lang)}>(${m.edited})</span>` : nothing}
           ${this.answers?.badge(c, accepted)}
           ${c.status === 'pending' ? html`<span class="badge">${m.pending}</span>` : nothing}
+          ${c.editedAt ? html`<span class="edited" title=${absoluteDate(c.editedAt, lang)}>(${m.edited})</span>` : nothing}
+          <time datetime=${c.createdAt} title=${absoluteDate(c.createdAt, lang)}>${relativeDate(c.createdAt, lang)}</time>
         </div>
         ${inReplyTo ? html`<p class="reply-to">${m.inReplyTo.replace('#', inReplyTo)}</p>` : nothing}
         ${editing

@@ -9,6 +9,10 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_card, none);
   }
+  [aria-busy='true'] {
+    height: 218px; /* while loading: the room a page keeps for it */
+    overflow: hidden;
+  }
   p,
   ul {
     margin: 0;
@@ -81,12 +85,23 @@ export const styles = css`
     flex: 1;
     min-width: 0;
   }
+  /* One line that never wraps (a department too long is cut short): a relative date that changes
+     width, last on the line, moves nothing. */
   .meta {
     display: flex;
-    flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.15em 0.5em;
+    gap: 0.5em;
     line-height: 1.35;
+    white-space: nowrap;
+  }
+  .meta > * {
+    flex: none;
+  }
+  .meta .dept {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .author {
     font-weight: 650;
@@ -98,7 +113,7 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.86em;
   }
-  .dept + time::before {
+  time::before {
     content: '· ';
   }
   .badge {
@@ -170,8 +185,8 @@ export const styles = css`
   .like[aria-pressed='true'] svg {
     fill: currentColor;
   }
-  .like span:empty {
-    display: none;
+  .like span {
+    min-width: 1ch; /* a first like moves nothing */
   }
   .replies {
     /* Narrower indentation in a narrow column (a 2008 intranet's 530 px content cell, a phone). */

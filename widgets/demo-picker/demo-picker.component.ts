@@ -16,8 +16,8 @@ interface DemoPerson {
  * as. The choice is kept in localStorage and every widget of the page (and of the other tabs)
  * reloads as that person. Elsewhere it renders nothing.
  *
- * It keeps one size from the start, and does not make the line it sits in taller: a banner of a
- * 2008 intranet does not move when it appears.
+ * It keeps one size from the start (the room a page keeps for it, see the README), and does not
+ * make the line it sits in taller: a banner of a 2008 intranet does not move when it appears.
  *
  * @summary Demo identity picker.
  * @csspart select - the list of people
@@ -28,9 +28,11 @@ export class RucheDemoPicker extends RucheElement {
     baseStyles,
     css`
       :host {
+        /* One box from the start, the room a page keeps for it (252 × 12 px): it does not make the
+           banner's line taller, the list overflows it, centred. */
         display: inline-block;
         width: 21em;
-        margin: -0.4em 0 !important;
+        height: 1em;
         vertical-align: middle;
         color: inherit !important;
         font-size: var(--ruche-font-size, 12px) !important;
@@ -39,6 +41,7 @@ export class RucheDemoPicker extends RucheElement {
         display: flex;
         align-items: center;
         gap: 0.45em;
+        margin-top: -0.45em;
         white-space: nowrap;
       }
       select {

@@ -4,6 +4,7 @@ export const styles = css`
   :host {
     display: inline-block;
     position: relative;
+    min-width: 10.48em; /* 131px, the room a page keeps for it: what comes after it on the line stays put */
     vertical-align: middle;
     font-size: var(--ruche-font-size, 12.5px) !important;
   }
