@@ -17,6 +17,7 @@ import { scimRoutes } from './directory/scim.ts';
 import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { pulseRoutes } from './pulse/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { ideaReportRoutes, moderationRoutes, notificationsRoutes } from './stewardship/routes.ts';
@@ -77,7 +78,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/experts', expertsRoutes)
     .route('/api/events', eventsRoutes)
     .route('/api/moderation', moderationRoutes)
-    .route('/api/notifications', notificationsRoutes);
+    .route('/api/notifications', notificationsRoutes)
+    .route('/api/pulse', pulseRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 
   app.route('/scim/v2', scimRoutes);

@@ -637,6 +637,60 @@ export interface RucheNotifications {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Pulse (api/pulse): engagement figures, aggregates only.
+
+/** A figure, or null when it was computed over fewer than five people ("not enough people to show this"). */
+export interface PulseFigure<T = number> {
+  value: T | null;
+  withheld: 'fewer_than_5' | null;
+}
+
+/**
+ * GET /api/pulse?space=&period=7d|30d|90d|365d (or from=YYYY-MM-DD&to=YYYY-MM-DD)&weeks=12, for whoever
+ * may read the space; GET /api/pulse?site=true for admins. Days are UTC days.
+ */
+export interface Pulse {
+  scope: { kind: 'space'; space: { slug: string; name: string } } | { kind: 'site' };
+  period: { from: string; to: string; days: number };
+  /** 5: figures over fewer people are withheld. */
+  minimumPeople: number;
+  /** People who may read the space today (site: every active person). */
+  audience: PulseFigure;
+  readers: {
+    /** Distinct readers per day, over the days shown (days under five readers are withheld, not averaged). */
+    averagePerDay: PulseFigure;
+    peakDay: PulseFigure;
+    daysShown: number;
+    /** Every day of the period, oldest first. */
+    perDay: { day: string; readers: PulseFigure }[];
+  };
+  contributors: {
+    /** Distinct people who posted, answered, proposed or voted in the period. */
+    count: PulseFigure;
+    /** count ÷ audience, 0–1. */
+    shareOfAudience: PulseFigure;
+    byKind: { posted: PulseFigure; answered: PulseFigure; proposed: PulseFigure; voted: PulseFigure };
+  };
+  /** Contributor-days ÷ reader-days over the days shown, 0–1: on the days people came, the share who took part. */
+  ratio: PulseFigure;
+  answers: {
+    promiseHours: number | null;
+    questions: PulseFigure;
+    answered: PulseFigure;
+    /** Time to first answer, hours. */
+    medianHours: PulseFigure;
+    p90Hours: PulseFigure;
+    /** 0–1, over the questions answered or past their promise. */
+    withinPromiseShare: PulseFigure;
+  };
+  ideas: { total: PulseFigure; byStatus: PulseFigure<Partial<Record<IdeaStatus, number>>> };
+  /** The last `weeks` weeks (Monday starts), oldest first, ending with the period's last week. */
+  trend: { weekStart: string; readersPerDay: PulseFigure; contributors: PulseFigure; ratio: PulseFigure }[];
+  /** Only people who opted in (PrivacySettings), only with five contributors or more. */
+  topContributors: PulseFigure<{ person: PersonCard; posts: number; answers: number; ideas: number; total: number }[]>;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Privacy (api/privacy): one's own data.
 
 /** GET /api/me/privacy · PUT /api/me/privacy */

@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import { IDEA_STATUSES } from '../ideas/schemas.ts';
+import { personCardSchema } from '../spaces/schemas.ts';
+import { spaceSlugParam } from '../subjects/subjects.ts';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real day')
+  .openapi({ example: '2026-11-01' });
+
+export const PERIODS = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 } as const;
+
+export const pulseQuery = z
+  .strictObject({
+    space: spaceSlugParam,
+    site: z.enum(['true', 'false']).optional().openapi({ description: 'true: the whole site (admins only); not with space' }),
+    period: z.enum(['7d', '30d', '90d', '365d']).optional().openapi({ description: 'The last days up to today (default 30d); not with from/to' }),
+    from: day.optional().openapi({ description: 'First day (UTC), with to' }),
+    to: day.optional().openapi({ description: 'Last day (UTC), today at the latest; default today' }),
+    weeks: z.coerce.number().int().min(1).max(52).default(12).openapi({ description: 'Weeks of trend, ending with the period’s last week' }),
+  })
+  .superRefine((query, ctx) => {
+    if (query.site === 'true' && query.space) ctx.addIssue({ code: 'custom', path: ['site'], message: 'give either space or site=true, not both' });
+    if (query.period && (query.from || query.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+    if (query.to && !query.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required with to' });
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+  });
+
+/** A figure of the pulse: its value, or null and why it is withheld. */
+const figure = <T extends z.ZodType>(value: T) =>
+  z.object({
+    value: value.nullable(),
+    withheld: z.literal('fewer_than_5').nullable().openapi({ description: 'fewer_than_5: computed over fewer than five people, so not shown' }),
+  });
+const count = figure(z.number());
+
+export const pulseSchema = z
+  .object({
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('space'), space: z.object({ slug: z.string(), name: z.string() }) }),
+      z.object({ kind: z.literal('site') }),
+    ]),
+    period: z.object({ from: z.string(), to: z.string(), days: z.number().int() }),
+    minimumPeople: z.number().int().openapi({ description: 'Figures over fewer people are withheld' }),
+    audience: count.openapi({ description: 'People who may read the space today (site: every active person)' }),
+    readers: z.object({
+      averagePerDay: count.openapi({ description: 'Distinct readers per day, averaged over the days shown' }),
+      peakDay: count,
+      daysShown: z.number().int().openapi({ description: 'Days with at least five readers (the others are withheld)' }),
+      perDay: z.array(z.object({ day: z.string(), readers: count })),
+    }),
+    contributors: z.object({
+      count: count.openapi({ description: 'Distinct people who posted, answered, proposed or voted in the period' }),
+      shareOfAudience: count.openapi({ description: '0–1' }),
+      byKind: z.object({ posted: count, answered: count, proposed: count, voted: count }),
+    }),
+    ratio: count.openapi({ description: 'Contributor-days per reader-day over the days shown (0–1): on the days people came, the share who took part' }),
+    answers: z.object({
+      promiseHours: z.number().int().nullable(),
+      questions: count,
+      answered: count,
+      medianHours: count.openapi({ description: 'Time to first answer, median, in hours' }),
+      p90Hours: count,
+      withinPromiseShare: count.openapi({ description: '0–1, over the questions whose promise has run out or that were answered' }),
+    }),
+    ideas: z.object({ total: count, byStatus: figure(z.partialRecord(z.enum(IDEA_STATUSES), z.number().int())) }),
+    trend: z.array(z.object({ weekStart: z.string(), readersPerDay: count, contributors: count, ratio: count })),
+    topContributors: figure(
+      z.array(z.object({ person: personCardSchema, posts: z.number().int(), answers: z.number().int(), ideas: z.number().int(), total: z.number().int() })),
+    ).openapi({ description: 'Only people who opted in (PUT /api/me/privacy), only with five contributors or more; anonymous ideas and votes never count' }),
+  })
+  .openapi('Pulse');
