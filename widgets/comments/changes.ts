@@ -16,6 +16,8 @@ type Placement = { newestFirst: boolean; atEnd: boolean; own?: boolean };
  * back) changes nothing. Returns whether anything changed.
  */
 export function applyEvent(store: ThreadStore, event: LiveEvent, id: string | null, placement: Placement): boolean {
+  // Other features speak on the same subjects (an idea's status, on the idea's discussion): not comments.
+  if (!event.type.startsWith('comment.')) return false;
   if (event.type === 'like.changed') return false;
   const accepted = event.type === 'comment.accepted';
   const key = accepted ? `a${event.questionId}` : event.comment.id;
