@@ -56,7 +56,7 @@ const IDEAS: SeedIdea[] = [
   },
   {
     key: 'caisse-rapide',
-    by: 'karim.haddad',
+    by: 'julien.bernard',
     anonymous: true,
     daysAgo: 16,
     title: 'Une caisse rapide pour les achats sans montage',

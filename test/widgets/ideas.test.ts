@@ -278,6 +278,12 @@ describe('<ruche-idea-box>', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // its live stream connects
     const element = await ideaBox(`space="${slug}"`, 'carol');
     await openIdea(element, idea.id);
+    const discussion = await waitFor(() => $(element, 'ruche-comments') as (HTMLElement & { page: unknown }) | null, 'the discussion');
+    await waitFor(() => discussion.page, 'the discussion loaded');
+    // The status change also reaches the discussion on the idea's subject: it must leave it alone.
+    const failures: unknown[] = [];
+    const onFailure = (event: PromiseRejectionEvent) => failures.push(event.reason);
+    addEventListener('unhandledrejection', onFailure);
     const steward = await waitFor(() => $(element, '.steward'), 'the stewards’ controls');
     equal($(watcher, '.steward'), null, 'for stewards only');
     const status = steward.querySelector<HTMLSelectElement>('select')!;
@@ -294,6 +300,9 @@ describe('<ruche-idea-box>', () => {
     const history = $$(element, '.history li').map(text);
     equal(history.length, 2, 'proposed, then declined');
     assert(/Passée à Refusée par Carol Animatrice/.test(history[1]!), history[1]!);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the live event reaches the discussion
+    removeEventListener('unhandledrejection', onFailure);
+    equal(failures.map(String).join('\n'), '', 'no error in the discussion');
 
     // Bob's list changed live; his view of the idea has the reason and the history.
     await waitFor(() => text(ideaItem(watcher, idea.id)!.querySelector('.status')) === 'Refusée', 'the status changed live', 6000);

@@ -141,13 +141,16 @@ export async function load(host: RucheIdeaBox): Promise<IdeaDetailView> {
   return new IdeaDetailView(host);
 }
 
-/** One step of an idea's history: what it became, who decided, when, and why. Also shown in the news. */
-export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lm: Messages, lang: Lang) {
+/**
+ * One step of an idea's history: what it became, who decided, when, and why (unless that is the
+ * stewards' word shown above it). Also shown in the news.
+ */
+export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lm: Messages, lang: Lang, reasonShown = false) {
   return html`<p>
       ${m.changedTo} ${statusBadge(change.to, lm)} ${change.mergedInto ? html`« ${change.mergedInto.title} »` : nothing}
       ${change.by ? fill(m.by, change.by.name) : nothing} · ${when(change.at, lang)}
     </p>
-    ${change.reasonTree ? html`<div class="body">${renderMarkdown(change.reasonTree)}</div>` : nothing}`;
+    ${change.reasonTree && !reasonShown ? html`<div class="body">${renderMarkdown(change.reasonTree)}</div>` : nothing}`;
 }
 
 /**
@@ -238,11 +241,11 @@ export class IdeaDetailView implements IdeaBoxView {
               <button class="btn" @click=${() => this.sign()}>${m.sign}</button>
             </div>`
           : nothing}
-        ${this.steward?.render() ?? nothing}
+        ${host.page?.viewer.canSteward ? (this.steward?.render() ?? nothing) : nothing}
         <h4>${m.history}</h4>
         <ol class="history">
           <li class="s-new"><p>${m.created} · ${when(idea.createdAt, lang, dayOnly)}</p></li>
-          ${idea.history.map((change) => html`<li class="s-${change.to}">${changeEntry(change, m, lm, lang)}</li>`)}
+          ${idea.history.map((change) => html`<li class="s-${change.to}">${changeEntry(change, m, lm, lang, change === decided && !!idea.statusReasonTree)}</li>`)}
         </ol>
         ${anonymousMine ? html`<p class="note">${m.signedComments}</p>` : nothing}
         <ruche-comments subject=${idea.subjectKey} space=${host.spaceSlug ?? nothing} lang=${lang} theme=${host.theme ?? nothing}></ruche-comments>

@@ -260,7 +260,7 @@ export class RucheIdeaBox extends RucheElement {
         <p class="intro">${campaign ? excerpt(campaign.tree) : m.alwaysOpen}</p>
         ${campaign && !campaign.open ? html`<p class="closed">${fill(m.closed, longDate(campaign.closesAt!, lang))}</p>` : nothing}
         <div class="actions">
-          ${viewer.id && !viewer.canSubmit ? nothing : html`<button class="btn primary submit-button" ?disabled=${busy} @click=${() => this.open('submit')}>${m.propose}</button>`}
+          ${campaign?.open === false || (viewer.id && !viewer.canSubmit) ? nothing : html`<button class="btn primary submit-button" ?disabled=${busy} @click=${() => this.open('submit')}>${m.propose}</button>`}
           ${this.participation?.newsButton()}
         </div>
         ${this.renderNote('top')}

@@ -60,8 +60,8 @@ export class Participation {
       .count {
         padding: 0 0.5em;
         border-radius: 1em;
-        background: var(--_danger);
-        color: #fff;
+        background: var(--_accent);
+        color: var(--_on-accent);
       }
     `);
   }
