@@ -175,7 +175,7 @@ export const styles = css`
   }
   /* Room for the campaign and four ideas while they load. */
   .bone {
-    height: 34em;
+    height: 40em;
     border-radius: var(--_radius);
     background: linear-gradient(var(--_surface) 8em, transparent 0) 0 0 / 100% 10em;
   }
