@@ -349,7 +349,7 @@ export class RucheComments extends RucheElement {
       ${!page
         ? this.failure
           ? nothing
-          : html`<div class="skeleton" aria-label=${m.loading}>${[1, 2, 3].map(() => html`<div class="bone"><span></span><span></span><span></span></div>`)}</div>`
+          : html`<div class="skeleton" aria-hidden="true">${[1, 2, 3].map(() => html`<div class="bone"><span></span><span></span><span></span></div>`)}</div>`
         : html`${!page.viewer.id
               ? html`<p class="notice">${this.signInText()}</p>`
               : page.viewer.canWrite

@@ -5,7 +5,6 @@ export const en: Messages = {
   sortLabel: 'Sort',
   newest: 'Newest',
   oldest: 'Oldest',
-  loading: 'Loading comments…',
   retry: 'Try again',
   empty: 'No comments yet. Start the conversation!',
   more: 'Show more',
@@ -20,6 +19,6 @@ export const en: Messages = {
   inReplyTo: 'replying to #',
   yourComment: 'Your comment',
   publish: 'Post',
-  placeholder: 'Share your view, a question, a detail…',
+  placeholder: 'Write a comment…',
   readOnly: 'You can read this discussion but not write in it.',
 };

@@ -9,7 +9,6 @@ const fr = {
   sortLabel: 'Trier',
   newest: 'Plus récents',
   oldest: 'Plus anciens',
-  loading: 'Chargement des commentaires…',
   retry: 'Réessayer',
   empty: 'Aucun commentaire pour l’instant. Lancez la discussion !',
   more: 'Afficher la suite',
@@ -25,7 +24,7 @@ const fr = {
   // Writing
   yourComment: 'Votre commentaire',
   publish: 'Publier',
-  placeholder: 'Partagez votre avis, une question, une précision…',
+  placeholder: 'Écrire un commentaire…',
   readOnly: 'Vous pouvez lire cette discussion, mais pas y écrire.',
 };
 

@@ -10,6 +10,7 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** Per client: the subjects asked for in this task, by space, each with whoever waits for it. */
 const queues = new WeakMap<ApiClient, Map<string, Map<string, Waiting[]>>>();
 
 /**
@@ -24,46 +25,35 @@ export function loadLike(client: ApiClient, space: string | undefined, subject: 
   }
   let bySubject = bySpace.get(space ?? '');
   if (!bySubject) bySpace.set(space ?? '', (bySubject = new Map()));
-  let waiting = bySubject.get(subject);
-  if (!waiting) bySubject.set(subject, (waiting = []));
-  return new Promise((resolve, reject) => waiting!.push({ resolve, reject }));
+  const waiting = bySubject.get(subject) ?? [];
+  bySubject.set(subject, waiting);
+  return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
 }
 
 function flush(client: ApiClient): void {
-  const bySpace = queues.get(client);
+  const bySpace = queues.get(client)!;
   queues.delete(client);
-  for (const [space, bySubject] of bySpace ?? []) {
-    for (const subjects of chunks(client, space, [...bySubject.keys()])) {
-      client.get<LikeBatch>('/api/likes', { space, s: subjects }).then(
-        ({ likes }) => {
-          for (const subject of subjects) {
-            const state = likes[subject] ?? { count: 0, liked: false };
-            for (const w of bySubject.get(subject)!) w.resolve(state);
-          }
-        },
-        (error) => {
-          for (const subject of subjects) for (const w of bySubject.get(subject)!) w.reject(error);
-        },
+  for (const [space, bySubject] of bySpace) {
+    const base = apiUrl(client.base, '/api/likes', { space }).length;
+    let subjects: string[] = [];
+    let length = base;
+    const send = () => {
+      const asked = subjects;
+      const each = (settle: (waiting: Waiting, subject: string) => void) =>
+        asked.forEach((subject) => bySubject.get(subject)!.forEach((waiting) => settle(waiting, subject)));
+      client.get<LikeBatch>('/api/likes', { space, s: asked }).then(
+        ({ likes }) => each((waiting, subject) => waiting.resolve(likes[subject] ?? { count: 0, liked: false })),
+        (error) => each((waiting) => waiting.reject(error)),
       );
-    }
-  }
-}
-
-function chunks(client: ApiClient, space: string, subjects: string[]): string[][] {
-  const result: string[][] = [];
-  const base = apiUrl(client.base, '/api/likes', { space }).length;
-  let current: string[] = [];
-  let length = base;
-  for (const subject of subjects) {
-    const more = 3 + encodeURIComponent(subject).length; // "&s=" and the key
-    if (current.length && (current.length === MAX_SUBJECTS || length + more > MAX_URL_LENGTH)) {
-      result.push(current);
-      current = [];
+      subjects = [];
       length = base;
+    };
+    for (const subject of bySubject.keys()) {
+      const more = 3 + encodeURIComponent(subject).length; // "&s=" and the key
+      if (subjects.length && (subjects.length === MAX_SUBJECTS || length + more > MAX_URL_LENGTH)) send();
+      subjects.push(subject);
+      length += more;
     }
-    current.push(subject);
-    length += more;
+    send();
   }
-  if (current.length) result.push(current);
-  return result;
 }

@@ -87,9 +87,8 @@ export class RucheLike extends RucheElement {
   }
 
   /**
-   * The like is flipped at once; the code that tells the server loads with the first click, or
-   * before it as the pointer or the focus reaches the button (most visitors of a news list only
-   * read the counts).
+   * The like is flipped at once; the code that tells the server loads with the first click (most
+   * visitors of a news list only read the counts).
    */
   private async toggle(): Promise<void> {
     const before = this.state;
@@ -104,8 +103,6 @@ export class RucheLike extends RucheElement {
       this.notice = { text: errorMessage(error, this.language), error: true };
     }
   }
-
-  private readonly prefetch = () => void this.liking().catch(() => {});
 
   private readonly liking = () =>
     (this.likingLoad ??= import('./liking.ts').then(
@@ -155,8 +152,6 @@ export class RucheLike extends RucheElement {
           aria-pressed=${!!this.state?.liked}
           aria-busy=${!this.state}
           @click=${this.toggle}
-          @pointerenter=${this.prefetch}
-          @focus=${this.prefetch}
         >
           ${icon(heart, 16)}
           <span>${m.like}</span>

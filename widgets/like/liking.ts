@@ -12,8 +12,7 @@ const signIn = {
 /**
  * Liking and unliking, for <ruche-like>: shown at once (by the button), sent to the server (PUT or
  * DELETE, set semantics, so a retry changes nothing more), rolled back if refused. Loaded with the
- * first click, or as the pointer or the focus reaches the button: most visitors of a news list only
- * read the counts.
+ * first click: most visitors of a news list only read the counts.
  */
 export class Liking {
   /** The liked state the person asked for, while the server has not confirmed it. */

@@ -11,7 +11,7 @@ export function defineElement(tag: string, element: CustomElementConstructor, ap
   if (api) setDefaultApi(api);
   const existing = customElements.get(tag);
   if (existing) {
-    if (existing !== element) console.warn(`Ruche: <${tag}> is already defined (another copy of Ruche on this page?); this copy leaves it alone.`);
+    if (existing !== element) console.warn(`Ruche: <${tag}> is defined already (another copy of Ruche?): left alone.`);
     return;
   }
   customElements.define(tag, element);

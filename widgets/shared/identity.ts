@@ -80,9 +80,9 @@ export class Identity extends EventTarget {
   async refresh(token: string): Promise<void> {
     this.rejected.add(token);
     if (this.source.kind === 'auto' && demoChoice(this.api)?.token === token) {
-      console.warn('Ruche: the demo identity was refused by the server; continuing anonymously.');
+      console.warn('Ruche: the demo identity was refused; anonymous now.');
       setDemoChoice(this.api, null);
     }
-    if (this.source.kind === 'token') console.warn('Ruche: the token given to <ruche-provider> was refused; continuing anonymously.');
+    if (this.source.kind === 'token') console.warn('Ruche: the token of <ruche-provider> was refused; anonymous now.');
   }
 }

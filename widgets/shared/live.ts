@@ -157,7 +157,7 @@ class Channel {
       const { value, done } = await reader.read();
       if (done) return;
       buffer += decoder.decode(value, { stream: true });
-      const lines = buffer.split(/\r\n|\r|\n/);
+      const lines = buffer.split(/\r?\n|\r/);
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (line === '') {
@@ -169,13 +169,12 @@ class Channel {
           type = 'message';
           continue;
         }
-        const colon = line.indexOf(':');
-        if (colon === 0) continue; // a comment: the server's keep-alive
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'data') data.push(text);
-        else if (field === 'id' && !text.includes('\0')) id = text;
-        else if (field === 'event') type = text;
+        // "field: value" (one space after the colon is not part of the value); a line starting with
+        // a colon (the server's keep-alive) has no field.
+        const [, field, text] = /^([^:]*):? ?(.*)/.exec(line)!;
+        if (field === 'data') data.push(text!);
+        else if (field === 'id' && !text!.includes('\0')) id = text!;
+        else if (field === 'event') type = text!;
       }
       this.failures = 0; // the stream works
     }
