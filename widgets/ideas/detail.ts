@@ -104,6 +104,10 @@ const styles = css`
   .box .btn {
     margin-top: 0.5em;
   }
+  .box .link {
+    color: var(--_accent);
+    text-align: start;
+  }
   .view h4 {
     margin: 1.6em 0 0.7em;
     font-size: 1.05em;
