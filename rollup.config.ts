@@ -94,8 +94,12 @@ const config: RollupOptions = {
     manualChunks(id) {
       if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
       // Providing a context is the provider's business: keep it out of what every widget loads (the
-      // widgets ask for it with a plain event, see shared/element.ts).
-      if (/node_modules\/@lit\/context\//.test(id) || /\/widgets\/provider\//.test(id)) return 'provider';
+      // widgets ask for it with a plain event, see shared/element.ts). A token endpoint is one of its
+      // attributes: its code comes with it.
+      if (/node_modules\/@lit\/context\//.test(id) || /\/widgets\/(provider\/|shared\/token-endpoint\.ts$)/.test(id)) return 'provider';
+      // The English words of the comments, likes, demo picker and error messages, in one chunk that
+      // English pages load once (French, the default, is in each widget).
+      if (/\/widgets\/(shared|comments|like|demo-picker)\/[\w.]*\.en\.ts$/.test(id)) return 'en';
       if (/\/widgets\/shared\/(?!live|markdown|token-endpoint)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
       // The page's one live connection (the code applying its events to the threads, changes.ts,
       // loads with the first event or with the writing half).
