@@ -8,6 +8,7 @@ import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanWrite, loadSpaceAccess } from '../spaces/access.ts';
+import { holdFor } from '../stewardship/settings.ts';
 import { ensureSubject, findSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import {
   acceptedSchema,
@@ -144,16 +145,20 @@ export const commentsRoutes = router()
     }),
     async (c) => {
       const person = requirePerson(c);
-      const { row, subjectKey } = await commentInContext(c, c.req.valid('param').id, true);
+      const { row, access, subjectKey } = await commentInContext(c, c.req.valid('param').id, true);
       if (row.authorId !== person.id) throw forbidden('not_author', 'Only its author can edit a comment.');
       if (row.status !== 'published') throw conflict('comment_gone', 'This comment has been deleted or hidden.');
       const { body } = c.req.valid('json');
       const db = c.var.db;
       await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${row.id}`;
+      // An edit passes the space's pre-moderation and word list as a new comment does: held, it waits
+      // for a steward again (and others' streams are told it is hidden meanwhile).
+      const hold = await holdFor(db, { spaceId: row.spaceId, authorId: person.id, text: body });
+      if (hold) await db`update comments set status = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
       const edited = (await loadComment(db, row.id))!;
       await publish(c, 'comment.updated', edited, subjectKey);
       const liked = await likedBy(db, person.id, [row.id]);
-      return c.json(commentView(edited, liked.has(row.id)), 200);
+      return c.json(commentView(edited, liked.has(row.id), { personId: person.id, canSteward: access.canSteward }), 200);
     },
   )
   .openapi(

@@ -55,11 +55,13 @@ export function seesModerated(row: Pick<CommentRow, 'authorId'>, viewer: Comment
 /**
  * The API's view of a comment. What was deleted keeps its place, not its words or author; so does
  * what was hidden, except for its author and the stewards, who also read why (`moderation`). A
- * pending comment reaches only its author and the stewards (loadThreads), marked as waiting.
+ * pending comment is its author's and the stewards' (marked as waiting); anyone else meets one only
+ * where an edit sent a published comment back to the stewards under published replies, and then
+ * as a hidden one.
  */
 export function commentView(row: CommentRow, likedByMe = false, viewer?: CommentViewer): Comment {
   const insider = (row.status === 'hidden' || row.status === 'pending') && seesModerated(row, viewer);
-  const gone = row.status === 'deleted' || (row.status === 'hidden' && !insider);
+  const gone = row.status === 'deleted' || ((row.status === 'hidden' || row.status === 'pending') && !insider);
   const moderation = insider
     ? {
         moderation: {
@@ -79,7 +81,7 @@ export function commentView(row: CommentRow, likedByMe = false, viewer?: Comment
     author: gone || !row.authorId ? null : { id: row.authorId, name: row.authorName!, dept: row.authorDept, title: row.authorTitle },
     body: gone ? '' : row.body,
     tree: gone ? [] : row.tree,
-    status: row.status,
+    status: row.status === 'pending' && !insider ? 'hidden' : row.status,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     likeCount: row.likeCount,
@@ -110,7 +112,8 @@ export async function likedBy(db: Db, personId: string | null, commentIds: reado
 /**
  * A page of threads: top-level comments in the asked order, each with all its replies. Deleted or
  * hidden comments stay as placeholders only where a published reply hangs below them. Pending
- * comments, and hidden ones in full, are shown only to their author and the space's stewards.
+ * comments, and hidden ones in full, are shown only to their author and the space's stewards (a
+ * pending comment others meet — an edit waiting under published replies — is a hidden placeholder).
  */
 export async function loadThreads(
   db: Db,
@@ -127,16 +130,14 @@ export async function loadThreads(
   const newest = options.sort === 'newest';
   const order = newest ? 'desc' : 'asc';
   const comparison = newest ? '<' : '>';
-  const pendingVisible = (viewerParam: string, stewardParam: string) =>
-    `(c.status <> 'pending' or ${stewardParam}::boolean or c.author_id = ${viewerParam}::uuid)`;
   const roots = await db.unsafe<CommentRow[]>(
     `select ${COMMENT_COLUMNS}
        from comments c left join people p on p.id = c.author_id
-      where c.subject_id = $1 and c.parent_id is null and ${pendingVisible('$4', '$5')}
+      where c.subject_id = $1 and c.parent_id is null
         ${options.after ? `and (c.created_at, c.id) ${comparison} (select created_at, id from comments where id = $3)` : 'and $3::uuid is null'}
       order by c.created_at ${order}, c.id ${order}
       limit $2`,
-    [options.subjectId, options.limit + 1, options.after, viewer.personId, viewer.canSteward],
+    [options.subjectId, options.limit + 1, options.after],
   );
   const more = roots.length > options.limit;
   const page = roots.slice(0, options.limit);
@@ -144,9 +145,9 @@ export async function loadThreads(
     ? await db.unsafe<CommentRow[]>(
         `select ${COMMENT_COLUMNS}
            from comments c left join people p on p.id = c.author_id
-          where c.root_id = any($1::uuid[]) and c.parent_id is not null and ${pendingVisible('$2', '$3')}
+          where c.root_id = any($1::uuid[]) and c.parent_id is not null
           order by c.created_at, c.id`,
-        [page.map((r) => r.id), viewer.personId, viewer.canSteward],
+        [page.map((r) => r.id)],
       )
     : [];
 

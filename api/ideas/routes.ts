@@ -379,6 +379,12 @@ export const ideasRoutes = router()
       if (Object.keys(changes).length) await db`update ideas set ${db(changes)} where id = ${row.id}`;
       if (changesText) await db`update ideas set edited_at = now() where id = ${row.id}`;
       if (body.title !== undefined) await db`update subjects set title = ${body.title} where id = ${row.subjectId}`;
+      // An edit passes the space's pre-moderation and word list as a new idea does (stewards are never held).
+      if (changesText && row.moderation === 'published') {
+        const text = [body.title ?? row.title, body.description ?? row.description, ...(body.tags ?? row.tags)].join('\n');
+        const hold = await holdFor(db, { spaceId: row.spaceId, authorId: person.id, text, anonymous: row.anonymous && body.anonymous !== false });
+        if (hold) await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
+      }
       const edited = (await loadIdea(db, row.id, person.id))!;
       return c.json(await loadDetail(db, edited, viewer), 200);
     },

@@ -294,6 +294,31 @@ describe('pre-moderation and the word list', () => {
     assert.ok((await notifications(bob)).items.some((n) => n.kind === 'post_approved' && n.target.id === held.id));
   });
 
+  test('an edit that brings a listed word sends the post back to the stewards; under replies, others see it hidden meanwhile', async () => {
+    const subject = 'https://intranet.example.com/actualites/edition';
+    const original = await comment(bob, 'Un avis modéré.', { subject });
+    await comment(carol, 'Une réponse à l’avis.', { subject, parentId: original.id });
+    const edited = await api.request('PATCH', `/api/comments/${original.id}`, { as: bob, body: { body: 'Un avis de connard.' } });
+    assert.equal(edited.status, 200);
+    assert.equal(edited.body.status, 'pending');
+    assert.equal(edited.body.moderation.heldFor, 'word');
+    const forCarol = everyComment(await page(carol, 'atelier', subject)).find((c) => c.id === original.id)!;
+    assert.deepEqual([forCarol.status, forCarol.body, forCarol.author], ['hidden', '', null]);
+    const [event] = await sql()<{ payload: { comment: { status: string; body: string } } }[]>`
+      select payload from events where type = 'comment.updated' and payload->'comment'->>'id' = ${original.id} order by id desc limit 1`;
+    assert.deepEqual([event!.payload.comment.status, event!.payload.comment.body], ['hidden', '']);
+    assert.equal(everyComment(await page(bob, 'atelier', subject)).find((c) => c.id === original.id)!.body, 'Un avis de connard.');
+    assert.ok((await queue()).items.some((i) => i.id === original.id && i.state === 'pending'));
+    assert.equal((await act(steward, 'comments', original.id, 'approve')).status, 200);
+    assert.equal(everyComment(await page(carol, 'atelier', subject)).find((c) => c.id === original.id)!.body, 'Un avis de connard.');
+
+    const idea = await api.post<IdeaDetail>('/api/ideas', { space: 'atelier', title: 'Idée sage', description: 'Rien à redire.' }, { as: bob });
+    const changed = await api.request('PATCH', `/api/ideas/${idea.body.id}`, { as: bob, body: { description: 'Quel connard a écrit ça ?' } });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.body.moderation.state, 'pending');
+    assert.equal((await api.get(`/api/ideas/${idea.body.id}`, { as: carol })).status, 404);
+  });
+
   test('rejecting needs a reason; the post stays hidden, its author told why', async () => {
     const held = await comment(bob, 'Connard.');
     assert.equal((await act(steward, 'comments', held.id, 'reject')).status, 400);
