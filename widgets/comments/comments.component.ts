@@ -217,9 +217,12 @@ export class RucheComments extends RucheElement {
     });
   }
 
-  /** A head start for someone who may write, as the pointer or the focus comes in. */
+  /**
+   * For someone signed in, as the pointer or the focus comes in: the buttons under the comments
+   * (reporting too, for a reader who may not write here) and a head start for the composer.
+   */
   private readonly prefetch = () => {
-    if (this.page?.viewer.canWrite) void this.loadWriting().catch(() => {});
+    if (this.page?.viewer.id) void this.loadWriting().catch(() => {});
   };
 
   // ---- drafts -----------------------------------------------------------------------------------
