@@ -82,6 +82,31 @@ describe('<ruche-comments>', () => {
     equal(onServer.threads.length, 1, 'stored on the server');
   });
 
+  it('keeps what is typed while a comment is being sent', async () => {
+    const subject = uniqueSubject('typing');
+    const element = await comments(subject, { as: 'alice' });
+    const textarea = $<HTMLTextAreaElement>(element, '.composer.main textarea')!;
+    const realFetch = window.fetch;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST' && new URL(String(input)).pathname === '/api/comments') await released;
+      return realFetch(input, init);
+    };
+    try {
+      await type(textarea, 'Envoyé');
+      await sendKeys({ press: 'Control+Enter' });
+      await waitFor(() => element.busy.has('new'), 'the comment being sent');
+      await sendKeys({ type: ' et la suite' });
+      release();
+      await waitFor(() => $(element, '.thread .comment'), 'the comment');
+      equal($(element, '.thread .body')!.textContent!.trim(), 'Envoyé');
+      equal(textarea.value, 'Envoyé et la suite', 'what was typed meanwhile is still there');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('keeps a draft across reloads of the element, and forgets it once posted', async () => {
     const subject = uniqueSubject('draft');
     let element = await comments(subject, { as: 'alice' });

@@ -98,9 +98,12 @@ export class Writing {
     const comment = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<Comment>('POST', '/api/comments', { body, idempotencyKey }), text);
     if (!comment) return;
     applyComment(host.store, comment, host.placement(true));
-    host.setText(key, '');
-    // The box's value was typed, not bound: empty it here (Lit compares with what it last rendered).
-    host.renderRoot.querySelector<HTMLTextAreaElement>(`[data-key="${key}"] textarea`)!.value = '';
+    // Emptied, unless more was typed while it was sent (typing is never lost).
+    if (host.text(key).trim() === text) {
+      host.setText(key, '');
+      // The box's value was typed, not bound: empty it here (Lit compares with what it last rendered).
+      host.renderRoot.querySelector<HTMLTextAreaElement>(`[data-key="${key}"] textarea`)!.value = '';
+    }
     if (parentId) host.open = null;
     host.announce(this.m.posted);
     await host.updateComplete;
