@@ -13,7 +13,7 @@ const elements: Record<string, () => Promise<Definer>> = {
   'ruche-idea-box': () => import('./ideas/idea-box.ts'),
   'ruche-expert-finder': () => import('./experts/expert-finder.ts'),
   'ruche-person': () => import('./experts/person.ts'),
-  // 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse': one line each when they exist.
+  // 'ruche-pulse': one line when it exists.
 };
 
 const api = new URL('.', import.meta.url).href;
@@ -27,7 +27,10 @@ try {
   sheet.replaceSync(
     'ruche-comments:not(:defined){display:block;min-height:218px}' +
       'ruche-like:not(:defined){display:inline-block;vertical-align:middle;width:131px;height:28px}' +
-      'ruche-demo-picker:not(:defined){display:inline-block;vertical-align:middle;width:252px;height:12px}',
+      'ruche-demo-picker:not(:defined){display:inline-block;vertical-align:middle;width:252px;height:12px}' +
+      'ruche-idea-box:not(:defined){display:block;min-height:560px}' +
+      'ruche-expert-finder:not(:defined){display:block;min-height:209px}' +
+      'ruche-person:not(:defined){display:block;min-height:15.4em}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
