@@ -8,7 +8,7 @@ import { writeRateLimit } from './http/rate-limit.ts';
 import { router } from './http/validation.ts';
 import { writeTransaction } from './http/write-transaction.ts';
 import { healthRoutes } from './health/routes.ts';
-import { authenticate } from './identity/authenticate.ts';
+import { authenticate, IdentityCache } from './identity/authenticate.ts';
 import { demoRoutes, identityRoutes } from './identity/routes.ts';
 import { commentsRoutes } from './comments/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
@@ -32,8 +32,10 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
 
+  const identityCache = new IdentityCache();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('identityCache', identityCache);
     await next();
   });
 
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps) {
         throw bodyTooLarge();
       },
     }),
-    authenticate(),
+    authenticate(identityCache),
     writeRateLimit(config.writeRate),
     writeTransaction(),
   );

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { LiveBus } from './events/bus.ts';
+import type { IdentityCache } from './identity/authenticate.ts';
 import type { Person } from './people/person.ts';
 
 /** What every route can reach: configuration, the database, and services built at start. */
@@ -21,6 +22,8 @@ export interface AppEnv {
     person: Person | null;
     /** The pool for reads; for writes, the transaction the whole request runs in. */
     db: Db;
+    /** People recently signed in; to be emptied when someone is erased or deactivated. */
+    identityCache: IdentityCache;
     /** Work to do once the request's transaction has committed (e.g. publishing live events). */
     afterCommit: (() => void)[];
   };

@@ -125,6 +125,11 @@ export const scimRoutes = new Hono<AppEnv>()
       },
     }),
     writeTransaction(),
+    async (c, next) => {
+      // A person changed or deactivated by the directory must not stay signed in from the cache.
+      if (c.req.method !== 'GET') c.var.afterCommit.push(() => c.var.identityCache.forgetAll());
+      await next();
+    },
   )
   .get('/ServiceProviderConfig', (c) =>
     scimJson(

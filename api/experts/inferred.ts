@@ -67,7 +67,7 @@ export async function inferredAbout(db: Db, person: Person, now: Date = new Date
        where c.author_id = ${person.id} and c.status = 'published' and not c.is_question
       union all
       select 'idea', i.id, i.space_id, i.subject_id, i.created_at, i.vote_count, null, i.title, 'idea'
-        from ideas i where i.author_id = ${person.id} and not i.anonymous
+        from ideas i where i.author_id = ${person.id} and not i.anonymous and i.moderation = 'published'
     )
     select m.source, m.id, m.kind, m.tree, m.title, m.appreciation, m.created_at,
            s.slug, s.name, s.visibility, sb.key as subject_key, sb.title as subject_title, sb.url as subject_url,

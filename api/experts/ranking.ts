@@ -180,7 +180,7 @@ const EVIDENCE_SQL = `
       from ideas i
       join readable r on r.id = i.space_id
       join qs on qs.lang = i.lang
-     where not i.anonymous and i.author_id is not null and i.search @@ qs.any_terms
+     where not i.anonymous and i.moderation = 'published' and i.author_id is not null and i.search @@ qs.any_terms
        and ($6::uuid is null or i.author_id = $6::uuid)
   ),
   eligible as (

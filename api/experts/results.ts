@@ -72,7 +72,7 @@ export async function expertResults(db: Db, viewer: Viewer, ranked: RankedExpert
     >`
       select i.id, i.title, i.created_at, sb.key, sb.title as subject_title, sb.url, s.slug, s.name
         from ideas i join subjects sb on sb.id = i.subject_id join spaces s on s.id = i.space_id
-       where i.id = any(${ideaIds}::uuid[]) and not i.anonymous`;
+       where i.id = any(${ideaIds}::uuid[]) and not i.anonymous and i.moderation = 'published'`;
     for (const row of rows) {
       details.set(row.id, {
         id: row.id,

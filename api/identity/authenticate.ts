@@ -7,22 +7,42 @@ import { upsertPerson, type IdentityClaims, type Person } from '../people/person
 import { claimsToIdentity, verifyToken } from './token.ts';
 
 /**
- * Resolves who is asking, from a bearer token (token and demo modes) or the SSO proxy's header
- * (header mode). A person is created on first sight; later requests reuse a short-lived cache so
- * that a busy page does not write the people table on every call.
+ * People recently seen, by what the intranet said of them, so that a busy page does not write the
+ * people table on every call. Short-lived, and emptied by this process when someone is erased or
+ * deactivated (other processes follow within CACHE_MS).
  */
-export function authenticate(): MiddlewareHandler<AppEnv> {
-  const cache = new Map<string, { person: Person; expires: number }>();
-  const CACHE_MS = 60_000;
+export class IdentityCache {
+  static readonly CACHE_MS = 15_000;
+  private readonly entries = new Map<string, { person: Person; expires: number }>();
+
+  get(key: string): Person | null {
+    const cached = this.entries.get(key);
+    return cached && cached.expires > Date.now() ? cached.person : null;
+  }
+
+  set(key: string, person: Person): void {
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(key, { person, expires: Date.now() + IdentityCache.CACHE_MS });
+  }
+
+  forgetAll(): void {
+    this.entries.clear();
+  }
+}
+
+/**
+ * Resolves who is asking, from a bearer token (token and demo modes) or the SSO proxy's header
+ * (header mode). A person is created on first sight and kept in step with what the intranet says.
+ */
+export function authenticate(cache: IdentityCache): MiddlewareHandler<AppEnv> {
   let proxies: BlockList | null = null;
 
   async function personFor(c: Context<AppEnv>, identity: IdentityClaims): Promise<Person> {
     const key = createHash('sha256').update(JSON.stringify(identity)).digest('base64url');
     const cached = cache.get(key);
-    if (cached && cached.expires > Date.now()) return cached.person;
+    if (cached) return cached;
     const person = await upsertPerson(c.var.deps.database.sql, identity);
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, { person, expires: Date.now() + CACHE_MS });
+    cache.set(key, person);
     return person;
   }
 

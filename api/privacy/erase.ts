@@ -81,6 +81,8 @@ export async function erasePerson(
   choice: { posts: PostsChoice; whereDeletionForbidden: 'refuse' | 'keep' },
 ): Promise<ErasureResult> {
   const db = c.var.db;
+  // Once erased, the person's token must not find the old row in the sign-in cache.
+  c.var.afterCommit.push(() => c.var.identityCache.forgetAll());
   await db`select id from people where id = ${person.id} for update`;
   const lastSteward = await lastStewardOf(db, person.id);
   if (lastSteward.length) {
