@@ -19,6 +19,9 @@ const SITE = 'site';
 export const utcDay = (now: Date = new Date()) => now.toISOString().slice(0, 10);
 
 const dayKeys = new WeakMap<Database, { day: string; key: Buffer }>();
+// Marks this process already wrote today (the same keyed hashes as in the database, gone with the
+// day): a reader's second visit then costs no write.
+const writtenToday = new WeakMap<Database, { day: string; marks: Set<string> }>();
 
 /** Today's key, created by the first reading of the day; older days' marks and keys go with it. */
 async function keyOf(database: Database, day: string): Promise<Buffer> {
@@ -49,15 +52,22 @@ export async function recordReading(c: Context<AppEnv>, spaceId: string, now: Da
   const day = utcDay(now);
   const key = await keyOf(database, day);
   const mark = (scope: string) => createHmac('sha256', key).update(`${scope}:${person.id}`).digest();
+  const spaceMark = mark(spaceId);
+  let written = writtenToday.get(database);
+  if (written?.day !== day) writtenToday.set(database, (written = { day, marks: new Set() }));
+  const seen = spaceMark.toString('base64');
+  if (written.marks.has(seen)) return;
+  if (written.marks.size > 100_000) written.marks.clear();
   // One statement: the marks that are new today add one reader each to their day's count.
   await database.sql`
     with fresh as (
       insert into reading_marks (space_id, day, mark)
-      values (${spaceId}::uuid, ${day}::date, ${mark(spaceId)}), (null, ${day}::date, ${mark(SITE)})
+      values (${spaceId}::uuid, ${day}::date, ${spaceMark}), (null, ${day}::date, ${mark(SITE)})
       on conflict do nothing
       returning space_id
     )
     insert into reading_days (space_id, day, readers)
     select space_id, ${day}::date, count(*)::int from fresh group by space_id
     on conflict (space_id, day) do update set readers = reading_days.readers + excluded.readers`;
+  written.marks.add(seen);
 }
