@@ -116,7 +116,7 @@ class Channel {
       if (token) headers.Authorization = `Bearer ${token}`;
       if (from) headers['Last-Event-ID'] = from;
       const url = apiUrl(this.client.base, '/api/events', { space: this.space, s: subjects });
-      const response = await fetch(url, { headers, signal: abort.signal, credentials: 'omit', cache: 'no-store' });
+      const response = await (this.client.transport || fetch)(url, { headers, signal: abort.signal, credentials: 'omit', cache: 'no-store' });
       if (response.status === 401 && token) {
         await this.client.identity.refresh(token);
         retryIn = 0;
