@@ -4,6 +4,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import type { Plugin, RollupOptions } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+import { extensionBuild } from './extension/build/rollup.ts';
 
 /**
  * The widget bundle: `dist/widgets/ruche.js` (the loader an intranet page includes) and
@@ -17,7 +18,7 @@ import esbuild from 'rollup-plugin-esbuild';
  * whitespace renders like one space in HTML, and our templates have no <pre> or <textarea> text;
  * a space that matters between inline elements is written next to a binding, which is kept).
  */
-function minifyTemplates(): Plugin {
+function minifyTemplates(include = /\/widgets\/.*\.ts$/): Plugin {
   const minifyCss = (text: string) =>
     text
       .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -33,7 +34,7 @@ function minifyTemplates(): Plugin {
   return {
     name: 'ruche-minify-templates',
     transform(code, id) {
-      if (!/\/widgets\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      if (!include.test(id) || !/\b(html|css)`/.test(code)) return null;
       const ast = this.parse(code) as unknown as Node;
       const edits: { start: number; end: number; text: string }[] = [];
       walk(ast, (node) => {
@@ -121,4 +122,5 @@ const config: RollupOptions = {
   },
 };
 
-export default config;
+// The browser extension (`dist/extension/`): its own scripts, with the widgets it shows inlined.
+export default [config, ...extensionBuild({ templates: minifyTemplates(/\/(widgets|extension)\/.*\.ts$/) })];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** What `npm start` needs: the API, the shared code, the widgets' sources and build, the demo site. */
-const NEEDED = ['api', 'shared', 'widgets', 'demo', 'package.json', 'package-lock.json', 'rollup.config.ts', 'tsconfig.json'];
+/** What `npm start` needs: the API, the shared code, the widgets' sources and build, the demo site, the extension (`npm run build` builds it too). */
+const NEEDED = ['api', 'shared', 'widgets', 'demo', 'extension', 'package.json', 'package-lock.json', 'rollup.config.ts', 'tsconfig.json'];
 
 export interface StartedRuche {
   /** Where it listens, e.g. `http://127.0.0.1:41234` (no trailing slash). */

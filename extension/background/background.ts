@@ -1,0 +1,44 @@
+/**
+ * The background (a service worker on Chrome, an event page on Firefox): it holds the person's
+ * token, makes the pages' API requests, and registers the content scripts for the enabled sites.
+ * Each concern is a module of its own; this file only wires them to the browser's events.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import browser, { readSettings } from '../shared/browser.ts';
+import { PAGE_PORT } from '../shared/protocol.ts';
+import { chooseDemoPerson, forgetIdentity, identityState } from './identity.ts';
+import { acceptPage } from './relay.ts';
+import { forgetServers, serverInfo } from './server.ts';
+import { syncContentScripts } from './sites.ts';
+
+browser.runtime.onInstalled.addListener(() => void syncContentScripts());
+browser.runtime.onStartup.addListener(() => void syncContentScripts());
+browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' && area !== 'managed') return;
+  if ('sites' in changes || 'serverUrl' in changes) void syncContentScripts();
+  if ('serverUrl' in changes) forgetServers();
+  if ('serverUrl' in changes || 'tokenUrl' in changes) void forgetIdentity();
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === PAGE_PORT && port.sender?.tab) acceptPage(port);
+});
+
+/** The options page and the toolbar popup (extension pages) ask here. */
+export type OptionsRequest = { type: 'status' } | { type: 'choose'; sub: string };
+
+browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+  // Only the extension's own pages, never a content script.
+  if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
+  const request = message as OptionsRequest;
+  if (request?.type === 'status') {
+    const { serverUrl } = await readSettings();
+    const info = serverUrl ? await serverInfo(serverUrl) : null;
+    return { auth: info?.auth ?? null, features: info?.features ?? null, identity: await identityState() };
+  }
+  if (request?.type === 'choose') return chooseDemoPerson(String(request.sub ?? ''));
+  return undefined;
+});

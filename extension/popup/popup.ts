@@ -1,0 +1,61 @@
+/**
+ * The toolbar button's popup: turns Ruche on or off for the site of the current tab. Opening it
+ * gives the extension `activeTab` (the tab's address, nothing more); enabling asks the browser for
+ * lasting access to that site (and to the Ruche server), then reloads the tab so that the content
+ * scripts start with it, at document_start.
+ */
+import { html, nothing, render } from 'lit';
+import browser, { readSettings, saveSettings } from '../shared/browser.ts';
+import { hasAccess, releaseAccess, requestAccess } from '../shared/permissions.ts';
+import { siteOrigin, type EffectiveSettings } from '../shared/settings.ts';
+import { words } from '../shared/words.ts';
+import { markIcon } from '../options/mark.ts';
+
+async function main(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const settings = await readSettings();
+  const m = words(settings.language || browser.i18n.getUILanguage());
+  const origin = tab?.url ? siteOrigin(tab.url) : null;
+  const enabled = !!origin && settings.sites.includes(origin) && (await hasAccess(origin));
+  const managed = !!origin && settings.managedSites.includes(origin);
+
+  const reload = () => tab?.id !== undefined && browser.tabs.reload(tab.id);
+  const enable = async () => {
+    if (!(await requestAccess([origin!, settings.serverUrl]))) return;
+    const { sites } = (await browser.storage.local.get('sites')) as { sites?: string[] };
+    await saveSettings({ sites: [...new Set([...(sites ?? []), origin!])] });
+    await reload();
+    window.close();
+  };
+  const disable = async () => {
+    const { sites } = (await browser.storage.local.get('sites')) as { sites?: string[] };
+    await saveSettings({ sites: (sites ?? []).filter((site) => site !== origin) });
+    await releaseAccess(origin!, keepers(settings));
+    await reload();
+    window.close();
+  };
+
+  let body;
+  if (!origin) body = html`<p class="help">${m.popupNotHere}</p>`;
+  else if (!settings.serverUrl) body = html`<p class="help">${m.popupNoServer}</p>`;
+  else if (enabled) {
+    body = managed
+      ? html`<p class="help">${m.popupManaged}</p>`
+      : html`<p class="help">${m.popupActive}</p>
+          <button @click=${disable}>${m.popupDisable}</button>`;
+  } else body = html`<button class="primary" @click=${enable}>${m.popupEnable}</button>`;
+
+  render(
+    html`<h1>${markIcon()} Ruche</h1>
+      ${origin ? html`<p class="note"><strong>${origin}</strong></p>` : nothing}
+      ${body}
+      <p><a href="#" @click=${(event: Event) => (event.preventDefault(), void browser.runtime.openOptionsPage(), window.close())}>${m.settings}</a></p>`,
+    document.getElementById('popup')!,
+  );
+}
+
+/** Access the extension still needs whatever the person removes. */
+const keepers = (settings: EffectiveSettings) =>
+  [settings.serverUrl, settings.tokenUrl, ...settings.managedSites].filter(Boolean).map((url) => new URL(url).origin);
+
+void main();
