@@ -1,0 +1,134 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { loadConfig } from '../../api/config.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { FLAGS } from '../e2e/browser.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** A Ruche server in demo mode, in this process, on an embedded database in a temporary folder. */
+export async function startRuche(env: Record<string, string>): Promise<RunningServer & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ruche-extension-tests-'));
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', RUCHE_DATA: dataDir, RUCHE_AUTH: 'demo', RUCHE_LOG: 'silent', ...env }),
+  );
+  return {
+    ...server,
+    async dispose() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Pages = Record<string, [type: string, body: string, headers?: Record<string, string>]>;
+
+export interface Site {
+  origin: string;
+  /** What the site serves from now on. */
+  serve(pages: Pages): void;
+  close(): Promise<void>;
+}
+
+/** An intranet site on a port of its own (its origin is known before its pages are). */
+export async function startSite(): Promise<Site> {
+  let pages: Pages = {};
+  const server: Server = createServer((request, response) => {
+    const page = pages[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!page) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const [type, body, headers] = page;
+    response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', ...headers }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    serve: (next) => void (pages = next),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Chromium with the built, unpacked Chrome extension (a copy of `dist/extension/chrome`, so that a
+ * build elsewhere in the repository does not change it midway), headless, in a fresh profile.
+ */
+export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; id: string; dispose(): Promise<void> }> {
+  if (!existsSync(CHROME)) {
+    throw new Error(`Chromium is not at ${CHROME}. Install Debian's (apt-get install -y chromium) or set CHROME_PATH.`);
+  }
+  const built = join(ROOT, 'dist/extension/chrome');
+  if (!existsSync(join(built, 'manifest.json'))) throw new Error('The extension is not built: run `npm run build` (npm run test:extension does).');
+  const scratch = mkdtempSync(join(tmpdir(), 'ruche-extension-browser-'));
+  const extension = join(scratch, 'extension');
+  cpSync(built, extension, { recursive: true });
+  const context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: CHROME,
+    headless: true,
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 860 },
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...FLAGS],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    id: new URL(worker.url()).host,
+    async dispose() {
+      await context.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * What a person does on the extension's page in `chrome://extensions` ("Site access: on specific
+ * sites → add"): grant the extension access to a site. Headless Chromium cannot show the prompt of
+ * `permissions.request()` to anyone; once a site is granted this way, the options page's own request
+ * for it resolves at once, without a prompt, and everything else runs as for a person.
+ */
+export async function grantSiteAccess(context: BrowserContext, id: string, origins: string[]): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${id}`);
+  await page.evaluate(
+    async ({ id, origins }) => {
+      const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome;
+      for (const origin of origins) await api.developerPrivate.addHostPermission(id, `${origin}/*`);
+    },
+    { id, origins },
+  );
+  await page.close();
+}
+
+/** A page script of the test site: what a page could observe of the extension. */
+export const WATCH_JS = readFileSync(new URL('./watch.js', import.meta.url), 'utf8');
+
+export interface Watched {
+  violations: string[];
+  portsSeen: number;
+  messagesSeen: number;
+  shifts: { value: number; sources: string[] }[];
+}
+
+export const watched = (page: Page) => page.evaluate(() => (window as unknown as { __watched: Watched }).__watched);
+
+/** The extension's state, as its service worker sees it (`chrome.*` there). */
+interface ChromeApi {
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; world?: string; runAt?: string }[]> };
+}
+const chromeIn = () => (globalThis as unknown as { chrome: ChromeApi }).chrome;
+
+export const grantedPermissions = (worker: Worker) => worker.evaluate(`(${chromeIn})().permissions.getAll()`) as ReturnType<ChromeApi['permissions']['getAll']>;
+export const registeredScripts = (worker: Worker) =>
+  worker.evaluate(`(${chromeIn})().scripting.getRegisteredContentScripts()`) as ReturnType<ChromeApi['scripting']['getRegisteredContentScripts']>;
