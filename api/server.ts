@@ -13,6 +13,7 @@ import { seedDemoProfiles } from './experts/demo.ts';
 import { scheduleEscalations } from './experts/questions.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 import { scheduleRetention } from './privacy/retention.ts';
+import { seedDemoPulse } from './pulse/demo.ts';
 
 export interface RunningServer {
   url: string;
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (config.demoSeed && (await seedDemo(database.sql))) {
         await seedDemoProfiles(database.sql);
         await seedDemoIdeas(database.sql);
+        await seedDemoPulse(database.sql);
         if (config.log === 'info') console.log('Seeded the demo intranet with colleagues, discussions, questions, likes and skills.');
       }
     }
