@@ -20,8 +20,15 @@ export const panelStyles = css`
     --_ink: #1f2933;
     --_muted: #5b6573;
     --_line: #e3e7ed;
+  }
+  /* Type is set here: on the host, all: initial !important would win over it. */
+  .launcher,
+  .panel {
     font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'DejaVu Sans', Arial, sans-serif;
     color: var(--_ink);
+    text-align: start;
+    letter-spacing: normal;
+    text-transform: none;
   }
   *,
   *::before,
