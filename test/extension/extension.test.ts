@@ -197,12 +197,21 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     }
   });
 
-  test('closing the panel removes the widgets (and with them the live stream)', async () => {
+  test('Escape closes the panel: its widgets go (and their live stream with them), the focus returns to the launcher', async () => {
     await erp.keyboard.press('Escape');
     await until('the panel to close', async () => (await erp.locator('ruche-extension .panel').count()) === 0);
     assert.equal(await erp.locator('ruche-extension ruche-comments').count(), 0);
     assert.equal(await erp.evaluate(() => document.activeElement?.localName), 'ruche-extension', 'focus back on the launcher');
     await erp.close();
+  });
+
+  test('the toolbar popup offers nothing on a page that is not a web page (here, itself)', async () => {
+    const popup = await context.newPage();
+    popup.on('pageerror', (error) => problems.push(`popup: pageerror: ${error.message}`));
+    await popup.goto(`chrome-extension://${browser.id}/popup.html`);
+    await popup.locator('#popup .help', { hasText: 'pages web' }).waitFor();
+    assert.equal(await popup.locator('#popup button').count(), 0);
+    await popup.close();
   });
 
   test('no page reported an error or a warning', () => {

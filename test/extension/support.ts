@@ -63,7 +63,7 @@ export async function startSite(): Promise<Site> {
  * Chromium with the built, unpacked Chrome extension (a copy of `dist/extension/chrome`, so that a
  * build elsewhere in the repository does not change it midway), headless, in a fresh profile.
  */
-export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; id: string; dispose(): Promise<void> }> {
+export async function launchWithExtension(viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; worker: Worker; id: string; dispose(): Promise<void> }> {
   if (!existsSync(CHROME)) {
     throw new Error(`Chromium is not at ${CHROME}. Install Debian's (apt-get install -y chromium) or set CHROME_PATH.`);
   }
@@ -76,7 +76,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
     executablePath: CHROME,
     headless: true,
     locale: 'fr-FR',
-    viewport: { width: 1280, height: 860 },
+    viewport,
     args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
