@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,9 @@ export async function startRuche(env: Record<string, string>): Promise<RunningSe
   };
 }
 
-export type Pages = Record<string, [type: string, body: string, headers?: Record<string, string>]>;
+type Answer = [type: string, body: string, headers?: Record<string, string>, status?: number];
+/** What a site serves: a path's answer, or a function making it for each request (an SSO endpoint). */
+export type Pages = Record<string, Answer | ((request: IncomingMessage) => Answer)>;
 
 export interface Site {
   origin: string;
@@ -44,8 +46,8 @@ export async function startSite(): Promise<Site> {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    const [type, body, headers] = page;
-    response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', ...headers }).end(body);
+    const [type, body, headers, status = 200] = typeof page === 'function' ? page(request) : page;
+    response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', ...headers }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
