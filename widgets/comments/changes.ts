@@ -8,7 +8,21 @@ import { childrenOf, type ThreadStore } from './store.ts';
  * one's own post) changes nothing. Loaded with the live connection and with the composer.
  */
 
-type Placement = { newestFirst: boolean; atEnd: boolean; own?: boolean };
+type Placement = {
+  newestFirst: boolean;
+  atEnd: boolean;
+  own?: boolean;
+  /** Whether this reader sees a hidden or pending comment's words (its author, the stewards). */
+  insider?: (comment: Comment) => boolean;
+  /** A comment this reader may read was hidden, and why is not known here: read the threads again. */
+  stale?: () => void;
+};
+
+/**
+ * A hidden or pending comment as everyone else gets it (on live streams too): no author, no words,
+ * no `moderation`.
+ */
+const placeholder = (c: Comment) => (c.status === 'hidden' || c.status === 'pending') && !c.moderation;
 
 /**
  * A live event, applied in order: one that is not newer than what the threads show of its comment
@@ -39,15 +53,25 @@ export function applyEvent(store: ThreadStore, event: LiveEvent, id: string | nu
 export function applyComment(store: ThreadStore, incoming: Comment, options: Placement): boolean {
   const found = store.find(incoming.id);
   if (found) {
-    // Live events always say likedByMe: false; what this person did is known here.
-    Object.assign(found.comment, incoming, { likedByMe: found.comment.likedByMe });
+    const mine = found.comment;
+    if (placeholder(incoming) && mine.status !== 'deleted' && options.insider?.(mine)) {
+      // Its author and the stewards keep reading it, with why it was hidden (asked again if unknown).
+      if (mine.moderation?.state !== 'hidden') options.stale?.();
+      mine.moderation = mine.moderation?.state === 'hidden' ? mine.moderation : { state: 'hidden', heldFor: null, word: null, reason: null, at: null };
+      mine.status = 'hidden';
+    } else {
+      // Live events always say likedByMe: false; what this person did is known here.
+      Object.assign(mine, incoming, { likedByMe: mine.likedByMe });
+      if (!incoming.moderation || incoming.status === 'deleted') delete mine.moderation;
+    }
     count(store, incoming.id, incoming.status === 'published');
     prune(store);
     return true;
   }
-  if (incoming.status !== 'published') return false;
+  // Someone else's hidden or pending comment is not news; one's own pending post (or a steward's view) is.
+  if (incoming.status !== 'published' && !incoming.moderation) return false;
   const fresh = !store.counted.has(incoming.id);
-  count(store, incoming.id, true);
+  count(store, incoming.id, incoming.status === 'published');
   if (incoming.parentId === null) {
     const thread: Thread = { ...incoming, replies: [] };
     if (options.newestFirst) store.threads.unshift(thread);
@@ -75,14 +99,17 @@ function count(store: ThreadStore, id: string, published: boolean): void {
   } else if (!published && store.counted.delete(id)) store.count = Math.max(0, store.count - 1);
 }
 
-/** A deleted or hidden comment keeps its place only while a published reply hangs below it (as on the server). */
+/**
+ * A deleted or hidden comment keeps its place only while a published reply hangs below it (as on the
+ * server); its author and the stewards keep theirs (`moderation`).
+ */
 function prune(store: ThreadStore): void {
   store.threads = store.threads.filter((thread) => {
     const children = childrenOf(thread);
     const keep = new Map<string, boolean>();
     const worth = (c: Comment): boolean => {
       let known = keep.get(c.id);
-      if (known === undefined) keep.set(c.id, (known = c.status === 'published' || (children.get(c.id) ?? []).some(worth)));
+      if (known === undefined) keep.set(c.id, (known = c.status === 'published' || !!c.moderation || (children.get(c.id) ?? []).some(worth)));
       return known;
     };
     thread.replies = thread.replies.filter(worth);

@@ -12,6 +12,7 @@ import { messages, type Messages } from './messages.ts';
 import { childrenOf, ThreadStore } from './store.ts';
 import type { AnswerPromise } from './qa.ts';
 import type { Writing } from './writing.ts';
+import type { ModerationControls } from '../moderation/controls.ts';
 
 /** Replies deeper than this are shown at this depth, marked with whom they answer. */
 const MAX_DEPTH = 3;
@@ -78,10 +79,13 @@ export class RucheComments extends RucheElement {
   writing: Writing | null = null;
   /** Q&A mode's answer-time promise (qa.ts, loaded in Q&A mode only). */
   answers: AnswerPromise | null = null;
+  /** The stewards' moves under each comment (../moderation/comment-moves.ts, loaded for stewards only). */
+  moderating: ModerationControls | null = null;
 
   private changes: typeof import('./changes.ts') | null = null;
   private writingLoad: Promise<Writing> | null = null;
   private answersLoad: Promise<void> | null = null;
+  private moderatingLoad: Promise<unknown> | null = null;
   private loadedWith = '';
   private drafts = '';
   private held: [LiveEvent, string | null][] = [];
@@ -185,6 +189,9 @@ export class RucheComments extends RucheElement {
       this.nextCursor = page.nextCursor;
       this.failure = null;
       this.page = page;
+      // Stewards get their moves; nobody else downloads them.
+      if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
+      else this.moderating = this.moderatingLoad = null;
     } catch (error) {
       if (abort.signal.aborted || generation !== this.generation) return;
       if (more) this.notes.set('more', { text: errorMessage(error, this.language), error: true });
@@ -286,7 +293,15 @@ export class RucheComments extends RucheElement {
   }
 
   placement(own = false) {
-    return { newestFirst: this.sort !== 'oldest', atEnd: this.nextCursor === null, own };
+    const viewer = this.page?.viewer;
+    return {
+      newestFirst: this.sort !== 'oldest',
+      atEnd: this.nextCursor === null,
+      own,
+      insider: (c: Comment) => !!viewer?.id && (viewer.canSteward || c.author?.id === viewer.id),
+      // Why one's own comment was hidden is in the threads as this person reads them.
+      stale: () => void Promise.resolve().then(() => this.load(false)),
+    };
   }
 
   setBusy(key: string, on: boolean): void {
@@ -391,7 +406,7 @@ export class RucheComments extends RucheElement {
         id="f-new"
         rows="3"
         maxlength="10000"
-        placeholder=${qa?.placeholderQa ?? m.placeholder}
+        placeholder=${this.writing?.placeholder ?? qa?.placeholderQa ?? m.placeholder}
         aria-describedby="f-new-hint"
         .value=${this.text('new')}
         @input=${(event: InputEvent) => this.setText('new', (event.target as HTMLTextAreaElement).value)}
@@ -444,25 +459,41 @@ export class RucheComments extends RucheElement {
     const writing = this.page!.viewer.id ? this.writing : null;
     const lang = this.language;
     const id = `c-${c.id}`;
-    if (c.status === 'deleted' || c.status === 'hidden') {
+    // Hidden or waiting: its author and the stewards read it, and why (`moderation`); others see its place.
+    const held = c.moderation;
+    if (c.status === 'deleted' || ((c.status === 'hidden' || c.status === 'pending') && !held)) {
       return html`<article id=${id} class="comment gone" tabindex="-1" part="comment">
         <span class="avatar" aria-hidden="true"></span>
         <p class="main">${c.status === 'deleted' ? m.deleted : m.hidden}</p>
       </article>`;
     }
+    const target = { kind: 'comment' as const, id: c.id, status: c.status };
     const accepted = this.qa && thread.isQuestion && c.parentId === thread.id && thread.acceptedAnswerId === c.id;
     const editing = this.open === `edit:${c.id}`;
-    return html`<article id=${id} class="comment ${accepted ? 'accepted' : ''}" tabindex="-1" part=${accepted ? 'comment accepted-answer' : 'comment'} aria-labelledby=${`a-${c.id}`}>
+    return html`<article
+      id=${id}
+      class="comment ${accepted ? 'accepted' : ''} ${held ? `held ${held.state}` : ''}"
+      tabindex="-1"
+      part=${accepted ? 'comment accepted-answer' : 'comment'}
+      aria-labelledby=${`a-${c.id}`}
+    >
       ${avatar(c.author)}
       <div class="main">
         <div class="meta">
           <span class="author" id=${`a-${c.id}`}>${c.author?.name ?? m.formerMember}</span>
           ${c.author?.dept ? html`<span class="dept">${c.author.dept}</span>` : nothing}
           ${this.answers?.badge(c, accepted)}
-          ${c.status === 'pending' ? html`<span class="badge">${m.pending}</span>` : nothing}
           ${c.editedAt ? html`<span class="edited" title=${absoluteDate(c.editedAt, lang)}>(${m.edited})</span>` : nothing}
           <time datetime=${c.createdAt} title=${absoluteDate(c.createdAt, lang)}>${relativeDate(c.createdAt, lang)}</time>
         </div>
+        ${held
+          ? html`<p class="moderation">
+              <strong>${held.state === 'pending' ? m.waiting : m.hiddenBy}</strong>${held.state === 'hidden' && held.reason ? ` : ${held.reason}` : ''}${held.word
+                ? html` · ${m.heldWord.replace('#', held.word)}`
+                : nothing}
+              <span>${c.author?.id === this.page!.viewer.id ? m.onlyYou : m.onlyStewards}</span>
+            </p>`
+          : nothing}
         ${inReplyTo ? html`<p class="reply-to">${m.inReplyTo.replace('#', inReplyTo)}</p>` : nothing}
         ${editing
           ? writing?.editor(c)
@@ -478,9 +509,9 @@ export class RucheComments extends RucheElement {
                 >
                   ${icon(heart, 14)}<span>${c.likeCount || ''}</span>
                 </button>
-                ${writing?.actions(c, thread, accepted)}
+                ${writing?.actions(c, thread, accepted)} ${this.moderating?.buttons(target)}
               </div>`}
-        ${writing?.form(c)} ${this.renderNote(`c:${c.id}`)}
+        ${writing?.form(c)} ${this.moderating?.form(target)} ${this.renderNote(`c:${c.id}`)}
       </div>
     </article>`;
   }

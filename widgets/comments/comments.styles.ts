@@ -201,6 +201,23 @@ export const styles = css`
   .replies .avatar {
     font-size: 0.78em;
   }
+  /* A hidden or waiting comment, as its author and the stewards read it */
+  .moderation {
+    margin: 0.3em 0 0.2em;
+    padding: 0.35em 0.65em;
+    border-left: 3px solid var(--_warning);
+    border-radius: 0 calc(var(--_radius) - 2px) calc(var(--_radius) - 2px) 0;
+    background: color-mix(in srgb, var(--_warning) 8%, var(--_bg));
+    font-size: 0.88em;
+    overflow-wrap: anywhere;
+  }
+  .moderation span {
+    display: block;
+    color: var(--_muted);
+  }
+  .held .body {
+    opacity: 0.7;
+  }
   .gone .main {
     align-self: center;
     color: var(--_muted);

@@ -10,6 +10,8 @@ export const en: WritingMessages = {
   sendReport: 'Send the report',
   reported: 'Thank you: the space’s stewards will look at this comment.',
   posted: 'Your message is posted.',
+  held: 'Your post waits for a steward’s approval: everyone will see it once approved.',
+  holds: 'Here, a steward approves each post before it is published…',
   cancel: 'Cancel',
   shortcut: 'Ctrl + Enter to post',
   formatting: 'Formatting',

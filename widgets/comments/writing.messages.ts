@@ -11,6 +11,8 @@ const fr = {
   sendReport: 'Envoyer le signalement',
   reported: 'Merci : les animateurs de l’espace vont examiner ce commentaire.',
   posted: 'Votre message est publié.',
+  held: 'Votre message attend la validation d’un animateur : il sera visible de tous une fois approuvé.',
+  holds: 'Ici, un animateur valide chaque message avant sa publication…',
   cancel: 'Annuler',
   shortcut: 'Ctrl + Entrée pour publier',
   formatting: 'Mise en forme',

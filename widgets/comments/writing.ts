@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Comment, LikeState, NewComment, Thread } from '../../shared/api-types.ts';
+import type { Comment, LikeState, ModerationSettings, NewComment, Thread } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
 import { applyComment, setAccepted } from './changes.ts';
@@ -28,13 +28,20 @@ export class Writing {
   /** The Idempotency-Key of each action until it succeeds, so that trying it again is not a second post. */
   private actionKeys = new Map<string, { text: string; key: string }>();
 
-  /** Loads the writing half for `host`, in its language. */
+  /** Loads the writing half for `host`, in its language, and whether a steward validates posts here first. */
   static async for(host: RucheComments): Promise<Writing> {
-    await messages.ready(host.language);
-    return new Writing(host);
+    const [, settings] = await Promise.all([
+      messages.ready(host.language),
+      host.ctx!.client.get<ModerationSettings>('/api/moderation/settings', { space: host.spaceSlug }).catch(() => null),
+    ]);
+    return new Writing(host, settings?.holdsMyPosts === true);
   }
 
-  private constructor(private readonly host: RucheComments) {
+  private constructor(
+    private readonly host: RucheComments,
+    /** This person's posts wait for a steward here: the composer says so before they write. */
+    readonly held: boolean,
+  ) {
     host.addStyles(styles);
   }
 
@@ -105,7 +112,8 @@ export class Writing {
       host.renderRoot.querySelector<HTMLTextAreaElement>(`[data-key="${key}"] textarea`)!.value = '';
     }
     if (parentId) host.open = null;
-    host.announce(this.m.posted);
+    if (comment.status === 'pending') host.notes.set(parentId ? `c:${parentId}` : 'new', { text: this.m.held, error: false });
+    host.announce(comment.status === 'pending' ? this.m.held : this.m.posted);
     await host.updateComplete;
     host.focusIn(`#c-${comment.id}`);
   }
@@ -182,6 +190,11 @@ export class Writing {
   }
 
   // ---- rendering --------------------------------------------------------------------------------
+
+  /** In an empty box, when a steward validates this person's posts first: says so (the box keeps its size). */
+  get placeholder(): string | null {
+    return this.held ? this.m.holds : null;
+  }
 
   /** Under the new comment's box: how to format, and the shortcut. */
   help(id: string) {
@@ -268,7 +281,7 @@ export class Writing {
         id=${id}
         rows=${options.rows ?? 3}
         maxlength=${report ? 500 : 10000}
-        placeholder=${options.placeholder ?? ''}
+        placeholder=${this.placeholder ?? options.placeholder ?? ''}
         aria-describedby=${report ? nothing : `${id}-hint`}
         .value=${host.text(key)}
         @input=${(event: InputEvent) => host.setText(key, (event.target as HTMLTextAreaElement).value)}
