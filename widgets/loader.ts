@@ -13,7 +13,7 @@ const elements: Record<string, () => Promise<Definer>> = {
   'ruche-idea-box': () => import('./ideas/idea-box.ts'),
   'ruche-expert-finder': () => import('./experts/expert-finder.ts'),
   'ruche-person': () => import('./experts/person.ts'),
-  // 'ruche-pulse': one line when it exists.
+  'ruche-pulse': () => import('./pulse/pulse.ts'),
 };
 
 const api = new URL('.', import.meta.url).href;
@@ -30,7 +30,8 @@ try {
       'ruche-demo-picker:not(:defined){display:inline-block;vertical-align:middle;width:252px;height:12px}' +
       'ruche-idea-box:not(:defined){display:block;min-height:560px}' +
       'ruche-expert-finder:not(:defined){display:block;min-height:209px}' +
-      'ruche-person:not(:defined){display:block;min-height:15.4em}',
+      'ruche-person:not(:defined){display:block;min-height:15.4em}' +
+      'ruche-pulse:not(:defined){display:block;min-height:620px}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {

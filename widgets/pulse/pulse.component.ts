@@ -1,0 +1,220 @@
+import { html, nothing } from 'lit';
+import type { Me, ModerationSettings, Pulse } from '../../shared/api-types.ts';
+import { ApiError } from '../shared/api.ts';
+import { RucheElement } from '../shared/element.ts';
+import { errorMessage } from '../shared/i18n.ts';
+import { baseStyles } from '../shared/styles.ts';
+import type { ModerationDesk } from '../moderation/desk.ts';
+import type { Figures } from './figures.ts';
+import { messages, type Messages } from './messages.ts';
+import { styles } from './pulse.styles.ts';
+
+export type Period = '7d' | '30d' | '90d' | '365d';
+const PERIODS: Period[] = ['7d', '30d', '90d', '365d'];
+const DAYS: Record<Period, number> = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 };
+
+/**
+ * The engagement pulse of a space — or, for administrators, of the whole intranet: readers,
+ * contributors, their ratio, answer times, ideas by status and a weekly trend, drawn as small
+ * charts. Aggregates only: the API withholds any figure over fewer than five people, and the
+ * widget says so where the figure would be.
+ *
+ * This chunk is the frame (title, period, scope, loading and errors). The figures and charts
+ * (figures.ts) load at once beside the first request; the explanation of what is measured when
+ * asked for; the moderation desk (../moderation/desk.ts) only for the space's stewards.
+ *
+ * @summary Engagement figures of a space: readers, contributors, answer times, ideas, trend.
+ * @attr space - the space slug (default: the provider's, else the server's default space)
+ * @attr scope - "site": the whole intranet (administrators only; others see the space's)
+ * @attr period - 7d, 30d (default), 90d or 365d
+ * @attr weeks - weeks of trend (default: 12, or the period's weeks when longer)
+ * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr theme - light (default), dark or auto
+ * @csspart base - the whole widget
+ * @csspart header - the title and the period
+ */
+export class RuchePulse extends RucheElement {
+  static override styles = [baseStyles, styles];
+  static override translations = [messages];
+  static override properties = {
+    ...RucheElement.properties,
+    period: {},
+    scope: {},
+    weeks: { type: Number },
+    data: { state: true },
+    failure: { state: true },
+    loading: { state: true },
+    tab: { state: true },
+  };
+
+  declare period: Period;
+  declare scope: 'space' | 'site' | null;
+  declare weeks: number | null;
+  /** The figures shown; kept while those of another period load. */
+  declare data: Pulse | null;
+  declare failure: string | null;
+  declare loading: boolean;
+  declare tab: 'activity' | 'moderation';
+
+  figures: Figures | null = null;
+  desk: ModerationDesk | null = null;
+  /** Who looks, learnt after the first figures: admins may see the whole site, stewards moderate. */
+  viewer: { isAdmin: boolean; canSteward: boolean } | null = null;
+  private signedOut: string | null = null;
+  private notice = '';
+  private figuresLoad: Promise<Figures> | null = null;
+  private loadedWith = '';
+  private generation = 0;
+  private abort: AbortController | null = null;
+
+  constructor() {
+    super();
+    this.period = '30d';
+    this.scope = null;
+    this.weeks = null;
+    this.data = null;
+    this.failure = null;
+    this.loading = false;
+    this.tab = 'activity';
+  }
+
+  get m(): Messages {
+    return messages.in(this.language);
+  }
+
+  get site(): boolean {
+    return this.scope === 'site';
+  }
+
+  protected contextChanged(): void {
+    // Another person: their rights are learnt again.
+    this.viewer = null;
+    this.desk = null;
+    this.figures?.personChanged();
+    this.tab = 'activity';
+    void this.load();
+  }
+
+  protected override willUpdate(): void {
+    // space, scope, period or weeks changed since the last load: read again (before this render).
+    if (this.ctx && this.loadedWith !== this.query()) void this.load();
+  }
+
+  private query(): string {
+    return JSON.stringify([this.ctx?.api, this.spaceSlug, this.site, this.period, this.weeks]);
+  }
+
+  /** The figures' code, asked for with the first figures (not after them). */
+  private loadFigures(): Promise<Figures> {
+    return (this.figuresLoad ??= import('./figures.ts').then(
+      async ({ Figures }) => (this.figures = await Figures.for(this)),
+      (error) => {
+        this.figuresLoad = null;
+        throw error;
+      },
+    ));
+  }
+
+  async load(): Promise<void> {
+    if (!this.ctx) return;
+    const { client } = this.ctx;
+    const generation = ++this.generation;
+    this.abort?.abort();
+    this.loadedWith = this.query();
+    const abort = (this.abort = new AbortController());
+    const period = PERIODS.includes(this.period) ? this.period : '30d';
+    // The trend covers the period at least.
+    const weeks = this.weeks || Math.min(52, Math.max(12, Math.ceil(DAYS[period] / 7)));
+    const where = this.site ? { site: 'true' } : { space: this.spaceSlug };
+    this.loading = true;
+    try {
+      const [data] = await Promise.all([client.get<Pulse>('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
+      if (generation !== this.generation) return;
+      this.failure = this.signedOut = null;
+      this.data = data;
+      if (!this.viewer) void this.learnViewer(data);
+    } catch (error) {
+      if (abort.signal.aborted || generation !== this.generation) return;
+      if (error instanceof ApiError && error.status === 401) {
+        this.signedOut = (await client.authMode()) === 'demo' ? this.m.signInDemo : this.m.signIn;
+        this.data = null;
+      } else if (error instanceof ApiError && error.code === 'admin_only') {
+        this.notice = this.m.adminOnly;
+        this.scope = 'space';
+      } else this.failure = errorMessage(error, this.language);
+    } finally {
+      if (generation === this.generation) this.loading = false;
+    }
+  }
+
+  /** Is this person an administrator (the whole site), a steward of the space (the moderation desk)? */
+  private async learnViewer(data: Pulse): Promise<void> {
+    const { client } = this.ctx!;
+    const space = data.scope.kind === 'space' ? data.scope.space.slug : this.spaceSlug;
+    const [me, settings] = await Promise.all([
+      client.get<Me>('/api/me'),
+      client.get<ModerationSettings>('/api/moderation/settings', { space }),
+    ]).catch(() => [null, null] as const);
+    if (!me || !settings) return;
+    this.viewer = { isAdmin: me.isAdmin, canSteward: settings.canSteward };
+    this.requestUpdate();
+    // The desk's code never reaches anyone else.
+    if (settings.canSteward) {
+      const { ModerationDesk } = await import('../moderation/desk.ts');
+      this.desk = await ModerationDesk.for(this, settings);
+      this.requestUpdate();
+    }
+  }
+
+  /** Buttons of which one is pressed: the period, the scope, the view. */
+  private choice<T extends string>(label: string, options: [T, string][], current: T, choose: (value: T) => void, part = 'seg') {
+    return html`<div class=${part} role="group" aria-label=${label}>
+      ${options.map(
+        ([value, text]) => html`<button class="link" aria-pressed=${value === current ? 'true' : 'false'} @click=${() => choose(value)}>${text}</button>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const m = this.m;
+    const data = this.data;
+    const site = data?.scope.kind === 'site';
+    const name = data?.scope.kind === 'space' ? data.scope.space.name : site ? m.wholeSite : '';
+    const desk = this.desk && !this.site ? this.desk : null;
+    const moderating = desk && this.tab === 'moderation';
+    return html`<section class="root" part="base" aria-labelledby="heading" aria-busy=${this.loading && !data ? 'true' : 'false'}>
+      <header class="top" part="header">
+        <div class="titles">
+          <p class="kicker">${m.dashboard}${name ? html` · <span>${name}</span>` : nothing}</p>
+          <h3 id="heading" tabindex="-1">${site ? m.titleSite : m.title}</h3>
+        </div>
+        ${this.viewer?.isAdmin
+          ? this.choice(m.scopeLabel, [['space', m.thisSpace], ['site', m.wholeSite]], this.site ? 'site' : 'space', (scope) => {
+              this.notice = '';
+              this.scope = scope;
+            })
+          : nothing}
+        ${moderating ? nothing : this.choice(m.periodLabel, PERIODS.map((p) => [p, m.periods[p]]), this.period, (period) => (this.period = period))}
+      </header>
+      ${desk
+        ? this.choice(m.tabsLabel, [['activity', m.activity], ['moderation', desk.tabLabel()]], this.tab, (tab) => (this.tab = tab), 'tabs')
+        : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${moderating ? desk.render() : this.activity()}
+    </section>`;
+  }
+
+  private activity() {
+    const data = this.data;
+    if (this.signedOut) return html`<p class="notice">${this.signedOut}</p>`;
+    const failure = this.failure
+      ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.load()}>${this.m.retry}</button></div>`
+      : nothing;
+    if (!data || !this.figures) {
+      return this.failure
+        ? failure
+        : html`<div class="skeleton" aria-hidden="true"><span></span>${[1, 2, 3, 4].map(() => html`<span></span>`)}<span></span></div>`;
+    }
+    return html`${failure}<div class="figures ${this.loading ? 'stale' : ''}">${this.figures.render(data)}</div>`;
+  }
+}
