@@ -5,6 +5,7 @@
  *   3. API tests on PostgreSQL (DATABASE_URL) and on the embedded database (PGlite)
  *   4. widget tests in Chromium (web-test-runner + Playwright), against real API servers
  *   5. end-to-end tests: the demo as `npm start` serves it, driven in Chromium
+ *   6. the browser extension, built and loaded unpacked in Chromium; web-ext lint on its Firefox build
  * Each step prints its own summary; the first failing step fails the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,15 +28,16 @@ interface Step {
   skip?: string | false;
 }
 
-const nodeTest = (files: string[]) => [
+const nodeTest = (files: string[], concurrency = 2) => [
   process.execPath,
   '--import',
   'tsx',
   '--test',
   '--test-reporter=spec',
-  '--test-concurrency=2',
+  `--test-concurrency=${concurrency}`,
   ...files,
 ];
+const hasTests = (dir: string) => existsSync(join(root, dir)) && testFiles(dir).length > 0;
 
 const only = process.argv[2]; // `npm test -- api` runs the steps whose name contains "api"
 const databaseUrl = process.env.DATABASE_URL;
@@ -52,8 +54,14 @@ const steps: Step[] = [
   { name: 'browser: widgets', command: ['npm', 'run', '--silent', 'test:widgets'], skip: browserMissing() },
   {
     name: 'browser: end to end',
-    command: [...nodeTest(existsSync(join(root, 'test/e2e')) ? testFiles('test/e2e') : []).filter((arg) => arg !== '--test-concurrency=2'), '--test-concurrency=1'],
-    skip: browserMissing() || (!existsSync(join(root, 'test/e2e')) && 'no end-to-end tests yet'),
+    command: nodeTest(hasTests('test/e2e') ? testFiles('test/e2e') : [], 1),
+    skip: browserMissing() || (!hasTests('test/e2e') && 'no end-to-end tests yet'),
+  },
+  {
+    // `test:extension` builds the widgets and the extension first, then loads the unpacked build.
+    name: 'browser: extension',
+    command: ['npm', 'run', '--silent', 'test:extension'],
+    skip: browserMissing() || (!hasTests('test/extension') && 'no extension tests yet'),
   },
 ];
 
