@@ -89,7 +89,7 @@ export function dayArea(series: Series) {
       ${runs(values)
         .filter(([, , isShown]) => !isShown)
         .map(([a, b]) => svg`<rect x=${pc((a / n) * 100)} width=${pc(((b - a + 1) / n) * 100)} y="0" height="100%" class="gap"></rect>`)}
-      ${grid(max, series.format)}
+      ${shown.length ? grid(max, series.format) : nothing}
       ${n <= 31 ? values.map((v, i) => (v === null ? nothing : svg`<circle cx=${x(i)} cy=${pc(y(v))} r="2.2" class="dot"></circle>`)) : nothing}
       ${peak >= 0
         ? svg`<circle cx=${x(peak)} cy=${pc(y(values[peak]!))} r="4" class="peak"></circle>

@@ -175,6 +175,19 @@ export const styles = css`
   .hit:hover {
     fill: color-mix(in srgb, var(--_accent) 8%, transparent);
   }
+  .nothing-shown {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .nothing-shown span {
+    padding: 0.2em 0.7em;
+    border-radius: var(--_radius);
+    background: var(--_card, var(--_bg));
+  }
   .axis {
     display: flex;
     justify-content: space-between;

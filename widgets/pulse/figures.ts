@@ -137,7 +137,7 @@ export class Figures {
           readers.averagePerDay,
           (v) => number(v, lang),
           (v) =>
-            fill(audience && shown(readers.peakDay) ? m.readersSentence : m.readersSentenceShort, {
+            fill(audience && shown(readers.peakDay) ? (site ? m.readersSentenceSite : m.readersSentence) : m.readersSentenceShort, {
               share: audience ? percent(Math.min(1, v / audience), lang) : '',
               peak: shown(readers.peakDay) ? number(readers.peakDay.value, lang) : '—',
             }),
@@ -148,7 +148,7 @@ export class Figures {
           (v) => number(v, lang),
           () =>
             shown(contributors.shareOfAudience) && audience
-              ? fill(m.contributorsSentence, { share: percent(contributors.shareOfAudience.value, lang), audience: number(audience, lang) })
+              ? fill(site ? m.contributorsSentenceSite : m.contributorsSentence, { share: percent(contributors.shareOfAudience.value, lang), audience: number(audience, lang) })
               : m.contributorsSentenceShort,
         )}
         ${this.card(m.ratio, ratio, (v) => percent(v, lang), () => m.ratioSentence)}
@@ -174,7 +174,7 @@ export class Figures {
     const series: Series = {
       values,
       title: (i) => fill(values[i] === null ? m.dayHidden : m.dayTitle, { day: day(days[i]!.day, lang), n: values[i] ?? '' }),
-      format: (v) => number(v, lang),
+      format: (v) => number(v, lang, 1),
     };
     const from = day(data.period.from, lang);
     const to = day(data.period.to, lang);
@@ -188,7 +188,9 @@ export class Figures {
     const middle = days[Math.floor((days.length - 1) / 2)]!.day;
     return html`<section class="chart" aria-labelledby="daily">
       <h4 id="daily">${m.daily}</h4>
-      <div class="plot area" role="img" aria-label=${alt}>${dayArea(series)}</div>
+      <div class="plot area" role="img" aria-label=${alt}>
+        ${dayArea(series)} ${visible.length ? nothing : html`<p class="nothing-shown"><span>${m.withheld}</span></p>`}
+      </div>
       <div class="axis"><span>${from}</span>${days.length > 2 ? html`<span>${day(middle, lang)}</span>` : nothing}<span>${to}</span></div>
       <p class="caption"><span class="swatch" aria-hidden="true"></span>${fill(m.dailyCaption, { shown: data.readers.daysShown, days: days.length })}</p>
       ${this.table(
@@ -283,16 +285,18 @@ export class Figures {
     const lang = this.host.language;
     const { questions, answered, medianHours, p90Hours, withinPromiseShare, promiseHours } = data.answers;
     const promise = promiseHours ? this.duration(promiseHours) : '';
+    // The whole site: each question against its own space's promise.
+    const site = data.scope.kind === 'site';
     const counts = shown(questions)
       ? html`<p class="caption">${plural(questions.value, lang, m.questions)}${shown(answered) ? html` · ${plural(answered.value, lang, m.answered)}` : nothing}</p>`
       : nothing;
-    const share = !promiseHours
+    const share = !promiseHours && !site
       ? html`<p class="sentence">${m.noPromise}</p>${counts}`
       : shown(withinPromiseShare)
         ? html`<div class="kept">
             ${ring(withinPromiseShare.value, percent(withinPromiseShare.value, lang))}
             <div>
-              <p class="sentence"><strong>${percent(withinPromiseShare.value, lang)}</strong> ${fill(m.withinPromise, { promise })}</p>
+              <p class="sentence"><strong>${percent(withinPromiseShare.value, lang)}</strong> ${site ? m.withinPromiseSite : fill(m.withinPromise, { promise })}</p>
               ${counts}
             </div>
           </div>`
