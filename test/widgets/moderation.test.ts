@@ -1,11 +1,14 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { Comment, ModerationSettings } from '../../shared/api-types.ts';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
+import * as ideaBoxModule from '../../widgets/ideas/idea-box.ts';
+import type { RucheIdeaBox } from '../../widgets/ideas/idea-box.ts';
 import * as pulseModule from '../../widgets/pulse/pulse.ts';
 import type { RuchePulse } from '../../widgets/pulse/pulse.ts';
 import { $, $$, api, assert, call, cleanup, deepActiveElement, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 pulseModule.define(api);
+ideaBoxModule.define(api);
 
 /**
  * Stewards' tools in the widgets, against a real API: the moves under comments (only for the
@@ -235,6 +238,61 @@ describe('stewards’ tools', () => {
     const { violations } = await window.axe.run(pulse);
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     equal(serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n'), '', 'the desk, axe');
+  });
+
+  it('on ideas: a held idea is its author’s and the stewards’ until approved; anyone may report one; a hidden one tells its author why', async () => {
+    const slug = await space();
+    await call('PUT', '/api/moderation/settings', { as: 'carol', body: { space: slug, premoderation: 'everyone' } });
+    const held = await call('POST', '/api/ideas', { as: 'alice', body: { space: slug, title: 'Une idée en attente', description: 'À valider.' } });
+    const box = async (as: string) => {
+      const container = mount(`<ruche-provider api="${api}" token="${await token(as)}"><ruche-idea-box space="${slug}"></ruche-idea-box></ruche-provider>`);
+      const element = container.querySelector<RucheIdeaBox>('ruche-idea-box')!;
+      await waitFor(() => element.page && element.participation, `${as}'s ideas`);
+      await element.updateComplete;
+      return element;
+    };
+    const open = async (element: RucheIdeaBox, id: string) => {
+      $<HTMLButtonElement>(element, `#i-${id} .title`)!.click();
+      await waitFor(() => element.view === 'idea' && $(element, '.view article'), 'the idea’s view');
+      await element.updateComplete;
+    };
+
+    const author = await box('alice');
+    equal(text(author.shadowRoot!.querySelector(`#i-${held.id} .s-held`)), 'En attente de validation', 'its author sees it waits');
+    cleanup();
+    const member = await box('bob');
+    assert(!$(member, `#i-${held.id}`), 'nobody else sees it');
+    cleanup();
+
+    const steward = await box('carol');
+    await open(steward, held.id);
+    const approve = await waitFor(() => $<HTMLButtonElement>(steward, '.view button[data-move="approve"]'), 'Approuver, for a steward');
+    assert(/En attente de validation/.test(text($(steward, '.view .s-held'))), 'the steward reads why it waits');
+    approve.click();
+    await waitFor(() => !$(steward, '.view .s-held') && $(steward, '.view button[data-move="hide"]'), 'published, and now hideable');
+    cleanup();
+
+    const reader = await box('bob');
+    assert($(reader, `#i-${held.id}`), 'published for everyone');
+    await open(reader, held.id);
+    assert(!$(reader, '.view [data-move]'), 'no moves for a member');
+    $$<HTMLButtonElement>(reader, '.view .report button').find((b) => /Signaler/.test(text(b)))!.click();
+    const why = await waitFor(() => $<HTMLTextAreaElement>(reader, '#report-reason'), 'the report form');
+    equal(deepActiveElement(), why, 'focus in the reason');
+    await sendKeys({ type: 'Doublon d’une idée plus ancienne' });
+    $$<HTMLButtonElement>(reader, '.view .report button').find((b) => /Envoyer/.test(text(b)))!.click();
+    await waitFor(() => /vont examiner cette idée/.test(text($(reader, '.view'))), 'thanked');
+    const queue = await call('GET', `/api/moderation?space=${slug}`, { as: 'carol' });
+    equal(queue.items[0].kind, 'idea');
+    equal(queue.items[0].reports.reasons[0].reason, 'Doublon d’une idée plus ancienne', 'the stewards read why');
+    cleanup();
+
+    await call('POST', `/api/moderation/ideas/${held.id}/hide`, { as: 'carol', body: { reason: 'Doublon : votez pour l’idée d’origine' } });
+    const told = await box('alice');
+    equal(text(told.shadowRoot!.querySelector(`#i-${held.id} .s-held`)), 'Masquée par un animateur');
+    await open(told, held.id);
+    assert(/Doublon : votez pour l’idée d’origine/.test(text($(told, '.view .s-held'))), 'its author reads why');
+    assert(/Seuls vous et les animateurs/.test(text($(told, '.view .s-held'))), 'and who else sees it');
   });
 
   it('has no serious accessibility violations where a steward and an author read hidden and pending comments (axe-core)', async () => {

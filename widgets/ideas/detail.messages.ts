@@ -14,6 +14,17 @@ const fr = {
   created: 'Idée proposée',
   changedTo: 'Passée à',
   by: 'par #',
+  // Moderation: what the author and the stewards read, and reporting
+  waiting: 'En attente de validation par un animateur',
+  hiddenBy: 'Masquée par un animateur',
+  heldWord: 'mot surveillé\u00a0: «\u00a0#\u00a0»',
+  onlyYou: 'Seuls vous et les animateurs la voyez.',
+  onlyStewards: 'Seuls son auteur et les animateurs la voient.',
+  report: 'Signaler cette idée aux animateurs',
+  reportReason: 'Pourquoi la signaler ? Les animateurs liront votre raison, sans votre nom.',
+  sendReport: 'Envoyer le signalement',
+  cancel: 'Annuler',
+  reported: 'Merci : les animateurs de l’espace vont examiner cette idée.',
   // Stewards
   steward: 'Décision des animateurs',
   newStatus: 'Statut',

@@ -7,6 +7,7 @@ import { authorName, fill, statusBadge, when, type IdeaBoxView, type RucheIdeaBo
 import { messages, type DetailMessages } from './detail.messages.ts';
 import type { Messages } from './messages.ts';
 import type { Stewarding } from './steward.ts';
+import type { ModerationControls } from '../moderation/controls.ts';
 
 const styles = css`
   .back {
@@ -138,6 +139,29 @@ const styles = css`
     margin: 0.3em 0 0;
     color: var(--_text);
   }
+  .s-held {
+    --_c: var(--_warning);
+  }
+  .word .only {
+    color: var(--_muted);
+    font-size: 0.88em;
+  }
+  .report {
+    margin: 0.6em 0 0 -0.45em;
+  }
+  .report textarea {
+    display: block;
+    width: 100%;
+    margin: 0.4em 0;
+    padding: 0.4em 0.6em;
+    field-sizing: content;
+    min-height: 3.2em;
+  }
+  .moves {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
 `;
 
 export async function load(host: RucheIdeaBox): Promise<IdeaDetailView> {
@@ -165,6 +189,10 @@ export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lm: Mes
 export class IdeaDetailView implements IdeaBoxView {
   idea: IdeaDetail | null = null;
   private steward: Stewarding | null = null;
+  /** Hiding, restoring, approving, refusing the idea: for the space's stewards only. */
+  private moves: ModerationControls | null = null;
+  private reporting = false;
+  private reason = '';
 
   constructor(readonly host: RucheIdeaBox) {
     host.addStyles(styles);
@@ -181,7 +209,9 @@ export class IdeaDetailView implements IdeaBoxView {
       // The discussion is a <ruche-comments> in this shadow root, where the loader does not look.
       customElements.get('ruche-comments') ? null : import('../comments/comments.ts').then((module) => module.define()),
       host.page?.viewer.canSteward && !this.steward ? import('./steward.ts').then(({ Stewarding }) => (this.steward = new Stewarding(this))) : null,
+      host.page?.viewer.canSteward && !this.moves ? import('../moderation/idea-moves.ts').then(({ load }) => (this.moves = load(this))) : null,
     ]);
+    this.reporting = false;
     host.notes.delete('detail');
     this.idea = idea;
   }
@@ -207,6 +237,57 @@ export class IdeaDetailView implements IdeaBoxView {
     } catch (error) {
       host.note('detail', errorMessage(error, host.language));
     }
+  }
+
+  /** Anyone signed in may ask the stewards to look at someone else's idea (reporters are never named). */
+  private async report(): Promise<void> {
+    const { host } = this;
+    const reason = this.reason.trim();
+    if (!reason) return host.participation!.focusIn('#report-reason');
+    try {
+      await host.ctx!.client.request('POST', `/api/ideas/${this.idea!.id}/report`, { body: { reason } });
+      this.reporting = false;
+      this.reason = '';
+      host.note('detail', this.m.reported, false);
+    } catch (error) {
+      host.note('detail', errorMessage(error, host.language));
+    }
+  }
+
+  /** What the author and the stewards read of a hidden or waiting idea; the stewards' moves; reporting. */
+  private moderation(idea: IdeaDetail) {
+    const { host } = this;
+    const m = this.m;
+    const held = idea.moderation;
+    const target = { kind: 'idea' as const, id: idea.id, status: held?.state ?? ('published' as const) };
+    return html`${held
+        ? html`<aside class="word s-held">
+            <p class="label">${held.state === 'pending' ? m.waiting : m.hiddenBy}${held.word ? html` · ${fill(m.heldWord, held.word)}` : nothing}</p>
+            ${held.reason ? html`<p>${held.reason}</p>` : nothing}
+            <p class="only">${idea.mine ? m.onlyYou : m.onlyStewards}</p>
+          </aside>`
+        : nothing}
+      ${this.moves ? html`<div class="moves">${this.moves.buttons(target, false)}</div>${this.moves.form(target)}` : nothing}
+      ${host.page?.viewer.id && !idea.mine && !held
+        ? html`<div class="report">
+            ${this.reporting
+              ? html`<label for="report-reason">${m.reportReason}</label>
+                  <textarea id="report-reason" maxlength="500" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
+                  <button class="btn" @click=${() => ((this.reporting = false), host.requestUpdate())}>${m.cancel}</button>
+                  <button class="btn primary" @click=${() => this.report()}>${m.sendReport}</button>`
+              : html`<button
+                  class="link"
+                  @click=${async () => {
+                    this.reporting = true;
+                    host.requestUpdate();
+                    await host.updateComplete;
+                    host.participation!.focusIn('#report-reason');
+                  }}
+                >
+                  ${m.report}
+                </button>`}
+          </div>`
+        : nothing}`;
   }
 
   render() {
@@ -245,7 +326,7 @@ export class IdeaDetailView implements IdeaBoxView {
               <button class="btn" @click=${() => this.sign()}>${m.sign}</button>
             </div>`
           : nothing}
-        ${host.page?.viewer.canSteward ? (this.steward?.render() ?? nothing) : nothing}
+        ${this.moderation(idea)} ${host.page?.viewer.canSteward ? (this.steward?.render() ?? nothing) : nothing}
         <h4>${m.history}</h4>
         <ol class="history">
           <li class="s-new"><p>${m.created} · ${when(idea.createdAt, lang, dayOnly)}</p></li>

@@ -299,6 +299,7 @@ export class RucheIdeaBox extends RucheElement {
         ${text ? html`<p class="excerpt">${text}</p>` : nothing}
         <p class="meta">
           ${statusBadge(idea.status, m)}
+          ${idea.moderation ? html`<span class="status s-held">${idea.moderation.state === 'pending' ? m.waiting : m.hiddenIdea}</span>` : nothing}
           ${idea.tags.map((tag) => html`<button class="tag" aria-label=${fill(m.tagFilter, tag)} @click=${() => this.filter(tag)}>${tag}</button>`)}
           <span>${authorName(idea, m)}</span> ${when(idea.createdAt, lang, idea.createdAtPrecision === 'day')}
           ${idea.commentCount ? html`<span>${icon(bubble, 13)} <span aria-hidden="true">${idea.commentCount}</span><span class="sr-only">${comments}</span></span>` : nothing}

@@ -164,6 +164,9 @@ export const styles = css`
   .s-declined {
     --_c: var(--_danger);
   }
+  .s-held {
+    --_c: var(--_warning);
+  }
   .tag {
     padding: 0 0.5em;
     border: 1px solid var(--_border);

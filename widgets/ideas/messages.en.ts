@@ -24,6 +24,8 @@ export const en: Messages = {
   empty: 'No ideas yet: one sentence is enough to start!',
   emptyFilter: 'No idea with this filter.',
   more: 'Show more',
+  waiting: 'Waiting for approval',
+  hiddenIdea: 'Hidden by a steward',
   status: {
     new: 'New',
     under_review: 'Under review',

@@ -28,6 +28,9 @@ const fr = {
   empty: 'Aucune idée pour l’instant : une phrase suffit pour lancer la première !',
   emptyFilter: 'Aucune idée avec ce filtre.',
   more: 'Afficher la suite',
+  // Seen by its author and the stewards only
+  waiting: 'En attente de validation',
+  hiddenIdea: 'Masquée par un animateur',
   status: {
     new: 'Nouvelle',
     under_review: 'À l’étude',

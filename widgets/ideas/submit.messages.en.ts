@@ -20,6 +20,7 @@ export const en: SubmitMessages = {
   submit: 'Publish my idea',
   cancel: 'Cancel',
   published: 'Your idea is published. Thank you!',
+  held: 'Thank you! Your idea waits for a steward’s approval: your colleagues will see it once approved.',
   needTitle: 'Give your idea a title.',
   needDescription: 'Add a sentence or two to explain it.',
 };

@@ -21,6 +21,7 @@ const fr = {
   submit: 'Publier mon idée',
   cancel: 'Annuler',
   published: 'Votre idée est publiée. Merci !',
+  held: 'Merci ! Votre idée attend la validation d’un animateur : vos collègues la verront une fois approuvée.',
   needTitle: 'Donnez un titre à votre idée.',
   needDescription: 'Ajoutez une phrase ou deux pour l’expliquer.',
 };

@@ -214,7 +214,7 @@ export class SubmitForm implements IdeaBoxView {
       page.statusCounts.new = (page.statusCounts.new ?? 0) + 1;
       host.participation!.close();
       await host.open('idea', idea.id);
-      host.note('detail', m.published, false);
+      host.note('detail', idea.moderation?.state === 'pending' ? m.held : m.published, false);
       host.participation!.follow(true);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'policy_changed') {

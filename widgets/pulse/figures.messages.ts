@@ -48,7 +48,7 @@ const fr = {
     planned: 'Planifiée',
     in_progress: 'En cours',
     done: 'Réalisée',
-    declined: 'Non retenue',
+    declined: 'Refusée',
     merged: 'Fusionnée',
   },
   answerTimes: 'Délai de première réponse',
