@@ -304,12 +304,14 @@ export class Figures {
     let times: unknown = html`<p class="sentence withheld">${m.withheld}</p>`;
     if (shown(medianHours) && shown(p90Hours)) {
       const max = niceMax(Math.max(p90Hours.value, promiseHours ?? 0) * 1.08);
+      // One unit along the axis: hours (a legend in days beside an axis in hours reads badly).
+      const t = (h: number) => (max <= 240 && h >= 1 ? m.hours.replace('#', number(h, lang, h < 10 ? 1 : 0)) : this.duration(h));
       times = html`${answerTimes(medianHours.value, p90Hours.value, promiseHours, max)}
-        <div class="axis"><span>0</span><span>${m.hours.replace('#', number(max, lang))}</span></div>
+        <div class="axis"><span>0</span><span>${t(max)}</span></div>
         <ul class="legend" role="list">
-          <li><span class="key median" aria-hidden="true"></span>${fill(m.half, { t: this.duration(medianHours.value) })}</li>
-          <li><span class="key p90" aria-hidden="true"></span>${fill(m.ninety, { t: this.duration(p90Hours.value) })}</li>
-          ${promiseHours ? html`<li><span class="key promise" aria-hidden="true"></span>${fill(m.promise, { t: promise })}</li>` : nothing}
+          <li><span class="key median" aria-hidden="true"></span>${fill(m.half, { t: t(medianHours.value) })}</li>
+          <li><span class="key p90" aria-hidden="true"></span>${fill(m.ninety, { t: t(p90Hours.value) })}</li>
+          ${promiseHours ? html`<li><span class="key promise" aria-hidden="true"></span>${fill(m.promise, { t: t(promiseHours) })}</li>` : nothing}
         </ul>`;
     }
     return html`<section class="chart" aria-labelledby="answers">
