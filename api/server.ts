@@ -14,6 +14,7 @@ import { scheduleEscalations } from './experts/questions.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
+import { seedDemoModeration } from './stewardship/demo.ts';
 
 export interface RunningServer {
   url: string;
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await seedDemoProfiles(database.sql);
         await seedDemoIdeas(database.sql);
         await seedDemoPulse(database.sql);
+        await seedDemoModeration(database.sql);
         if (config.log === 'info') console.log('Seeded the demo intranet with colleagues, discussions, questions, likes and skills.');
       }
     }
