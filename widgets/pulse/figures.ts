@@ -210,6 +210,11 @@ export class Figures {
     const formatOf = (key: (typeof TREND)[number]) => (v: number) => (key === 'ratio' ? percent(v, lang) : number(v, lang));
     const from = day(weeks[0]!.weekStart, lang);
     const to = day(weeks[weeks.length - 1]!.weekStart, lang);
+    // A week still under way would show a low headline figure: the headline is the last whole week shown.
+    const ongoing = Date.parse(weeks[weeks.length - 1]!.weekStart) + 7 * 86_400_000 > Date.now();
+    const headline = (values: (number | null)[]) =>
+      (ongoing ? values.slice(0, -1) : values).reverse().find((v) => v !== null) ?? [...values].reverse().find((v) => v !== null);
+    const skipsOngoing = ongoing && TREND.some((key) => weeks.slice(0, -1).some((w) => shown(w[key])));
     const minis = TREND.map((key) => {
       const values = weeks.map((w) => (shown(w[key]) ? w[key].value : null));
       const f = formatOf(key);
@@ -218,7 +223,7 @@ export class Figures {
         title: (i) => fill(values[i] === null ? m.weekHidden : m.weekTitle, { day: day(weeks[i]!.weekStart, lang), n: values[i] === null ? '' : f(values[i]!) }),
         format: f,
       };
-      const last = [...values].reverse().find((v) => v !== null);
+      const last = headline(values);
       const alt = fill(m.trendAlt, {
         what: m.trend[key],
         from,
@@ -235,7 +240,7 @@ export class Figures {
     return html`<section class="chart" aria-labelledby="weekly">
       <h4 id="weekly">${m.weekly}</h4>
       <div class="minis">${minis}</div>
-      <p class="caption"><span class="swatch" aria-hidden="true"></span>${fill(m.weeklyCaption, { weeks: weeks.length })}</p>
+      <p class="caption"><span class="swatch" aria-hidden="true"></span>${fill(m.weeklyCaption, { weeks: weeks.length })}${skipsOngoing ? ` ${m.weekOngoing}` : ''}</p>
       ${this.table(
         'weekly',
         m.weekly,
