@@ -19,6 +19,15 @@ export interface BundleFigures {
   /** Only likes (a news list). */
   likesPage: number;
   allWidgets: number;
+  /** Every file as one gzipped stream: what the split into chunks costs in compression. */
+  allWidgetsAsOneFile: number;
+  /**
+   * Each other element's page: the loader and what the element imports statically; and with all it
+   * may load later for a French-speaking member (views, forms, charts; not the stewards' tools).
+   */
+  pages: { element: string; gzip: number; withOnDemand: number }[];
+  /** Parts of "all widgets" that most people never download. */
+  parts: { stewardsOnly: number; englishWords: number; demoPicker: number };
   /** Lit alone, minified and gzipped the same way, built in this run. */
   litAlone: number;
 }
@@ -33,16 +42,34 @@ function staticImports(file: string): string[] {
   return [...found];
 }
 
-function closure(entries: string[]): Set<string> {
+/** The chunks a chunk may load later (import("./…")). */
+function dynamicImports(file: string): string[] {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  return [...code.matchAll(/import\(["'](\.\.?\/[^"']+)["']\)/g)].map((match) => join(file, '..', match[1]!).replace(/^\.\//, ''));
+}
+
+/** What loads with the entries; with `onDemand`, also what they may load later, unless `skip` says no. */
+function closure(entries: string[], onDemand?: { skip: (file: string) => boolean }): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file)) return;
+    if (seen.has(file) || onDemand?.skip(file)) return;
     seen.add(file);
     for (const dependency of staticImports(file)) visit(dependency);
+    // The loader loads an element's code only where its tag is on the page.
+    if (onDemand && file !== 'ruche.js') for (const dependency of dynamicImports(file)) visit(dependency);
   };
   entries.forEach(visit);
   return seen;
 }
+
+/** The elements beyond comments and likes, each with the chunk its tag loads. */
+const OTHER_ELEMENTS: [string, string][] = [
+  ['<ruche-idea-box>', 'idea-box'],
+  ['<ruche-expert-finder>', 'expert-finder'],
+  ['<ruche-pulse>', 'pulse'],
+];
+/** Code loaded only for a space's stewards (the moderation desk and the moves under posts). */
+const STEWARD_CHUNKS = ['desk', 'controls', 'comment-moves', 'idea-moves', 'steward'];
 
 function chunkNamed(prefix: string, files: string[]): string {
   const file = files.find((f) => f.startsWith(`chunks/${prefix}-`));
@@ -77,6 +104,18 @@ export async function measureBundle(): Promise<BundleFigures> {
     commentsAndLikesPage: size(closure(['ruche.js', chunkNamed('comments', files), chunkNamed('like', files)])),
     likesPage: size(closure(['ruche.js', chunkNamed('like', files)])),
     allWidgets: sizes.reduce((sum, s) => sum + s.gzip, 0),
+    allWidgetsAsOneFile: gzipSize(Buffer.concat(files.map((f) => readFileSync(join(DIST, f))))),
+    pages: OTHER_ELEMENTS.map(([element, chunk]) => {
+      const entries = ['ruche.js', chunkNamed(chunk, files)];
+      const notForAMember = new Set([...STEWARD_CHUNKS, 'demo-picker'].map((c) => chunkNamed(c, files)));
+      const everything = closure(entries, { skip: (f) => notForAMember.has(f) || f.startsWith('chunks/en-') });
+      return { element, gzip: size(closure(entries)), withOnDemand: size(everything) };
+    }),
+    parts: {
+      stewardsOnly: size(new Set(STEWARD_CHUNKS.map((c) => chunkNamed(c, files)))),
+      englishWords: size(new Set(files.filter((f) => f.startsWith('chunks/en-')))),
+      demoPicker: size(new Set([chunkNamed('demo-picker', files)])),
+    },
     litAlone: await litAloneSize(),
   };
 }

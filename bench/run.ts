@@ -72,7 +72,15 @@ async function bundleSection() {
   print(`| loader (/ruche.js) | ${kb(b.loader)} | ${ratio(b.loader)} | ${budget('loader', b.loader, 4 * KB, 'B')} |`);
   print(`| page with likes only (news list) | ${kb(b.likesPage)} | ${ratio(b.likesPage)} | |`);
   print(`| page with comments + likes | ${kb(b.commentsAndLikesPage)} | ${ratio(b.commentsAndLikesPage)} | ${budget('comments + likes page', b.commentsAndLikesPage, 20 * KB, 'B')} |`);
+  for (const page of b.pages) {
+    print(`| page with ${page.element}, at first | ${kb(page.gzip)} | ${ratio(page.gzip)} | |`);
+    print(`| … and all it may load later for a member | ${kb(page.withOnDemand)} | ${ratio(page.withOnDemand)} | |`);
+  }
   print(`| all widgets | ${kb(b.allWidgets)} | ${ratio(b.allWidgets)} | ${budget('all widgets', b.allWidgets, 35 * KB, 'B')} |`);
+  print(`| … of which stewards' tools only | ${kb(b.parts.stewardsOnly)} | ${ratio(b.parts.stewardsOnly)} | |`);
+  print(`| … of which English words | ${kb(b.parts.englishWords)} | ${ratio(b.parts.englishWords)} | |`);
+  print(`| … of which the demo picker | ${kb(b.parts.demoPicker)} | ${ratio(b.parts.demoPicker)} | |`);
+  print(`| all widgets as one file (no chunking) | ${kb(b.allWidgetsAsOneFile)} | ${ratio(b.allWidgetsAsOneFile)} | |`);
   print('\nChunks: ' + b.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', '));
   print('Anchors (gzipped JS+CSS, from their releases): Remark42 ≈ 73 KB, Isso ≈ 22 KB, Commento ≈ 14 KB, Cusdis ≈ 8.5 KB (no likes).');
 }
