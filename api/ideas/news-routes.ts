@@ -15,7 +15,7 @@ import { CHANGE_COLUMNS, CHANGE_JOINS, changeView } from './store.ts';
  * "News on your ideas": the status changes of the ideas a person follows, newest first. One follows
  * the ideas one wrote, the ideas one voted for (from the vote on), and the originals one's own ideas
  * were merged into. One's own decisions (as a steward) are not news; ideas in spaces the person can
- * no longer read drop out. Unread: later than what the person last marked as seen.
+ * no longer read drop out, and so do hidden or waiting ideas, but for their author. Unread: later than what the person last marked as seen.
  */
 const tags = ['Ideas'];
 
@@ -31,8 +31,10 @@ const FOLLOWED = `
     group by idea_id
   )`;
 
+// A hidden or waiting idea is news only for its author (who is told why by the moderation notices).
 const NEWS_WHERE = `
-  sc.created_at >= f.since and sc.changed_by is distinct from $1 and sc.space_id = any($2::uuid[])`;
+  sc.created_at >= f.since and sc.changed_by is distinct from $1 and sc.space_id = any($2::uuid[])
+  and exists (select 1 from ideas shown where shown.id = sc.idea_id and (shown.moderation = 'published' or shown.author_id = $1))`;
 
 /** The spaces of the followed ideas that the person may still read. */
 async function readableSpaces(db: Db, person: Person, anonymousRead: boolean): Promise<string[]> {

@@ -39,6 +39,25 @@ describe('after a steward hides an idea', () => {
   });
 });
 
+describe('after a steward hides an idea one voted for', () => {
+  test('its news no longer reach its voters, nor count as unread; its author still has them', async () => {
+    const voter = { sub: 'voter', name: 'Victor Voter' };
+    const idea = await api.post('/api/ideas', { space: 'atelier', title: 'Des badges pour le parking du dépôt', description: 'Un badge par équipe.' }, { as: author });
+    assert.equal((await api.request('PUT', `/api/ideas/${idea.body.id}/vote`, { as: voter })).status, 200);
+    assert.equal((await api.post(`/api/ideas/${idea.body.id}/status`, { status: 'under_review' }, { as: steward })).status, 200);
+    const news = async (as: typeof voter) => (await api.get<{ items: { idea: { title: string } }[]; unreadCount: number }>('/api/ideas/news', { as })).body;
+    const titles = (body: { items: { idea: { title: string } }[] }) => body.items.map((item) => item.idea.title);
+    assert.ok(titles(await news(voter)).includes('Des badges pour le parking du dépôt'), 'news while published');
+    const unreadBefore = (await news(voter)).unreadCount;
+
+    assert.equal((await api.post(`/api/moderation/ideas/${idea.body.id}/hide`, { reason: 'Déjà traité par les services généraux' }, { as: steward })).status, 200);
+    const after = await news(voter);
+    assert.ok(!titles(after).includes('Des badges pour le parking du dépôt'), 'a hidden idea’s title is not in its voters’ news');
+    assert.equal(after.unreadCount, unreadBefore - 1, 'nor counted as unread');
+    assert.ok(titles(await news(author)).includes('Des badges pour le parking du dépôt'), 'its author still follows it');
+  });
+});
+
 describe('after erasing one’s account', () => {
   test('the same token at once finds a new, empty person, not the erased one', async () => {
     const erin = { sub: 'erin', name: 'Erin Erased' };
