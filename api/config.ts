@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   RUCHE_BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
   RUCHE_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   RUCHE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  RUCHE_WEBHOOK_HOSTS: list,
   RUCHE_RETENTION_DAYS: z.coerce.number().int().min(7, 'RUCHE_RETENTION_DAYS must be at least 7').max(3650).default(400),
   RUCHE_LOG: z.enum(['silent', 'error', 'info']).default('info'),
 });
@@ -76,6 +77,8 @@ export interface Config {
   bodyLimit: number;
   dbPool: number;
   shutdownTimeoutMs: number;
+  /** The only hosts webhooks may post to (`host` or `*.domain`); empty: any but this machine's and link-local ones. */
+  webhookHosts: string[];
   /** Notifications, the stewards' audit log and dealt-with reports older than this are deleted (api/privacy/retention.ts). */
   retentionDays: number;
   log: 'silent' | 'error' | 'info';
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.RUCHE_BODY_LIMIT,
     dbPool: e.RUCHE_DB_POOL,
     shutdownTimeoutMs: e.RUCHE_SHUTDOWN_TIMEOUT_MS,
+    webhookHosts: e.RUCHE_WEBHOOK_HOSTS.map((host) => host.toLowerCase()),
     retentionDays: e.RUCHE_RETENTION_DAYS,
     log: e.RUCHE_LOG,
   };

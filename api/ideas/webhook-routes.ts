@@ -3,12 +3,13 @@ import type { Context } from 'hono';
 import type { IdeaWebhook } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanSteward, loadSpaceAccess } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
 import { deliverySchema, newWebhookBody, spaceQuery, webhookParams, webhookSchema } from './schemas.ts';
+import { webhookUrlRefusal } from './webhook-targets.ts';
 import { newWebhookSecret } from './webhooks.ts';
 
 /** The space's webhooks, for its stewards: status changes of its ideas POSTed to another system. */
@@ -90,6 +91,8 @@ export const webhooksRoutes = router()
       const body = c.req.valid('json');
       const access = await spaceAccessFor(c, body.space);
       assertCanSteward(access, person);
+      const refusal = webhookUrlRefusal(body.url, c.var.deps.config.webhookHosts);
+      if (refusal) throw new ApiError(422, 'webhook_target_refused', refusal, { url: body.url });
       const secret = body.secret ?? newWebhookSecret();
       const db = c.var.db;
       const [created] = await db<{ id: string }[]>`

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { IdeaWebhookPayload } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { isConnectionError, type Db, type Pool } from '../db/database.ts';
+import { webhookDeliveryRefusal } from './webhook-targets.ts';
 
 /**
  * Webhooks: each status change of an idea (merges included) is POSTed to the space's webhooks.
@@ -50,18 +51,21 @@ export async function queueWebhooks(c: Context<AppEnv>, spaceId: string, payload
               (select secret from idea_webhooks where id = webhook_id) as secret`;
   if (deliveries.length === 0) return;
   const pool = c.var.deps.database.sql;
+  const allowed = c.var.deps.config.webhookHosts;
   c.var.afterCommit.push(() => {
     // Not awaited: the answer goes out now, deliveries happen on their own time.
-    for (const delivery of deliveries) void deliver(pool, { ...delivery, body });
+    for (const delivery of deliveries) void deliver(pool, { ...delivery, body }, allowed);
   });
 }
 
-async function deliver(pool: Pool, delivery: Delivery): Promise<void> {
+async function deliver(pool: Pool, delivery: Delivery, allowed: readonly string[]): Promise<void> {
   const delays = webhookTiming.retryDelaysMs;
   for (let attempt = 0; attempt <= delays.length; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]).unref());
-    const outcome = await attemptDelivery(delivery);
-    const last = outcome.ok || attempt === delays.length;
+    // Checked at each attempt: a name may resolve elsewhere by now; a refused target is not retried.
+    const refusal = await webhookDeliveryRefusal(delivery.url, allowed);
+    const outcome = refusal ? { ok: false, statusCode: null, error: refusal } : await attemptDelivery(delivery);
+    const last = outcome.ok || refusal !== null || attempt === delays.length;
     const status = outcome.ok ? 'delivered' : last ? 'failed' : 'pending';
     try {
       await pool`

@@ -20,7 +20,7 @@ const admin = { sub: 'root', name: 'Ada Admin', admin: true };
 let authorId: string;
 
 before(async () => {
-  api = await createTestApi();
+  api = await createTestApi({ RUCHE_WEBHOOK_HOSTS: '127.0.0.1' });
   await api.post('/api/spaces', { slug: 'rh', name: 'Ressources humaines', visibility: 'open', lang: 'fr' }, { as: steward });
   authorId = (await api.get('/api/me', { as: author })).body.id;
 });

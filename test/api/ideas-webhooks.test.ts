@@ -44,7 +44,8 @@ before(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  api = await createTestApi();
+  // The receiver runs on this machine, which webhooks may only reach when the administrator lists it.
+  api = await createTestApi({ RUCHE_WEBHOOK_HOSTS: '127.0.0.1' });
 });
 after(async () => {
   await api.close();
@@ -225,5 +226,43 @@ describe('webhooks', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(received.length, before);
     assert.equal((await api.get(`/api/ideas/webhooks/${hook.id}/deliveries`, { as: steward })).status, 404);
+  });
+});
+
+describe('where webhooks may post', () => {
+  const refused = async (target: TestApi, url: string) => {
+    const answer = await target.post<{ error: { code: string; message: string } }>('/api/ideas/webhooks', { space: 'cibles', url }, { as: steward });
+    return answer.status === 422 && answer.body.error.code === 'webhook_target_refused' ? answer.body.error.message : null;
+  };
+
+  test('by default, anywhere but the machine Ruche runs on and link-local addresses (cloud metadata)', async () => {
+    const plain = await createTestApi();
+    try {
+      await plain.post('/api/spaces', { slug: 'cibles', name: 'Cibles', visibility: 'open' }, { as: steward });
+      for (const url of ['http://127.0.0.1:5432/', 'http://localhost:8787/api', 'http://app.localhost/', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/', 'http://0.0.0.0:22/', 'http://[::ffff:127.0.0.1]/']) {
+        assert.ok(await refused(plain, url), `${url} refused`);
+      }
+      const [stored] = await plain.db.database.sql<{ count: number }[]>`select count(*)::int as count from idea_webhooks`;
+      assert.equal(stored!.count, 0, 'nothing stored');
+      const intranet = await plain.post('/api/ideas/webhooks', { space: 'cibles', url: 'https://outils.hexagone.example/hooks/idees' }, { as: steward });
+      assert.equal(intranet.status, 201, 'an intranet host is where webhooks go');
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test('with RUCHE_WEBHOOK_HOSTS, only the hosts listed (names or *.domain)', async () => {
+    const narrowed = await createTestApi({ RUCHE_WEBHOOK_HOSTS: '*.hexagone.example, hooks.partner.example' });
+    try {
+      await narrowed.post('/api/spaces', { slug: 'cibles', name: 'Cibles', visibility: 'open' }, { as: steward });
+      assert.match((await refused(narrowed, 'https://other.example/hook'))!, /RUCHE_WEBHOOK_HOSTS/);
+      assert.ok(await refused(narrowed, 'https://hexagone.example.evil.example/hook'), 'a suffix is not a domain');
+      assert.ok(await refused(narrowed, 'http://127.0.0.1:9/'), 'nor this machine, unlisted');
+      for (const url of ['https://rh.hexagone.example/hook', 'https://HOOKS.partner.example:8443/x']) {
+        assert.equal((await narrowed.post('/api/ideas/webhooks', { space: 'cibles', url }, { as: steward })).status, 201, url);
+      }
+    } finally {
+      await narrowed.close();
+    }
   });
 });

@@ -1,0 +1,50 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * Where a webhook may post. Stewards are not administrators, so a webhook must not become their way
+ * into the machine Ruche runs on or a cloud's metadata service: loopback, link-local and unspecified
+ * addresses are refused, by name as by address, and checked again on the addresses a name resolves
+ * to when a delivery is sent. Other intranet hosts are allowed, since that is where webhooks go; an
+ * administrator narrows them with RUCHE_WEBHOOK_HOSTS (`hooks.example.com`, `*.example.com`), and a
+ * host listed there is allowed even if it is one of the refused addresses.
+ */
+const refused = new BlockList();
+refused.addSubnet('127.0.0.0', 8);
+refused.addSubnet('169.254.0.0', 16);
+refused.addSubnet('0.0.0.0', 8);
+refused.addAddress('::1', 'ipv6');
+refused.addAddress('::', 'ipv6');
+refused.addSubnet('fe80::', 10, 'ipv6');
+
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+
+const isRefusedAddress = (address: string) => {
+  const family = isIP(address);
+  return family !== 0 && refused.check(address, family === 6 ? 'ipv6' : 'ipv4');
+};
+
+function listed(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((entry) => (entry.startsWith('*.') ? host.endsWith(entry.slice(1)) : host === entry));
+}
+
+/** Why a webhook URL is refused as written, or null. */
+export function webhookUrlRefusal(target: string | URL, allowed: readonly string[]): string | null {
+  const host = hostOf(new URL(target));
+  if (listed(host, allowed)) return null;
+  if (allowed.length > 0) return `Webhooks may only post to the hosts the administrator listed (RUCHE_WEBHOOK_HOSTS); ${host} is not one of them.`;
+  if (host === 'localhost' || host.endsWith('.localhost') || isRefusedAddress(host)) {
+    return `Webhooks may not post to ${host}: the machine Ruche runs on and link-local addresses are refused (an administrator can list a host in RUCHE_WEBHOOK_HOSTS).`;
+  }
+  return null;
+}
+
+/** The same check just before a delivery, on the addresses the host's name resolves to now. */
+export async function webhookDeliveryRefusal(target: string, allowed: readonly string[]): Promise<string | null> {
+  const written = webhookUrlRefusal(target, allowed);
+  const host = hostOf(new URL(target));
+  if (written || listed(host, allowed) || isIP(host)) return written;
+  const addresses = await lookup(host, { all: true }).catch(() => []);
+  const bad = addresses.find((a) => isRefusedAddress(a.address));
+  return bad ? `${host} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused.` : null;
+}
