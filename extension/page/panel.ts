@@ -1,4 +1,5 @@
 import { adoptStyles, html, nothing, render, svg } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { rucheContext, type RucheContext } from '../../widgets/shared/context.ts';
 import type { Hello } from '../shared/protocol.ts';
 import type { Lang } from '../shared/settings.ts';
@@ -22,7 +23,7 @@ export interface PanelOptions {
   bridge: Bridge;
   ctx: RucheContext & { identity: ExtensionIdentity };
   lang: Lang;
-  /** The page's subject and topic, read when the panel opens (a single-page app may have moved). */
+  /** The page's subject and topic, read at each render (a single-page app may have moved). */
   page(): { subject: string; topic: string };
 }
 
@@ -44,6 +45,9 @@ export class Panel {
   private hello: Hello | null = null;
   private people: DemoPerson[] | null = null;
   private defined = false;
+  /** While the panel is open: the subject it shows, and the timer that notices a single-page app moving. */
+  private shownSubject = '';
+  private following: ReturnType<typeof setInterval> | null = null;
   private readonly m;
 
   constructor(private readonly options: PanelOptions) {
@@ -88,8 +92,28 @@ export class Panel {
       this.opening = false;
     }
     this.open = open;
+    this.follow(open);
     this.render();
     (this.options.root.querySelector(open ? '.panel' : '.launcher') as HTMLElement | null)?.focus();
+  }
+
+  /**
+   * A single-page app changes its address without loading a page: while the panel is open, it
+   * checks the page's subject each second and shows the new page's comments and likes when it moves.
+   */
+  private follow(open: boolean): void {
+    if (this.following !== null) clearInterval(this.following);
+    this.following = null;
+    if (!open) return;
+    this.shownSubject = this.options.page().subject;
+    this.following = setInterval(() => {
+      if (this.options.page().subject === this.shownSubject) return;
+      const root = this.options.root;
+      const focused = root.activeElement !== null;
+      this.render();
+      // The focus was in a widget of the old page, now gone: keep it in the panel (Escape still closes it).
+      if (focused && root.activeElement === null) (root.querySelector('.panel') as HTMLElement | null)?.focus();
+    }, 1000);
   }
 
   private async choose(event: Event): Promise<void> {
@@ -133,6 +157,7 @@ export class Panel {
   private panel() {
     const { m } = this;
     const context = this.context();
+    this.shownSubject = context.subject;
     const shown = features.filter((feature) => feature.applies(context));
     const tabs = [...new Set(shown.map((feature) => feature.tab))];
     if (!tabs.includes(this.tab)) this.tab = 'page';
@@ -160,7 +185,7 @@ export class Panel {
           </div>`
         : nothing}
       <div class="body" role=${tabs.length > 1 ? 'tabpanel' : nothing} lang=${this.options.lang}>
-        ${shown.filter((feature) => feature.tab === this.tab).map((feature) => feature.render(context))}
+        ${keyed(context.subject, shown.filter((feature) => feature.tab === this.tab).map((feature) => feature.render(context)))}
       </div>
     </section>`;
   }

@@ -183,6 +183,23 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     await embedded.close();
   });
 
+  test('in a single-page app that moves to another page, the open panel follows it, and back', async () => {
+    const panelSubject = () => erp.locator('ruche-extension ruche-comments').getAttribute('subject');
+    const move = (path: string) =>
+      erp.evaluate((to) => {
+        document.querySelector<HTMLLinkElement>('link[rel=canonical]')!.href = new URL(to, location.href).href;
+        history.pushState(null, '', to);
+      }, path);
+    await move('/erp/fournisseurs');
+    await until('the panel to show the new page', async () => (await panelSubject()) === `${site.origin}/erp/fournisseurs`);
+    await erp.locator('ruche-extension ruche-comments form.composer.main textarea').waitFor();
+    assert.equal(await panelComment(erp, `Depuis l’extension ${tag}`).count(), 0, 'another page, another discussion');
+    assert.equal(await erp.evaluate(() => document.activeElement?.localName), 'ruche-extension', 'the focus stayed in the panel');
+    await move('/erp/cloture');
+    await panelComment(erp, `Depuis l’extension ${tag}`).waitFor();
+    assert.equal(await panelSubject(), `${site.origin}/erp/cloture`);
+  });
+
   test('the panel leaves no global behind in the page', async () => {
     // The same page in a browser without the extension: its own globals, and nothing more.
     const plain = await launchChromium();
