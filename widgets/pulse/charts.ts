@@ -102,12 +102,16 @@ export function dayArea(series: Series) {
 }
 
 /** A value per week as columns; a withheld week is a hatched slot. The latest value shown is stressed. */
-export function columns(series: Series, max = niceMax(Math.max(0, ...series.values.filter((v): v is number => v !== null)))) {
+export function columns(
+  series: Series,
+  max = niceMax(Math.max(0, ...series.values.filter((v): v is number => v !== null))),
+  /** The column drawn darker: the one the figure above the chart speaks of (by default the latest shown). */
+  latest = series.values.reduce<number>((found, v, i) => (v === null ? found : i), -1),
+) {
   const { values } = series;
   const n = values.length;
   const slot = 100 / n;
   const width = slot * 0.62;
-  const latest = values.reduce<number>((found, v, i) => (v === null ? found : i), -1);
   return html`<svg class="marks" aria-hidden="true" focusable="false">
     ${values.map((v, i) => {
       const x = pc(i * slot + (slot - width) / 2);

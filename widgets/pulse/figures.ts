@@ -212,8 +212,14 @@ export class Figures {
     const to = day(weeks[weeks.length - 1]!.weekStart, lang);
     // A week still under way would show a low headline figure: the headline is the last whole week shown.
     const ongoing = Date.parse(weeks[weeks.length - 1]!.weekStart) + 7 * 86_400_000 > Date.now();
-    const headline = (values: (number | null)[]) =>
-      (ongoing ? values.slice(0, -1) : values).reverse().find((v) => v !== null) ?? [...values].reverse().find((v) => v !== null);
+    const lastShown = (values: (number | null)[], before: number) => {
+      for (let i = before - 1; i >= 0; i--) if (values[i] !== null) return i;
+      return -1;
+    };
+    const headline = (values: (number | null)[]) => {
+      const whole = ongoing ? lastShown(values, values.length - 1) : -1;
+      return whole >= 0 ? whole : lastShown(values, values.length);
+    };
     const skipsOngoing = ongoing && TREND.some((key) => weeks.slice(0, -1).some((w) => shown(w[key])));
     const minis = TREND.map((key) => {
       const values = weeks.map((w) => (shown(w[key]) ? w[key].value : null));
@@ -223,7 +229,8 @@ export class Figures {
         title: (i) => fill(values[i] === null ? m.weekHidden : m.weekTitle, { day: day(weeks[i]!.weekStart, lang), n: values[i] === null ? '' : f(values[i]!) }),
         format: f,
       };
-      const last = headline(values);
+      const at = headline(values);
+      const last = at >= 0 ? values[at]! : undefined;
       const alt = fill(m.trendAlt, {
         what: m.trend[key],
         from,
@@ -233,7 +240,7 @@ export class Figures {
       return html`<div class="mini">
         <h5>${m.trend[key]}</h5>
         <p class="last">${last === undefined ? '—' : f(last)}</p>
-        <div class="plot cols" role="img" aria-label=${alt}>${columns(series, key === 'ratio' ? niceMax(Math.max(0.05, ...values.filter((v): v is number => v !== null))) : undefined)}</div>
+        <div class="plot cols" role="img" aria-label=${alt}>${columns(series, key === 'ratio' ? niceMax(Math.max(0.05, ...values.filter((v): v is number => v !== null))) : undefined, at)}</div>
         <div class="axis"><span>${from}</span><span>${to}</span></div>
       </div>`;
     });
