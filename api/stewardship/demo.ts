@@ -9,6 +9,8 @@ import { notifyAuthor } from './notifications.ts';
  * their reasons, and in the log an earlier decision (a comment hidden, its author told why).
  * Runs once, after the other demo seeds, in the default space.
  */
+const NEWS_KEY = 'actu-2026-10-challenge-securite';
+const NEWS_TITLE = 'Challenge sécurité inter-magasins : Arras et Quimper sur le podium';
 const WORDS = ['incompétents', 'arnaque'];
 const HELD = 'Encore une réforme décidée par des incompétents : personne ne nous a demandé notre avis en magasin.';
 const ADVERT = 'Je revends deux places pour le match de samedi au stade, 40 € les deux. Écrivez-moi en privé !';
@@ -28,11 +30,14 @@ export async function seedDemoModeration(sql: Pool): Promise<boolean> {
       select id, external_id from people where external_id in ('claire.martin', 'thomas.moreau', 'elodie.petit', 'colleague-3', 'colleague-11', 'colleague-17', 'colleague-24')`;
     const id = (sub: string) => people.find((p) => p.externalId === sub)?.id;
     const [article] = await db<{ id: string }[]>`select id from subjects where space_id = ${space.id} and key = ${ARTICLE}`;
+    // The advert goes under a news item of the home page, not on the article a first visit opens.
+    const [news] = await db<{ id: string }[]>`
+      update subjects set title = coalesce(title, ${NEWS_TITLE}) where space_id = ${space.id} and key = ${NEWS_KEY} returning id`;
     const steward = id('claire.martin');
     const [idea] = await db<{ id: string }[]>`
       select id from ideas where space_id = ${space.id} and moderation = 'published' and status = 'new' and not anonymous
          and author_id is distinct from ${steward ?? null} order by created_at limit 1`;
-    if (!article || !steward || people.length < 7) return false;
+    if (!article || !news || !steward || people.length < 7) return false;
 
     await db`insert into space_moderation (space_id, premoderation, words, updated_by)
              values (${space.id}, 'guests', ${WORDS}::text[], ${steward})`;
@@ -40,10 +45,16 @@ export async function seedDemoModeration(sql: Pool): Promise<boolean> {
              values (${space.id}, 'settings', 'settings', ${db.json({ premoderation: { from: 'off', to: 'guests' }, words: { added: WORDS, removed: [] } } as never)},
                      ${steward}, now() - interval '9 days')`;
 
-    const comment = async (authorSub: string, body: string, hoursAgo: number, moderation: { status: 'published' | 'pending' | 'hidden'; word?: string; reason?: string }) => {
+    const comment = async (
+      subjectId: string,
+      authorSub: string,
+      body: string,
+      hoursAgo: number,
+      moderation: { status: 'published' | 'pending' | 'hidden'; word?: string; reason?: string },
+    ) => {
       const [row] = await db<{ id: string }[]>`
         insert into comments (subject_id, space_id, depth, author_id, body, tree, created_at, status, held_for, held_word, moderation_reason, moderated_at)
-        values (${article.id}, ${space.id}, 0, ${id(authorSub)!}, ${body}, ${db.json(parseMarkdown(body) as never)}, now() - make_interval(hours => ${hoursAgo}),
+        values (${subjectId}, ${space.id}, 0, ${id(authorSub)!}, ${body}, ${db.json(parseMarkdown(body) as never)}, now() - make_interval(hours => ${hoursAgo}),
                 ${moderation.status}, ${moderation.word ? 'word' : null}, ${moderation.word ?? null}, ${moderation.reason ?? null},
                 ${moderation.reason ? new Date(Date.now() - (hoursAgo - 2) * 3_600_000) : null})
         returning id`;
@@ -52,17 +63,17 @@ export async function seedDemoModeration(sql: Pool): Promise<boolean> {
     };
 
     // Held by the word list: waits for a steward.
-    await comment('colleague-3', HELD, 3, { status: 'pending', word: 'incompétents' });
+    await comment(article.id, 'colleague-3', HELD, 3, { status: 'pending', word: 'incompétents' });
 
     // Reported twice, still published.
-    const advert = await comment('colleague-11', ADVERT, 30, { status: 'published' });
+    const advert = await comment(news.id, 'colleague-11', ADVERT, 30, { status: 'published' });
     await db`insert into comment_reports (comment_id, reporter_id, reason, created_at) values
              (${advert}, ${id('elodie.petit')!}, 'Hors sujet : ce n’est pas l’endroit pour des petites annonces.', now() - interval '20 hours'),
              (${advert}, ${id('colleague-17')!}, 'Petite annonce', now() - interval '8 hours')`;
 
     // Hidden last week: the report resolved, the action in the log, the author told why.
     const reason = 'Un collègue nommé et mis en cause : parlez-en avec lui ou avec votre responsable.';
-    const hidden = await comment('colleague-24', HIDDEN, 7 * 24 + 5, { status: 'hidden', reason });
+    const hidden = await comment(article.id, 'colleague-24', HIDDEN, 7 * 24 + 5, { status: 'hidden', reason });
     await db`insert into comment_reports (comment_id, reporter_id, reason, created_at, resolved_at, resolved_by, resolution)
              values (${hidden}, ${id('thomas.moreau')!}, 'Attaque personnelle contre un collègue', now() - interval '7 days 4 hours',
                      now() - interval '7 days 3 hours', ${steward}, 'hidden')`;
