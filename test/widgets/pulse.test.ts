@@ -76,6 +76,16 @@ describe('<ruche-pulse>', () => {
     assert(!requested(DESK) && !$(element, '.tabs'), 'no moderation desk for a member, not even its code');
   });
 
+  it('asks a visitor nobody signed in to sign in, without a request that could only be refused', async () => {
+    const slug = await space();
+    const container = mount(`<ruche-provider api="${api}"><ruche-pulse space="${slug}"></ruche-pulse></ruche-provider>`);
+    const element = container.querySelector<RuchePulse>('ruche-pulse')!;
+    await waitFor(() => $(element, '.notice'), 'the notice');
+    assert(/Connectez-vous/.test(text($(element, '.notice'))), text($(element, '.notice')));
+    const asked = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some((entry) => entry.name.includes('/api/pulse?') && entry.name.includes(slug));
+    assert(!asked, 'no request for the pulse');
+  });
+
   it('draws the readers of each day, the weekly trend and the ideas from the activity of the space', async () => {
     const slug = await space();
     const team = people(`${slug}-p`, 6);

@@ -128,6 +128,15 @@ export class RuchePulse extends RucheElement {
     const where = this.site ? { site: 'true' } : { space: this.spaceSlug };
     this.loading = true;
     try {
+      // Nobody signed in: the pulse is for people of the intranet, so ask them to sign in, without a
+      // request that could only be refused.
+      if ((await this.ctx.identity.token()) === null) {
+        const signIn = (await client.authMode()) === 'demo' ? this.m.signInDemo : this.m.signIn;
+        if (generation !== this.generation) return;
+        this.signedOut = signIn;
+        this.data = null;
+        return;
+      }
       const [data] = await Promise.all([client.get<Pulse>('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
       if (generation !== this.generation) return;
       this.failure = this.signedOut = null;
