@@ -159,18 +159,18 @@ export interface TransferredJs {
 /**
  * The JavaScript a signed-in person's browser really fetches for the demo article (comments with
  * the composer, like button, live updates, the demo picker), gzipped: the honest "page with
- * comments and likes" figure, lazily loaded pieces included.
+ * comments and likes" figure, lazily loaded pieces included. `person` is a name in the demo picker:
+ * a member (a reader) or one of the space's stewards, who also loads the moderation moves.
  */
-export async function measureTransferredJs(browser: Browser, baseUrl: string, gzipSize: (body: Buffer) => number): Promise<TransferredJs> {
+export async function measureTransferredJs(browser: Browser, baseUrl: string, gzipSize: (body: Buffer) => number, person: string): Promise<TransferredJs> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${baseUrl}/demo/article.html`);
   const picker = page.locator('ruche-demo-picker select');
   await picker.waitFor();
-  await picker.selectOption({ label: 'Karim Haddad' }).catch(async () => {
-    const options = await picker.locator('option').allTextContents();
-    await picker.selectOption({ label: options.find((o) => o.includes('Karim'))! });
-  });
+  await picker.locator('option', { hasText: person }).first().waitFor({ state: 'attached' });
+  const options = await picker.locator('option').allTextContents();
+  await picker.selectOption({ label: options.find((o) => o.includes(person))! });
   await page.locator('ruche-comments textarea').waitFor();
 
   const files = new Map<string, number>();
@@ -182,6 +182,8 @@ export async function measureTransferredJs(browser: Browser, baseUrl: string, gz
   });
   await page.reload();
   await page.locator('ruche-comments textarea').waitFor();
+  // A reader of the comments scrolls to them (which starts the live updates).
+  await page.locator('ruche-comments').scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);
   await context.close();
   const list = [...files].map(([path, gzip]) => ({ path, gzip }));

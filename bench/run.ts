@@ -91,13 +91,18 @@ async function browserSection() {
   try {
     const host = await measureHostPage(browser, server.url);
     const batching = await measureBatching(browser, server.url);
-    const transferred = await measureTransferredJs(browser, server.url, gzipSize);
+    // Élodie is a member of the demo's default space; Karim is one of its stewards.
+    const transferred = await measureTransferredJs(browser, server.url, gzipSize, 'Élodie Petit');
+    const steward = await measureTransferredJs(browser, server.url, gzipSize, 'Karim Haddad');
     results.hostPage = host;
     results.batching = batching;
     results.transferredJs = transferred;
+    results.transferredJsSteward = steward;
     print('\n### JavaScript a signed-in reader of the demo article really downloads (gzipped)\n');
     print(`${kb(transferred.total)} without the demo picker; files: ` + transferred.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ') + '.');
     print(`Budget for a page with comments and likes, lazily loaded parts included: ${budget('comments + likes page, as downloaded', transferred.total, 20 * KB, 'B')}.`);
+    const extra = steward.files.filter((f) => !transferred.files.some((r) => r.path === f.path));
+    print(`A steward of the space downloads ${kb(steward.total)}: the same and their moderation moves (` + extra.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ') + ').');
     print(`\n### Host-page cost (demo article, headless Chromium, median of ${host.runs} alternated runs)\n`);
     print('| figure | without Ruche | with Ruche | added | budget |');
     print('|---|---:|---:|---:|---|');
