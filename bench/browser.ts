@@ -173,12 +173,12 @@ export async function measureTransferredJs(browser: Browser, baseUrl: string, gz
   await picker.selectOption({ label: options.find((o) => o.includes(person))! });
   await page.locator('ruche-comments textarea').waitFor();
 
-  const files = new Map<string, number>();
-  page.on('response', async (response) => {
+  // Paths seen by the browser; their bodies are fetched again afterwards (a body cannot be read
+  // from a response the page has navigated away from, and the files do not change between the two).
+  const paths = new Set<string>();
+  page.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js') && !url.pathname.startsWith('/demo/')) {
-      files.set(url.pathname, gzipSize(await response.body()));
-    }
+    if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js') && !url.pathname.startsWith('/demo/')) paths.add(url.pathname);
   });
   await page.reload();
   await page.locator('ruche-comments textarea').waitFor();
@@ -186,7 +186,10 @@ export async function measureTransferredJs(browser: Browser, baseUrl: string, gz
   await page.locator('ruche-comments').scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);
   await context.close();
-  const list = [...files].map(([path, gzip]) => ({ path, gzip }));
+  const list = await Promise.all(
+    [...paths].map(async (path) => ({ path, gzip: gzipSize(Buffer.from(await (await fetch(new URL(path, baseUrl))).arrayBuffer())) })),
+  );
+  list.sort((a, b) => a.path.localeCompare(b.path));
   const counted = list.filter((f) => !/demo-picker/.test(f.path));
   return { files: list, total: counted.reduce((sum, f) => sum + f.gzip, 0) };
 }
