@@ -9,7 +9,8 @@ import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRe
  * Imports people from a directory export, so that profiles exist before anyone posts
  * (`npm run import-people -- people.csv`). Columns, in any order and with French or English names:
  *
- *   id (the intranet's id, the token's `sub`) and name are required;
+ *   id (the intranet's id, the token's `sub`, matched exactly as sign-in and SCIM match it:
+ *   "JDupont" is not "jdupont") and name are required;
  *   email, dept, title, skills (separated by | ; or ,), active and guest (yes/no) are optional.
  *
  * Idempotent: importing the same file twice changes nothing the second time. An empty cell means

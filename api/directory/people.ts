@@ -4,7 +4,8 @@ import type { Db } from '../db/database.ts';
  * People as the company directory knows them, before they ever open a Ruche widget: pushed by the
  * identity provider over SCIM, or imported from a CSV export. The directory's id for a person is
  * `people.external_id`, the same value the intranet's tokens carry as `sub`, so the person created
- * here and the person who later arrives with a token are one row.
+ * here and the person who later arrives with a token are one row. It is compared exactly, case
+ * included, everywhere (sign-in, SCIM, CSV): the directory must write it as the tokens do.
  *
  * The directory never makes anyone an admin (that is RUCHE_ADMINS or the token's claim), and a
  * token never reactivates someone the directory deactivated.

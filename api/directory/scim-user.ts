@@ -5,7 +5,7 @@ import type { DirectoryPerson, DirectoryRecord } from './people.ts';
 /**
  * The SCIM 2.0 User resource (RFC 7643) as Ruche maps it onto a person:
  *
- *   userName                       people.external_id (the intranet's `sub`)
+ *   userName                       people.external_id (the intranet's `sub`), matched exactly
  *   displayName | name.formatted | name.givenName + name.familyName    people.name
  *   emails (primary, else first)   people.email
  *   title                          people.title

@@ -20,8 +20,15 @@ import {
 /**
  * SCIM 2.0 provisioning (RFC 7644) at /scim/v2, for identity providers (Okta, Entra ID, Keycloak…)
  * that push people before they ever sign in: create, replace, patch (active=false deactivates),
- * list with `filter=userName eq "…"`, read, and DELETE (which deactivates: Ruche keeps what people
- * wrote, and their authorship).
+ * list with `filter=userName eq "…"`, read, and DELETE. A deleted user is deactivated (Ruche keeps
+ * what people wrote, and their authorship) and gone for SCIM: reads, lists and changes answer 404
+ * (RFC 7644 §3.6), until a POST with the same userName creates them again — the same person,
+ * active again (201).
+ *
+ * userName is the intranet's id for the person, the `sub` its tokens carry, and is matched exactly,
+ * as sign-in and the CSV import match it: "JDupont" and "jdupont" are two users here as they would
+ * be two people at sign-in. (RFC 7643 lets a service provider make userName case-exact; identity
+ * providers send the same userName each time.)
  *
  * Its own door, outside /api: a bearer token of its own (RUCHE_SCIM_TOKEN), compared in constant
  * time, no person, no CORS, answers and errors in SCIM's format (`application/scim+json`).
@@ -80,23 +87,37 @@ async function readJson(c: Context): Promise<unknown> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A user as SCIM sees them: a person not deleted over SCIM. */
 async function loadUser(db: Db, id: string, lock = false): Promise<{ person: DirectoryPerson; scimExternalId: string | null }> {
   const person = UUID.test(id) ? await findById(db, id.toLowerCase(), { lock }) : null;
-  if (!person) throw new ScimError(404, `There is no user ${id}.`);
-  const [link] = await db<{ scimExternalId: string | null }[]>`select scim_external_id from scim_users where person_id = ${person.id}`;
+  const [link] = person
+    ? await db<{ scimExternalId: string | null; deletedAt: Date | null }[]>`
+        select scim_external_id, deleted_at from scim_users where person_id = ${person.id}`
+    : [];
+  if (!person || link?.deletedAt) throw new ScimError(404, `There is no user ${id}.`);
   return { person, scimExternalId: link?.scimExternalId ?? null };
 }
 
+/** Records the provider's id for the person; a user written again is no longer deleted. */
 async function linkUser(db: Db, personId: string, scimExternalId: string | null) {
   await db`insert into scim_users (person_id, scim_external_id) values (${personId}, ${scimExternalId})
-           on conflict (person_id) do update set scim_external_id = excluded.scim_external_id`;
+           on conflict (person_id) do update set scim_external_id = excluded.scim_external_id, deleted_at = null`;
 }
 
-/** userName is case-insensitive in SCIM: "JDupont" and "jdupont" are one user. */
+/** userName is matched exactly, as sign-in matches the token's `sub` (see above). */
 async function assertUserNameFree(db: Db, userName: string, except: string | null) {
   const [taken] = await db<{ id: string }[]>`
-    select id from people where lower(external_id) = lower(${userName}) and (${except}::uuid is null or id <> ${except}::uuid) limit 1`;
+    select id from people where external_id = ${userName} and (${except}::uuid is null or id <> ${except}::uuid) limit 1`;
   if (taken) throw new ScimError(409, `A user with userName "${userName}" already exists.`, 'uniqueness');
+}
+
+/** The person behind a user deleted over SCIM with this userName, if any. */
+async function deletedUser(db: Db, userName: string): Promise<string | null> {
+  const [row] = await db<{ id: string }[]>`
+    select p.id from people p join scim_users s on s.person_id = p.id
+     where p.external_id = ${userName} and s.deleted_at is not null
+       for update of p`;
+  return row?.id ?? null;
 }
 
 /** Replace (PUT) and PATCH end here: the whole user written at once. */
@@ -159,16 +180,17 @@ export const scimRoutes = new Hono<AppEnv>()
     if (where?.attribute === 'id' && !UUID.test(where.value)) {
       return scimJson(c, { schemas: [LIST_SCHEMA], totalResults: 0, startIndex, itemsPerPage: 0, Resources: [] }, 200);
     }
-    const condition =
+    const filtered =
       where === null
         ? '$1::text is null'
         : where.attribute === 'userName'
-          ? 'lower(p.external_id) = lower($1)'
+          ? 'p.external_id = $1'
           : where.attribute === 'email'
             ? 'lower(p.email) = lower($1)'
             : where.attribute === 'externalId'
               ? 's.scim_external_id = $1'
               : 'p.id = $1::uuid';
+    const condition = `${filtered} and s.deleted_at is null`;
     const rows = await c.var.db.unsafe<(DirectoryPerson & { scimExternalId: string | null; total: number })[]>(
       `select p.id, p.external_id, p.name, p.email, p.dept, p.title, p.active, p.is_guest, p.created_at, p.updated_at,
               s.scim_external_id, count(*) over ()::int as total
@@ -202,6 +224,14 @@ export const scimRoutes = new Hono<AppEnv>()
     const user = parseUser(await readJson(c));
     const record = toRecord(user);
     const db = c.var.db;
+    const deleted = await deletedUser(db, record.externalId);
+    if (deleted) {
+      // Created again after a DELETE: the same person, active unless the provider says otherwise.
+      const person = await updatePerson(db, deleted, { ...record, active: record.active ?? true });
+      await linkUser(db, person.id, record.scimExternalId);
+      const resource = toResource(person, record.scimExternalId, baseUrl(c));
+      return scimJson(c, resource, 201, { Location: resource.meta.location });
+    }
     await assertUserNameFree(db, record.externalId, null);
     const person = await createPerson(db, record);
     if (!person) throw new ScimError(409, `A user with userName "${record.externalId}" already exists.`, 'uniqueness');
@@ -225,6 +255,8 @@ export const scimRoutes = new Hono<AppEnv>()
   .delete('/Users/:id', async (c) => {
     const { person } = await loadUser(c.var.db, c.req.param('id'), true);
     await c.var.db`update people set active = false, updated_at = now() where id = ${person.id} and active`;
+    await c.var.db`insert into scim_users (person_id, deleted_at) values (${person.id}, now())
+                   on conflict (person_id) do update set deleted_at = now()`;
     return c.body(null, 204);
   })
   .all('*', (c) => scimErrorResponse(c, new ScimError(404, `There is no ${c.req.method} ${c.req.path} in this SCIM service.`)));

@@ -108,6 +108,15 @@ describe('importing people', () => {
     assert.deepEqual(skills.map((s) => s.key), ['merchandising']);
   });
 
+  test('ids are matched exactly, as at sign-in: another case is another person', async () => {
+    const me = await api.get('/api/me', { as: { sub: 'Marc.Leroy', name: 'Marc Leroy' } });
+    const report = await importPeople(sql(), 'id,name,title\nMarc.Leroy,Marc Leroy,Magasinier\nmarc.leroy,Marc Leroy bis,Cariste\n');
+    assert.deepEqual(report.updated.map((u) => u.id), ['Marc.Leroy'], 'the one who signed in with that exact id');
+    assert.deepEqual(report.created.map((c) => c.id), ['marc.leroy']);
+    const [row] = await sql()`select title from people where id = ${me.body.id}`;
+    assert.equal(row!.title, 'Magasinier');
+  });
+
   test('a dry run reports and writes nothing', async () => {
     const before = await sql()`select count(*)::int as count from people`;
     const report = await importPeople(sql(), 'id,name\nnew.person,New Person\n', { dryRun: true });

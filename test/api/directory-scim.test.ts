@@ -121,15 +121,29 @@ describe('provisioning users', () => {
     assert.equal(body.people[0].contact.email, 'jeanne.dupont@hexagone.example');
   });
 
-  test('userName is unique, whatever its case', async () => {
+  test('userName is unique', async () => {
     const before = await rowCount();
-    assertScimError(await scim('POST', '/Users', { ...jeanne, userName: 'JDupont' }), 409, 'uniqueness');
+    assertScimError(await scim('POST', '/Users', { ...jeanne, externalId: 'okta-other' }), 409, 'uniqueness');
     assert.deepEqual(await rowCount(), before);
+  });
+
+  test('userName is matched exactly, as sign-in matches the token’s sub: another case is another user', async () => {
+    const other = await scim('POST', '/Users', { userName: 'JDupont', displayName: 'Jules Dupont' });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    assert.notEqual(other.body.id, id);
+    const signedIn = await api.get('/api/me', { as: { sub: 'JDupont', name: 'Jules Dupont' } });
+    assert.equal(signedIn.body.id, other.body.id, 'the token with that exact sub is that user, not Jeanne');
+    const lookUp = async (userName: string) =>
+      (await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`)).body.Resources.map((r: { id: string }) => r.id);
+    assert.deepEqual(await lookUp('jdupont'), [id]);
+    assert.deepEqual(await lookUp('JDupont'), [other.body.id]);
+    assert.deepEqual(await lookUp('JDUPONT'), []);
+    assert.equal((await scim('DELETE', `/Users/${other.body.id}`)).status, 204);
   });
 
   test('list with filter userName eq, as providers look users up', async () => {
     await scim('POST', '/Users', { userName: 'mleroy', displayName: 'Marc Leroy', emails: [{ value: 'marc@hexagone.example' }] });
-    const found = await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "JDUPONT"')}`);
+    const found = await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "jdupont"')}`);
     assert.equal(found.status, 200);
     assert.deepEqual(found.body.schemas, ['urn:ietf:params:scim:api:messages:2.0:ListResponse']);
     assert.equal(found.body.totalResults, 1);
@@ -253,16 +267,47 @@ describe('provisioning users', () => {
     assertScimError(await scim('PATCH', '/Users/00000000-0000-4000-8000-000000000000', { Operations: [{ op: 'replace', path: 'active', value: false }] }), 404);
   });
 
-  test('DELETE deactivates and keeps what the person wrote', async () => {
+  test('DELETE deactivates and keeps what the person wrote; the user is gone for SCIM (404)', async () => {
     const created = await scim('POST', '/Users', { userName: 'leaving', displayName: 'On the Way Out' });
+    const userId = created.body.id;
     const author = { sub: 'leaving', name: 'On the Way Out' };
     const comment = await api.post('/api/comments', { subject: 'farewell', body: 'Au revoir !' }, { as: author });
     assert.equal(comment.status, 201);
-    const deleted = await scim('DELETE', `/Users/${created.body.id}`);
+    const total = (await scim('GET', '/Users')).body.totalResults;
+    const deleted = await scim('DELETE', `/Users/${userId}`);
     assert.equal(deleted.status, 204);
-    assert.equal((await scim('GET', `/Users/${created.body.id}`)).body.active, false);
-    const [row] = await api.db.database.sql`select author_id from comments where id = ${comment.body.id}`;
-    assert.equal(row!.authorId, created.body.id);
+
+    assertScimError(await scim('GET', `/Users/${userId}`), 404);
+    assertScimError(await scim('PUT', `/Users/${userId}`, { userName: 'leaving' }), 404);
+    assertScimError(await scim('PATCH', `/Users/${userId}`, { Operations: [{ op: 'replace', path: 'active', value: true }] }), 404);
+    assertScimError(await scim('DELETE', `/Users/${userId}`), 404);
+    const listed = await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "leaving"')}`);
+    assert.deepEqual([listed.body.totalResults, listed.body.Resources], [0, []]);
+    const all = await scim('GET', '/Users');
+    assert.equal(all.body.totalResults, total - 1);
+    assert.ok(!all.body.Resources.some((r: { id: string }) => r.id === userId));
+
+    const [row] = await api.db.database.sql`select c.author_id, p.active from comments c join people p on p.id = c.author_id where c.id = ${comment.body.id}`;
+    assert.deepEqual(row, { authorId: userId, active: false }, 'the person stays, deactivated, with what they wrote');
+    const refused = await api.get('/api/me', { as: { sub: 'leaving', name: 'On the Way Out again' } });
+    assert.equal(refused.status, 403);
+  });
+
+  test('a user created again after DELETE is the same person, active again (201)', async () => {
+    const before = await rowCount();
+    const back = await scim('POST', '/Users', { userName: 'leaving', displayName: 'Back Again', externalId: 'okta-back' });
+    assert.equal(back.status, 201, JSON.stringify(back.body));
+    const [person] = await api.db.database.sql`select id from people where external_id = 'leaving'`;
+    assert.equal(back.body.id, person!.id, 'no second person: what they wrote is still theirs');
+    assert.equal(back.body.active, true);
+    assert.equal(back.body.displayName, 'Back Again');
+    assert.equal(back.body.externalId, 'okta-back');
+    assert.equal(back.headers.get('location'), `http://localhost/scim/v2/Users/${person!.id}`);
+    assert.equal((await rowCount()).people, before.people);
+    assert.deepEqual((await scim('GET', `/Users/${person!.id}`)).body, back.body);
+    const signedIn = await api.get('/api/me', { as: { sub: 'leaving', name: 'Back Again' } });
+    assert.equal(signedIn.status, 200);
+    assertScimError(await scim('POST', '/Users', { userName: 'leaving', displayName: 'Twice' }), 409, 'uniqueness');
   });
 
   test('a partner pushed as a guest is a guest', async () => {
