@@ -81,6 +81,17 @@ const rucheApi: TestRunnerPlugin = {
       slow.set(path, ms);
       return true;
     }
+    if (command === 'ruche-last-week') {
+      // The pulse shows whole weeks only: a space's activity of today is moved a week back, into the last whole week.
+      const { space } = payload as { space: string };
+      const sql = tokenServer.database.sql;
+      const [row] = await sql<{ id: string }[]>`select id from spaces where slug = ${space}`;
+      await sql`update comments set created_at = created_at - interval '7 days', answered_at = answered_at - interval '7 days' where space_id = ${row!.id}`;
+      await sql`update ideas set created_at = created_at - interval '7 days' where space_id = ${row!.id}`;
+      await sql`update idea_votes v set created_at = v.created_at - interval '7 days' from ideas i where i.id = v.idea_id and i.space_id = ${row!.id}`;
+      await sql`update reading_days set day = day - 7 where space_id = ${row!.id}`;
+      return true;
+    }
     if (command === 'ruche-token') {
       const claims = payload as { sub: string; name?: string; admin?: boolean; ttl?: number };
       return signToken({ name: claims.sub, ...claims }, SECRET, claims.ttl ?? 3600);

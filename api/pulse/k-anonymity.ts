@@ -9,6 +9,10 @@
  * A figure derived from others (a ratio, a share) is withheld when any of them is. Averages and
  * totals are computed over the figures shown only, so that a withheld day cannot be worked out by
  * subtracting the days shown from a total.
+ *
+ * Figures over a period can also be subtracted from one another: the last 12 weeks less the last 4
+ * speak of weeks 5 to 12 only. `nestedFigure` withholds a figure when such a difference would speak
+ * of one to four people.
  */
 export const MIN_PEOPLE = 5;
 
@@ -28,6 +32,18 @@ export const withheldFigure = <T>(): Figure<T> => ({ value: null, withheld: 'few
 /** A figure computed from others: withheld when one of them is. */
 export function derived<T>(compute: () => T, ...inputs: Figure<unknown>[]): Figure<T> {
   return inputs.some((input) => input.withheld !== null) ? withheldFigure() : { value: compute(), withheld: null };
+}
+
+/** One to four people: a group too small to be spoken of. */
+export const fewPeople = (people: number) => people > 0 && people < MIN_PEOPLE;
+
+/**
+ * A figure over `people` people, that overlapping figures (a shorter period, one of its weeks) could
+ * be subtracted from: `differences` are the people each subtraction would speak of. Withheld under
+ * five people, and when any difference is one to four people (none at all says nothing of anyone).
+ */
+export function nestedFigure<T>(value: T, people: number, differences: number[]): Figure<T> {
+  return differences.some(fewPeople) ? withheldFigure() : figure(value, people);
 }
 
 export const shown = <T>(f: Figure<T>): f is { value: T; withheld: null } => f.withheld === null;

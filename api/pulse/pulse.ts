@@ -2,41 +2,52 @@ import type { IdeaStatus, PersonCard } from '../../shared/api-types.ts';
 import type { Db } from '../db/database.ts';
 import { canReadSpaceSql, personReader } from '../experts/readable.ts';
 import { personCard } from '../people/person.ts';
-import { derived, figure, MIN_PEOPLE, shown, withheldFigure, type Figure } from './k-anonymity.ts';
+import { derived, fewPeople, figure, MIN_PEOPLE, nestedFigure, shown, withheldFigure, type Figure } from './k-anonymity.ts';
+import { utcDay } from './reading.ts';
 
 /**
  * The engagement pulse of a space, or of the whole site: aggregates only, each passed through the
  * five-people rule (k-anonymity.ts).
  *
- * - readers: the daily counts of distinct signed-in readers (reading.ts), per day; their average and
- *   highest day over the days shown.
+ * Periods are whole weeks (Monday to Sunday, UTC days): the last 4, 12, 26 or 52 weeks before the
+ * week under way, which is never shown. Nothing else can be asked for, so no two periods differ by a
+ * day, and a week's figures stop moving once it is over (a figure that grew during the day would
+ * tell when each person came).
+ *
+ * - readers: the daily counts of distinct signed-in readers (reading.ts), per day, each withheld
+ *   under five; their average and highest day over the days shown.
  * - contributors: distinct people who posted a comment, answered a question, proposed an idea or
- *   voted for one in the period — published content only, read from the content itself.
- * - ratio: contributor-days ÷ reader-days over the days shown: on the days people came, the share of
- *   them who also took part (readers are only known per day, so both sides are counted per day).
- * - answers: time to first answer on the questions asked in the period (median, 90th percentile), and
- *   the share answered within the space's promise — withheld unless both the askers and the people
- *   who answered are five or more (a median over one person's answers would be their own speed).
- * - ideas by status, for the ideas proposed in the period.
- * - trend: the same per week, over the last weeks.
- * - most active contributors: only people who opted in, and only when the period counts at least
- *   five contributors; anonymous ideas and votes never count toward a named person.
+ *   voted for one in the period — published content only, read from the content itself. Each count
+ *   is withheld under five people, and also when it exceeds the same count over a shorter period
+ *   offered (or, for all contributors, over one of the period's weeks, shown in the trend) by one
+ *   to four people: the subtraction would count them.
+ * - ratio: contributor-days ÷ reader-days, summed over the weeks whose days shown count five
+ *   contributors or more (the same weeks the trend shows a ratio for): on the days people came, the
+ *   share of them who also took part. Weeks are the unit: what two periods differ by is whole weeks
+ *   that passed the rule on their own.
+ * - answers: time to first answer on the questions asked in the period (median, 90th percentile),
+ *   and the share answered within the space's promise — withheld unless both the askers and the
+ *   people who answered are five or more, and unless the weeks a shorter period leaves out count
+ *   no asker or answerer, or five of each at least.
+ * - ideas by status, for the ideas proposed in the period: each status withheld unless its authors
+ *   are five or more (erased authors counting together as one), by the same rule of differences.
+ * - trend: readers per day, contributors and ratio per week, over the last weeks.
+ * - most active contributors: only people who opted in, and only when the count of contributors
+ *   is shown; anonymous ideas and votes never count toward a named person.
  */
 export type Scope = { kind: 'space'; spaceId: string; promiseHours: number | null } | { kind: 'site' };
 
-export interface Period {
-  /** First and last day, inclusive, as YYYY-MM-DD (UTC days). */
-  from: string;
-  to: string;
-}
+/** The periods offered, in whole weeks. */
+export const PERIOD_WEEKS = [4, 12, 26, 52] as const;
+export type PeriodWeeks = (typeof PERIOD_WEEKS)[number];
 
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const addDays = (day: string, n: number) => new Date(dayStart(day).getTime() + n * DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS) + 1;
 /** The Monday of a day's week. */
 const weekOf = (day: string) => addDays(day, -((dayStart(day).getUTCDay() + 6) % 7));
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const daysFrom = (from: string, count: number) => Array.from({ length: count }, (_, i) => addDays(from, i));
 
 export interface DayFigure {
   day: string;
@@ -59,7 +70,7 @@ export interface TopContributor {
 }
 
 export interface PulseFigures {
-  period: Period & { days: number };
+  period: { from: string; to: string; days: number };
   minimumPeople: number;
   audience: Figure;
   readers: { averagePerDay: Figure; peakDay: Figure; daysShown: number; perDay: DayFigure[] };
@@ -77,7 +88,8 @@ export interface PulseFigures {
     p90Hours: Figure;
     withinPromiseShare: Figure;
   };
-  ideas: { total: Figure; byStatus: Figure<Partial<Record<IdeaStatus, number>>> };
+  /** Per status: its count, or null when withheld. */
+  ideas: { total: Figure; byStatus: Figure<Partial<Record<IdeaStatus, number | null>>> };
   trend: TrendPoint[];
   topContributors: Figure<TopContributor[]>;
 }
@@ -105,108 +117,142 @@ const CONTRIBUTIONS = `
        and ($1::uuid is null or i.space_id = $1::uuid) and v.created_at >= $2 and v.created_at < $3
   )`;
 
+const KINDS = ['posted', 'answered', 'proposed', 'voted'] as const;
+
+/** A week of the pulse: the unit every figure over time is made of. */
+interface Week {
+  start: string;
+  days: DayFigure[];
+  /** Readers summed over the days shown. */
+  readerDays: number;
+  daysShown: number;
+  /** Distinct contributors of the week. */
+  people: number;
+  /** Contributor-days on the days shown, and whether they count five people or more. */
+  personDays: number;
+  open: boolean;
+}
+
 export async function computePulse(
   db: Db,
   scope: Scope,
-  period: Period,
-  options: { weeks: number; viewerIsGuest: boolean },
+  options: { weeks: PeriodWeeks; trendWeeks: number; viewerIsGuest: boolean; today?: string },
 ): Promise<PulseFigures> {
   const spaceId = scope.kind === 'space' ? scope.spaceId : null;
-  const periodStart = dayStart(period.from);
-  const periodEnd = dayStart(addDays(period.to, 1));
-  const lastWeek = weekOf(period.to);
-  const trendFrom = addDays(lastWeek, -7 * (options.weeks - 1));
-  const rangeFrom = trendFrom < period.from ? trendFrom : period.from;
+  // The week under way is left out: the period ends on the Sunday before it.
+  const end = weekOf(options.today ?? utcDay());
+  const startOf = (weeks: number) => addDays(end, -7 * weeks);
+  const from = startOf(options.weeks);
+  const shorter = PERIOD_WEEKS.filter((w) => w < options.weeks);
+  const rangeFrom = startOf(Math.max(options.weeks, options.trendWeeks));
 
-  // Readers per day, over the trend and the period together.
+  // Readers per day, over the trend and the period together; a day counts when five read.
   const readerRows = await db<{ day: string; readers: number }[]>`
     select to_char(day, 'YYYY-MM-DD') as day, readers from reading_days
-     where space_id is not distinct from ${spaceId}::uuid and day >= ${rangeFrom}::date and day <= ${period.to}::date`;
+     where space_id is not distinct from ${spaceId}::uuid and day >= ${rangeFrom}::date and day < ${end}::date`;
   const readersOn = new Map(readerRows.map((r) => [r.day, r.readers]));
-  // Contributors per day, over the same range.
-  const contributorDays = await db.unsafe<{ day: string; people: number }[]>(
-    `with ${CONTRIBUTIONS} select day, count(distinct person_id)::int as people from contributions group by day`,
-    [spaceId, dayStart(rangeFrom), periodEnd] as never[],
-  );
-  const contributorsOn = new Map(contributorDays.map((r) => [r.day, r.people]));
+  const shownDays = readerRows.filter((r) => r.readers >= MIN_PEOPLE).map((r) => r.day);
 
-  /** Readers of each day of a range (no day after `period.to`), and the figures derived from the days shown. */
-  const readingOver = (from: string, to: string) => {
-    const perDay: DayFigure[] = [];
-    for (let day = from; day <= to; day = addDays(day, 1)) {
+  // Contributors per week: in all, on the days shown, and contributor-days on the days shown.
+  const weekRows = await db.unsafe<{ week: string; people: number; peopleShown: number; personDays: number }[]>(
+    `with ${CONTRIBUTIONS}
+     select to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') as week,
+            count(distinct person_id)::int as people,
+            count(distinct person_id) filter (where day = any($4::text[]))::int as people_shown,
+            count(distinct person_id::text || day) filter (where day = any($4::text[]))::int as person_days
+       from contributions group by 1`,
+    [spaceId, dayStart(rangeFrom), dayStart(end), shownDays] as never[],
+  );
+  const byWeek = new Map(weekRows.map((r) => [r.week, r]));
+  const weekAt = (start: string): Week => {
+    const days = daysFrom(start, 7).map((day) => {
       const n = readersOn.get(day) ?? 0;
-      perDay.push({ day, readers: figure(n, n) });
-    }
-    const days = perDay.filter((d) => shown(d.readers));
-    const readerDays = days.reduce((sum, d) => sum + d.readers.value!, 0);
-    const contributorDaysShown = days.reduce((sum, d) => sum + (contributorsOn.get(d.day) ?? 0), 0);
-    return { perDay, days, readerDays, contributorDaysShown };
+      return { day, readers: figure(n, n) };
+    });
+    const seen = days.filter((d) => shown(d.readers));
+    const row = byWeek.get(start);
+    return {
+      start,
+      days,
+      readerDays: seen.reduce((sum, d) => sum + d.readers.value!, 0),
+      daysShown: seen.length,
+      people: row?.people ?? 0,
+      personDays: row?.personDays ?? 0,
+      open: seen.length > 0 && (row?.peopleShown ?? 0) >= MIN_PEOPLE,
+    };
+  };
+  const weeksFrom = (start: string) => Array.from({ length: Math.round((dayStart(end).getTime() - dayStart(start).getTime()) / (7 * DAY_MS)) }, (_, i) => weekAt(addDays(start, 7 * i)));
+  const ratioOver = (weeks: Week[]): Figure => {
+    const open = weeks.filter((w) => w.open);
+    const readerDays = open.reduce((sum, w) => sum + w.readerDays, 0);
+    return open.length ? { value: round(Math.min(1, open.reduce((sum, w) => sum + w.personDays, 0) / readerDays), 2), withheld: null } : withheldFigure();
+  };
+  const perDayAverage = (days: DayFigure[]): Figure => {
+    const seen = days.filter((d) => shown(d.readers));
+    return seen.length ? { value: round(seen.reduce((sum, d) => sum + d.readers.value!, 0) / seen.length, 1), withheld: null } : withheldFigure();
   };
 
-  const reading = readingOver(period.from, period.to);
-  const averagePerDay: Figure = reading.days.length ? { value: round(reading.readerDays / reading.days.length, 1), withheld: null } : withheldFigure();
-  const peakDay: Figure = reading.days.length ? { value: Math.max(...reading.days.map((d) => d.readers.value!)), withheld: null } : withheldFigure();
+  const period = weeksFrom(from);
+  const perDay = period.flatMap((w) => w.days);
+  const daysShown = perDay.filter((d) => shown(d.readers));
 
-  const [kinds] = await db.unsafe<{ total: number; posted: number; answered: number; proposed: number; voted: number }[]>(
-    `with ${CONTRIBUTIONS}
-     select count(distinct person_id)::int as total,
-            count(distinct person_id) filter (where kind = 'posted')::int as posted,
-            count(distinct person_id) filter (where kind = 'answered')::int as answered,
-            count(distinct person_id) filter (where kind = 'proposed')::int as proposed,
-            count(distinct person_id) filter (where kind = 'voted')::int as voted
-       from contributions`,
-    [spaceId, periodStart, periodEnd] as never[],
+  // Distinct contributors over the period and over each shorter period offered, in all and by kind.
+  const windows: number[] = [...shorter, options.weeks];
+  const columns = windows.flatMap((_, i) => [
+    `count(distinct person_id) filter (where day >= $${4 + i}::text)`,
+    ...KINDS.map((kind) => `count(distinct person_id) filter (where day >= $${4 + i}::text and kind = '${kind}')`),
+  ]);
+  const [distinct] = await db.unsafe<{ counts: number[] }[]>(
+    `with ${CONTRIBUTIONS} select array[${columns.join(', ')}]::int[] as counts from contributions`,
+    [spaceId, dayStart(from), dayStart(end), ...windows.map(startOf)] as never[],
   );
-  const contributors = figure(kinds!.total, kinds!.total);
+  const countOf = (window: number, kind: number) => distinct!.counts[windows.indexOf(window) * (KINDS.length + 1) + kind]!;
+  const nestedCount = (kind: number, others: number[]) => {
+    const value = countOf(options.weeks, kind);
+    return nestedFigure(value, value, [...shorter.map((w) => value - countOf(w, kind)), ...others.map((n) => value - n)]);
+  };
+  const contributors = nestedCount(0, period.map((w) => w.people));
   const audience = await audienceOf(db, scope);
-  const ratioOf = (contributorsFigure: Figure, r: { readerDays: number; contributorDaysShown: number; days: unknown[] }) =>
-    r.days.length === 0 ? withheldFigure<number>() : derived(() => round(Math.min(1, r.contributorDaysShown / r.readerDays), 2), contributorsFigure);
+  const byKind = Object.fromEntries(KINDS.map((kind, i) => [kind, nestedCount(i + 1, [])])) as PulseFigures['contributors']['byKind'];
 
-  // Trend: per week, readers per day over the days shown, distinct contributors, ratio.
-  const weekly = await db.unsafe<{ week: string; people: number }[]>(
-    `with ${CONTRIBUTIONS}
-     select to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') as week, count(distinct person_id)::int as people
-       from contributions group by 1`,
-    [spaceId, dayStart(trendFrom), periodEnd] as never[],
-  );
-  const weeklyPeople = new Map(weekly.map((w) => [w.week, w.people]));
-  const trend: TrendPoint[] = [];
-  for (let week = trendFrom; week <= lastWeek; week = addDays(week, 7)) {
-    const end = addDays(week, 6) < period.to ? addDays(week, 6) : period.to;
-    const r = readingOver(week, end);
-    const people = weeklyPeople.get(week) ?? 0;
-    const weekContributors = figure(people, people);
-    trend.push({
-      weekStart: week,
-      readersPerDay: r.days.length ? { value: round(r.readerDays / r.days.length, 1), withheld: null } : withheldFigure(),
-      contributors: weekContributors,
-      ratio: ratioOf(weekContributors, r),
-    });
-  }
+  const trend = weeksFrom(startOf(options.trendWeeks)).map((w) => ({
+    weekStart: w.start,
+    readersPerDay: perDayAverage(w.days),
+    contributors: figure(w.people, w.people),
+    ratio: ratioOver([w]),
+  }));
 
+  const ranges = { from, end, shorter: shorter.map(startOf) };
   return {
-    period: { ...period, days: daysBetween(period.from, period.to) },
+    period: { from, to: addDays(end, -1), days: perDay.length },
     minimumPeople: MIN_PEOPLE,
     audience,
-    readers: { averagePerDay, peakDay, daysShown: reading.days.length, perDay: reading.perDay },
+    readers: {
+      averagePerDay: perDayAverage(perDay),
+      peakDay: daysShown.length ? { value: Math.max(...daysShown.map((d) => d.readers.value!)), withheld: null } : withheldFigure(),
+      daysShown: daysShown.length,
+      perDay,
+    },
     contributors: {
       count: contributors,
       shareOfAudience: derived(() => round(Math.min(1, contributors.value! / audience.value!), 2), contributors, audience),
-      byKind: {
-        posted: figure(kinds!.posted, kinds!.posted),
-        answered: figure(kinds!.answered, kinds!.answered),
-        proposed: figure(kinds!.proposed, kinds!.proposed),
-        voted: figure(kinds!.voted, kinds!.voted),
-      },
+      byKind,
     },
-    ratio: ratioOf(contributors, reading),
-    answers: await answersOf(db, scope, periodStart, periodEnd),
-    ideas: await ideasOf(db, spaceId, periodStart, periodEnd),
+    ratio: ratioOver(period),
+    answers: await answersOf(db, scope, ranges),
+    ideas: await ideasOf(db, spaceId, ranges),
     trend,
-    topContributors: contributors.withheld
-      ? withheldFigure()
-      : { value: await topContributors(db, spaceId, periodStart, periodEnd, options.viewerIsGuest), withheld: null },
+    topContributors: shown(contributors)
+      ? { value: await topContributors(db, spaceId, dayStart(from), dayStart(end), options.viewerIsGuest), withheld: null }
+      : withheldFigure(),
   };
+}
+
+/** The period [from, end) and the starts of the shorter periods offered, which end with it. */
+interface Ranges {
+  from: string;
+  end: string;
+  shorter: string[];
 }
 
 /** People who may read the space today (for the site: everyone active). */
@@ -222,22 +268,19 @@ async function audienceOf(db: Db, scope: Scope): Promise<Figure> {
   return figure(row!.count, row!.count);
 }
 
-async function answersOf(db: Db, scope: Scope, start: Date, end: Date): Promise<PulseFigures['answers']> {
+/** Distinct people among keys, the erased (null) counting together as one. */
+const peopleIn = (keys: (string | null)[]) => new Set(keys.map((k) => k ?? '')).size;
+
+/** PostgreSQL's percentile_cont over sorted values. */
+function percentile(sorted: number[], p: number): number {
+  const at = (sorted.length - 1) * p;
+  const low = sorted[Math.floor(at)]!;
+  return low + (sorted[Math.ceil(at)]! - low) * (at - Math.floor(at));
+}
+
+async function answersOf(db: Db, scope: Scope, ranges: Ranges): Promise<PulseFigures['answers']> {
   const spaceId = scope.kind === 'space' ? scope.spaceId : null;
-  const [row] = await db<
-    {
-      asked: number;
-      askers: number;
-      answered: number;
-      answerers: number;
-      medianHours: number | null;
-      p90Hours: number | null;
-      due: number;
-      dueAskers: number;
-      inTime: number;
-      dueAnswerers: number;
-    }[]
-  >`
+  const questions = await db<{ day: string; asker: string | null; answerer: string | null; hours: number | null; due: boolean; inTime: boolean }[]>`
     with questions as (
       select q.author_id as asker, q.created_at, q.answered_at,
              s.answer_promise_hours as promise,
@@ -247,60 +290,73 @@ async function answersOf(db: Db, scope: Scope, start: Date, end: Date): Promise<
         from comments q join spaces s on s.id = q.space_id
        where q.is_question and q.status = 'published'
          and (${spaceId}::uuid is null or q.space_id = ${spaceId}::uuid)
-         and q.created_at >= ${start} and q.created_at < ${end}
-    ), timed as (
-      select *, extract(epoch from answered_at - created_at) / 3600 as hours,
-             promise is not null and (answered_at is not null or created_at + make_interval(hours => promise) <= now()) as due,
-             promise is not null and answered_at <= created_at + make_interval(hours => promise) as in_time
-        from questions
+         and q.created_at >= ${dayStart(ranges.from)} and q.created_at < ${dayStart(ranges.end)}
     )
-    select count(*)::int as asked,
-           count(distinct asker)::int as askers,
-           count(*) filter (where answered_at is not null)::int as answered,
-           count(distinct answerer) filter (where answered_at is not null)::int as answerers,
-           percentile_cont(0.5) within group (order by hours) filter (where answered_at is not null) as median_hours,
-           percentile_cont(0.9) within group (order by hours) filter (where answered_at is not null) as p90_hours,
-           count(*) filter (where due)::int as due,
-           count(distinct asker) filter (where due)::int as due_askers,
-           count(*) filter (where in_time)::int as in_time,
-           count(distinct answerer) filter (where due and answered_at is not null)::int as due_answerers
-      from timed`;
-  const r = row!;
+    select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, asker,
+           case when answered_at is not null then answerer end as answerer,
+           (extract(epoch from answered_at - created_at) / 3600)::float8 as hours,
+           coalesce(promise is not null and (answered_at is not null or created_at + make_interval(hours => promise) <= now()), false) as due,
+           coalesce(promise is not null and answered_at <= created_at + make_interval(hours => promise), false) as in_time
+      from questions`;
+  const over = (from: string, end: string) => {
+    const rows = questions.filter((q) => q.day >= from && q.day < end);
+    const answered = rows.filter((q) => q.hours !== null);
+    const due = rows.filter((q) => q.due);
+    return {
+      asked: rows.length,
+      askers: peopleIn(rows.map((q) => q.asker)),
+      answered,
+      answerers: peopleIn(answered.map((q) => q.answerer)),
+      due: due.length,
+      dueAskers: peopleIn(due.map((q) => q.asker)),
+      dueAnswerers: peopleIn(due.filter((q) => q.hours !== null).map((q) => q.answerer)),
+      inTime: rows.filter((q) => q.inTime).length,
+    };
+  };
+  const r = over(ranges.from, ranges.end);
+  // The weeks a shorter period leaves out: their askers and answerers must be none, or five or more.
+  const blocked = ranges.shorter.some((start) => {
+    const left = over(ranges.from, start);
+    return fewPeople(left.askers) || fewPeople(left.answerers);
+  });
+  const gate = (value: number, people: number): Figure => (blocked ? withheldFigure() : figure(value, people));
   // Answer times speak of the people who answered as much as of those who asked: both must be five or more.
   const timesPeople = Math.min(r.askers, r.answerers);
   // The share speaks of the askers and of those who answered; when nobody answered, of the askers only.
   const sharePeople = r.dueAnswerers === 0 ? r.dueAskers : Math.min(r.dueAskers, r.dueAnswerers);
+  const hours = r.answered.map((q) => q.hours!).sort((a, b) => a - b);
   return {
     promiseHours: scope.kind === 'space' ? scope.promiseHours : null,
-    questions: figure(r.asked, r.askers),
-    answered: figure(r.answered, r.askers),
+    questions: gate(r.asked, r.askers),
+    answered: gate(r.answered.length, timesPeople),
     // Five answerers or more means five answered questions or more: the percentiles exist.
-    medianHours: figure(round(Number(r.medianHours ?? 0), 1), timesPeople),
-    p90Hours: figure(round(Number(r.p90Hours ?? 0), 1), timesPeople),
-    withinPromiseShare: r.due === 0 ? withheldFigure() : figure(round(r.inTime / r.due, 2), sharePeople),
+    medianHours: hours.length ? gate(round(percentile(hours, 0.5), 1), timesPeople) : withheldFigure(),
+    p90Hours: hours.length ? gate(round(percentile(hours, 0.9), 1), timesPeople) : withheldFigure(),
+    withinPromiseShare: r.due === 0 ? withheldFigure() : gate(round(r.inTime / r.due, 2), sharePeople),
   };
 }
 
-async function ideasOf(db: Db, spaceId: string | null, start: Date, end: Date): Promise<PulseFigures['ideas']> {
-  const rows = await db<{ status: IdeaStatus; count: number; people: number }[]>`
-    select status, count(*)::int as count,
-           (count(distinct author_id) + count(*) filter (where author_id is null))::int as people
+async function ideasOf(db: Db, spaceId: string | null, ranges: Ranges): Promise<PulseFigures['ideas']> {
+  const ideas = await db<{ day: string; status: IdeaStatus; authorId: string | null }[]>`
+    select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, status, author_id
       from ideas
      where moderation = 'published' and (${spaceId}::uuid is null or space_id = ${spaceId}::uuid)
-       and created_at >= ${start} and created_at < ${end}
-     group by status`;
-  const [authors] = await db<{ people: number }[]>`
-    select (count(distinct author_id) + count(*) filter (where author_id is null))::int as people
-      from ideas
-     where moderation = 'published' and (${spaceId}::uuid is null or space_id = ${spaceId}::uuid)
-       and created_at >= ${start} and created_at < ${end}`;
-  const people = authors!.people;
-  const byStatus: Partial<Record<IdeaStatus, number>> = {};
-  for (const row of rows) byStatus[row.status] = row.count;
-  return {
-    total: figure(rows.reduce((sum, r) => sum + r.count, 0), people),
-    byStatus: figure(byStatus, people),
+       and created_at >= ${dayStart(ranges.from)} and created_at < ${dayStart(ranges.end)}`;
+  const authors = (from: string, end: string, statuses: (s: IdeaStatus) => boolean) =>
+    peopleIn(ideas.filter((i) => i.day >= from && i.day < end && statuses(i.status)).map((i) => i.authorId));
+  // Each status, and the total, over their own authors and the authors of the weeks a shorter period leaves out.
+  const gated = (statuses: (s: IdeaStatus) => boolean) => {
+    const count = ideas.filter((i) => statuses(i.status)).length;
+    return nestedFigure(count, authors(ranges.from, ranges.end, statuses), ranges.shorter.map((start) => authors(ranges.from, start, statuses)));
   };
+  const statuses = [...new Set(ideas.map((i) => i.status))];
+  const byStatus: Partial<Record<IdeaStatus, number | null>> = {};
+  for (const status of statuses) byStatus[status] = gated((s) => s === status).value;
+  const withheld = statuses.filter((s) => byStatus[s] === null);
+  // The total less the statuses shown is the statuses withheld: they too must be no one, or five people or more.
+  const total = fewPeople(authors(ranges.from, ranges.end, (s) => withheld.includes(s))) ? withheldFigure<number>() : gated(() => true);
+  const people = authors(ranges.from, ranges.end, () => true);
+  return { total, byStatus: figure(byStatus, people) };
 }
 
 /** The people who opted in, by what they wrote in the period: comments, answers, signed ideas. */

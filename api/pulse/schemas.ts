@@ -2,29 +2,27 @@ import { z } from '@hono/zod-openapi';
 import { IDEA_STATUSES } from '../ideas/schemas.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
+import type { PERIOD_WEEKS } from './pulse.ts';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real day')
-  .openapi({ example: '2026-11-01' });
-
-export const PERIODS = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 } as const;
+/** The periods offered: the last 4, 12, 26 or 52 whole weeks, the week under way left out. */
+export const PERIODS = { '4w': 4, '12w': 12, '26w': 26, '52w': 52 } as const satisfies Record<string, (typeof PERIOD_WEEKS)[number]>;
 
 export const pulseQuery = z
   .strictObject({
     space: spaceSlugParam,
     site: z.enum(['true', 'false']).optional().openapi({ description: 'true: the whole site (admins only); not with space' }),
-    period: z.enum(['7d', '30d', '90d', '365d']).optional().openapi({ description: 'The last days up to today (default 30d); not with from/to' }),
-    from: day.optional().openapi({ description: 'First day (UTC), with to' }),
-    to: day.optional().openapi({ description: 'Last day (UTC), today at the latest; default today' }),
+    period: z
+      .enum(['4w', '12w', '26w', '52w'])
+      .default('4w')
+      .openapi({
+        description:
+          'The last 4, 12, 26 or 52 whole weeks (Monday to Sunday, UTC), ending the Sunday before the week under way. ' +
+          'No other period can be asked for: two periods never differ by less than whole weeks.',
+      }),
     weeks: z.coerce.number().int().min(1).max(52).default(12).openapi({ description: 'Weeks of trend, ending with the period’s last week' }),
   })
   .superRefine((query, ctx) => {
     if (query.site === 'true' && query.space) ctx.addIssue({ code: 'custom', path: ['site'], message: 'give either space or site=true, not both' });
-    if (query.period && (query.from || query.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
-    if (query.to && !query.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required with to' });
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
   });
 
 /** A figure of the pulse: its value, or null and why it is withheld. */
@@ -55,7 +53,9 @@ export const pulseSchema = z
       shareOfAudience: count.openapi({ description: '0–1' }),
       byKind: z.object({ posted: count, answered: count, proposed: count, voted: count }),
     }),
-    ratio: count.openapi({ description: 'Contributor-days per reader-day over the days shown (0–1): on the days people came, the share who took part' }),
+    ratio: count.openapi({
+      description: 'Contributor-days per reader-day (0–1) over the weeks whose days shown count five contributors or more: on the days people came, the share who took part',
+    }),
     answers: z.object({
       promiseHours: z.number().int().nullable(),
       questions: count,
@@ -64,7 +64,12 @@ export const pulseSchema = z
       p90Hours: count,
       withinPromiseShare: count.openapi({ description: '0–1, over the questions whose promise has run out or that were answered' }),
     }),
-    ideas: z.object({ total: count, byStatus: figure(z.partialRecord(z.enum(IDEA_STATUSES), z.number().int())) }),
+    ideas: z.object({
+      total: count,
+      byStatus: figure(z.partialRecord(z.enum(IDEA_STATUSES), z.number().int().nullable())).openapi({
+        description: 'Per status, its count, or null when its authors are fewer than five (withheld)',
+      }),
+    }),
     trend: z.array(z.object({ weekStart: z.string(), readersPerDay: count, contributors: count, ratio: count })),
     topContributors: figure(
       z.array(z.object({ person: personCardSchema, posts: z.number().int(), answers: z.number().int(), ideas: z.number().int(), total: z.number().int() })),

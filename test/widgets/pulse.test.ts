@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import * as pulseModule from '../../widgets/pulse/pulse.ts';
 import type { RuchePulse } from '../../widgets/pulse/pulse.ts';
 import { $, $$, api, assert, call, cleanup, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
@@ -8,7 +8,8 @@ pulseModule.define(api);
 /**
  * <ruche-pulse> against a real API: activity is made through the API as people would (reading a
  * discussion counts a reader for the day; posting makes a contributor), in a space of its own per
- * test, so figures are exact. Today is the only day with readers: the other days are withheld.
+ * test, so figures are exact. The pulse shows whole weeks only: `lastWeek` moves a space's activity
+ * of today a week back, into the last whole week, where it is the only day with readers.
  */
 const WITHHELD = 'pas assez de personnes pour afficher ce chiffre';
 const DESK = '/widgets/moderation/desk.ts';
@@ -38,6 +39,11 @@ async function activity(slug: string, people: string[], options: { write?: boole
     if (options.write !== false) await call('POST', '/api/comments', { as: person, body: { space: slug, subject, body: `Avis de ${person}` } });
   }
 }
+
+/** Today's activity of the space, moved into the last whole week (the day a week ago). */
+const lastWeek = (slug: string) => executeServerCommand('ruche-last-week', { space: slug });
+/** Where the day a week ago falls among the 28 days of the default period (the last four weeks). */
+const aWeekAgo = 21 + ((new Date().getUTCDay() + 6) % 7);
 
 const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
 
@@ -92,11 +98,12 @@ describe('<ruche-pulse>', () => {
     await activity(slug, team);
     const idea = await call('POST', '/api/ideas', { as: team[0]!, body: { space: slug, title: 'Une idée', description: 'Détails.' } });
     await call('POST', `/api/ideas/${idea.id}/status`, { as: 'carol', body: { status: 'planned' } });
+    await lastWeek(slug);
     const element = await pulse(`space="${slug}"`, team[0]!);
     const data = element.data!;
 
-    equal(data.readers.perDay.length, 30, 'thirty days by default');
-    equal(text(card(element, 'Lecteurs par jour').querySelector('.value')), '6', 'six readers today, the only day shown');
+    equal(data.readers.perDay.length, 28, 'four whole weeks by default');
+    equal(text(card(element, 'Lecteurs par jour').querySelector('.value')), '6', 'six readers a week ago, the only day shown');
     equal(text(card(element, 'Contributeurs').querySelector('.value')), '6', 'six contributors');
     assert(/ont participé/.test(text(card(element, 'Contributeurs').querySelector('.sentence'))), 'a sentence says what the figure means');
     assert(/^\d+ %$/.test(text(card(element, 'Participation').querySelector('.value')).replace(/\s/g, ' ')), 'participation as a percentage');
@@ -105,13 +112,13 @@ describe('<ruche-pulse>', () => {
     const plot = $(element, '.plot.area')!;
     assert(plot.querySelector('path.line')!.getAttribute('d')!.startsWith('M'), 'the line of the days shown');
     const gaps = plot.querySelectorAll('rect.gap');
-    equal(gaps.length, 1, 'the 29 days before today are one withheld run');
-    equal(gaps[0]!.getAttribute('width'), `${Math.round((29 / 30) * 10000) / 100}%`, 'as wide as 29 days of 30');
+    equal(gaps.length, aWeekAgo === 27 ? 1 : 2, 'the days before and after are withheld runs');
+    equal(gaps[0]!.getAttribute('width'), `${Math.round((aWeekAgo / 28) * 10000) / 100}%`, 'as wide as the days before, of 28');
     equal(plot.getAttribute('role'), 'img', 'the chart is an image…');
-    assert(/29 jours masqués/.test(plot.getAttribute('aria-label')!), '…with its text alternative');
-    equal(text($(element, '.chart .caption')), 'Jours affichés : 1 sur 30 ; les jours hachurés comptaient moins de 5 lecteurs.', 'and a caption');
+    assert(/27 jours masqués/.test(plot.getAttribute('aria-label')!), '…with its text alternative');
+    equal(text($(element, '.chart .caption')), 'Jours affichés : 1 sur 28 ; les jours hachurés comptaient moins de 5 lecteurs.', 'and a caption');
 
-    // The trend: twelve weeks, this one shown, the others withheld.
+    // The trend: twelve weeks, the last whole one shown, the others withheld.
     const minis = $$(element, '.mini');
     equal(minis.length, 3, 'readers, contributors, participation');
     equal(minis[1]!.querySelectorAll('rect.col').length, 1, 'one week with contributors');
@@ -142,26 +149,27 @@ describe('<ruche-pulse>', () => {
     const slug = await space();
     const team = people(`${slug}-k`, 5);
     await activity(slug, team, { write: false });
+    await lastWeek(slug);
     const element = await pulse(`space="${slug}"`, team[0]!);
 
     const details = $<HTMLDetailsElement>(element, '.chart details')!;
     assert(!details.querySelector('table'), 'the table is drawn when asked for');
     details.querySelector('summary')!.click();
     const table = await waitFor(() => details.querySelector('table'), 'the table');
-    equal(table.querySelectorAll('tbody tr').length, 30, 'one row per day');
-    equal(text(table.querySelector('tbody tr:last-child td')), '5', 'today: five readers');
+    equal(table.querySelectorAll('tbody tr').length, 28, 'one row per day');
+    equal(text(table.querySelectorAll('tbody tr')[aWeekAgo]!.querySelector('td')), '5', 'a week ago: five readers');
     equal(text(table.querySelector('tbody tr:first-child td')), 'masqué (moins de 5 personnes)');
 
-    const seven = $$<HTMLButtonElement>(element, '.seg button').find((b) => text(b) === '7 jours')!;
-    seven.focus();
+    const twelve = $$<HTMLButtonElement>(element, '.seg button').find((b) => text(b) === '12 semaines')!;
+    twelve.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => element.data?.period.days === 7, 'seven days');
+    await waitFor(() => element.data?.period.days === 84, 'twelve weeks');
     await element.updateComplete;
-    equal(seven.getAttribute('aria-pressed'), 'true', 'the period chosen is pressed');
+    equal(twelve.getAttribute('aria-pressed'), 'true', 'the period chosen is pressed');
     equal($$(element, '.seg [aria-pressed="true"]').length, 1, 'and only it');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
-    await waitFor(() => element.data?.period.days === 30, 'thirty days, the next button');
+    await waitFor(() => element.data?.period.days === 182, 'six months, the next button');
   });
 
   it('shows the whole intranet to administrators only, and the server refuses it to others', async () => {
@@ -195,6 +203,7 @@ describe('<ruche-pulse>', () => {
     const slug = await space();
     const team = people(`${slug}-t`, 5);
     await activity(slug, team);
+    await lastWeek(slug);
     const me = team[2]!;
     const element = await pulse(`space="${slug}"`, me);
     equal(text($(element, '#top')!.parentElement!.querySelector('.sentence')), 'Personne n’a encore choisi d’apparaître ici.', 'nobody opted in');
@@ -235,6 +244,7 @@ describe('<ruche-pulse>', () => {
       const slug = await space();
       const team = people(`${slug}-a`, 6);
       await activity(slug, team);
+      await lastWeek(slug);
       const element = await pulse(`space="${slug}" ${theme ? `theme="${theme}"` : ''}`, team[0]!);
       await waitFor(() => $(element, '#opt-in'), 'the toggle');
       $<HTMLDetailsElement>(element, '.chart details')!.open = true;

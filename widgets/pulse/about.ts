@@ -13,11 +13,11 @@ const texts = {
       ['Contributeurs', 'les personnes qui ont écrit un commentaire, répondu à une question, proposé une idée ou voté, d’après les contributions publiées elles-mêmes. Les messages en attente de validation ou masqués ne comptent jamais.'],
       ['Participation', 'les jours où des personnes sont venues lire, la part d’entre elles qui ont aussi participé.'],
       ['Délais de réponse', 'le temps jusqu’à la première réponse d’un collègue, montré seulement si au moins cinq personnes ont posé des questions et cinq y ont répondu : il ne décrit jamais la rapidité d’une seule personne.'],
-      ['La règle des cinq', 'tout chiffre calculé sur moins de cinq personnes est masqué. Les moyennes ne portent que sur les jours affichés, pour qu’un jour masqué ne puisse pas se déduire d’un total.'],
+      ['La règle des cinq', 'tout chiffre calculé sur moins de cinq personnes est masqué. Les moyennes ne portent que sur les jours affichés, pour qu’un jour masqué ne puisse pas se déduire d’un total. Les périodes sont des semaines entières, la semaine en cours exclue ; un chiffre qui, retranché de celui d’une période plus courte ou d’une de ses semaines, parlerait de une à quatre personnes est masqué lui aussi.'],
       ['Les plus actifs', 'seules les personnes qui l’ont choisi sont nommées, et seulement quand la période compte au moins cinq contributeurs. Leurs votes et leurs idées anonymes ne comptent jamais.'],
       ['Qui voit quoi', 'le tableau de bord d’un espace est visible de ceux qui peuvent lire l’espace ; celui de tout l’intranet, des administrateurs seulement. Personne, administrateurs compris, ne peut en tirer un chiffre sur une personne.'],
     ],
-    limits: 'Limite, dite simplement : ce sont des comptages. En comparant de nombreuses périodes qui se chevauchent, on pourrait apprendre combien de personnes ont contribué un jour donné, pas lesquelles.',
+    limits: 'Limite, dite simplement : ce sont des comptages. En notant les chiffres semaine après semaine, on peut voir de combien le nombre de contributeurs a changé d’une semaine à l’autre, pas qui est venu ou parti.',
   },
   en: {
     points: [
@@ -25,11 +25,11 @@ const texts = {
       ['Contributors', 'people who wrote a comment, answered a question, suggested an idea or voted, read from the published contributions themselves. Posts waiting for a steward or hidden by one never count.'],
       ['Participation', 'on the days people came to read, the share of them who also took part.'],
       ['Answer times', 'the time until a colleague’s first answer, shown only when at least five people asked and five answered: it never describes one person’s speed.'],
-      ['The rule of five', 'any figure computed over fewer than five people is withheld. Averages cover the days shown only, so that a withheld day cannot be worked out from a total.'],
+      ['The rule of five', 'any figure computed over fewer than five people is withheld. Averages cover the days shown only, so that a withheld day cannot be worked out from a total. Periods are whole weeks, the week under way left out; a figure that, less that of a shorter period or of one of its weeks, would speak of one to four people is withheld too.'],
       ['Most active', 'only people who chose it are named, and only when the period counts at least five contributors. Their votes and anonymous ideas never count.'],
       ['Who sees what', 'a space’s dashboard can be read by those who can read the space; the whole intranet’s by administrators only. Nobody, administrators included, can get a figure about one person from it.'],
     ],
-    limits: 'A limit, said plainly: these are counts. Comparing many overlapping periods could tell how many people contributed on a given day, not who.',
+    limits: 'A limit, said plainly: these are counts. Noting the figures week after week shows by how much the number of contributors changed from one week to the next, not who came or left.',
   },
 };
 

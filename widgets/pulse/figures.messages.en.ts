@@ -31,7 +31,6 @@ export const en: FigureMessages = {
   dayHidden: '{day}: fewer than 5 readers',
   weekly: 'Week after week',
   weeklyCaption: '{weeks} weeks; a hatched week counted fewer than 5 people.',
-  weekOngoing: 'The last week is under way: the large figures are those of the week before.',
   trend: { readersPerDay: 'Readers per day', contributors: 'Contributors', ratio: 'Participation' },
   weekTitle: 'week of {day}: {n}',
   weekHidden: 'week of {day}: fewer than 5 people',

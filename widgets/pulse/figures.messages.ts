@@ -35,7 +35,6 @@ const fr = {
   dayHidden: '{day} : moins de 5 lecteurs',
   weekly: 'Semaine après semaine',
   weeklyCaption: '{weeks} semaines ; une semaine hachurée comptait moins de 5 personnes.',
-  weekOngoing: 'La dernière semaine est en cours : les chiffres en gros sont ceux de la précédente.',
   trend: { readersPerDay: 'Lecteurs par jour', contributors: 'Contributeurs', ratio: 'Participation' },
   weekTitle: 'semaine du {day} : {n}',
   weekHidden: 'semaine du {day} : moins de 5 personnes',

@@ -210,17 +210,11 @@ export class Figures {
     const formatOf = (key: (typeof TREND)[number]) => (v: number) => (key === 'ratio' ? percent(v, lang) : number(v, lang));
     const from = day(weeks[0]!.weekStart, lang);
     const to = day(weeks[weeks.length - 1]!.weekStart, lang);
-    // A week still under way would show a low headline figure: the headline is the last whole week shown.
-    const ongoing = Date.parse(weeks[weeks.length - 1]!.weekStart) + 7 * 86_400_000 > Date.now();
-    const lastShown = (values: (number | null)[], before: number) => {
-      for (let i = before - 1; i >= 0; i--) if (values[i] !== null) return i;
+    // The headline is the last week shown (the API's weeks are all over: none is under way).
+    const headline = (values: (number | null)[]) => {
+      for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return i;
       return -1;
     };
-    const headline = (values: (number | null)[]) => {
-      const whole = ongoing ? lastShown(values, values.length - 1) : -1;
-      return whole >= 0 ? whole : lastShown(values, values.length);
-    };
-    const skipsOngoing = ongoing && TREND.some((key) => weeks.slice(0, -1).some((w) => shown(w[key])));
     const minis = TREND.map((key) => {
       const values = weeks.map((w) => (shown(w[key]) ? w[key].value : null));
       const f = formatOf(key);
@@ -247,7 +241,7 @@ export class Figures {
     return html`<section class="chart" aria-labelledby="weekly">
       <h4 id="weekly">${m.weekly}</h4>
       <div class="minis">${minis}</div>
-      <p class="caption"><span class="swatch" aria-hidden="true"></span>${fill(m.weeklyCaption, { weeks: weeks.length })}${skipsOngoing ? ` ${m.weekOngoing}` : ''}</p>
+      <p class="caption"><span class="swatch" aria-hidden="true"></span>${fill(m.weeklyCaption, { weeks: weeks.length })}</p>
       ${this.table(
         'weekly',
         m.weekly,
@@ -279,11 +273,13 @@ export class Figures {
     const lang = this.host.language;
     const { total, byStatus } = data.ideas;
     let body: unknown;
-    if (!shown(byStatus) || !shown(total)) body = html`<p class="sentence withheld">${m.withheld}</p>`;
-    else if (!total.value) body = html`<p class="sentence">${m.noIdeas}</p>`;
+    const present = shown(byStatus) ? STATUSES.filter((s) => s in byStatus.value) : [];
+    if (!shown(byStatus)) body = html`<p class="sentence withheld">${m.withheld}</p>`;
+    else if (!present.length) body = html`<p class="sentence">${m.noIdeas}</p>`;
     else {
-      const rows = STATUSES.filter((s) => byStatus.value[s]).map((s) => ({ name: m.status[s], value: byStatus.value[s]!, className: `s-${s}` }));
-      body = html`<p class="sentence">${plural(total.value, lang, m.ideasTotal)}</p>
+      // A status over fewer than five authors is withheld (null), and then so may be the total.
+      const rows = present.map((s) => ({ name: m.status[s], value: byStatus.value[s] ?? null, className: `s-${s}` }));
+      body = html`${shown(total) ? html`<p class="sentence">${plural(total.value, lang, m.ideasTotal)}</p>` : nothing}
         ${bars(rows, m.withheld, (v) => number(v, lang))}`;
     }
     return html`<section class="chart" aria-labelledby="ideas">

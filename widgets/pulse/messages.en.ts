@@ -6,7 +6,7 @@ export const en: Messages = {
   titleSite: 'Life of the intranet',
   wholeSite: 'Whole intranet',
   periodLabel: 'Period',
-  periods: { '7d': '7 days', '30d': '30 days', '90d': '3 months', '365d': '1 year' },
+  periods: { '4w': '4 weeks', '12w': '12 weeks', '26w': '6 months', '52w': '1 year' },
   scopeLabel: 'Scope',
   thisSpace: 'This space',
   tabsLabel: 'Views',

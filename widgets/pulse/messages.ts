@@ -10,7 +10,7 @@ const fr = {
   titleSite: 'La vie de l’intranet',
   wholeSite: 'Tout l’intranet',
   periodLabel: 'Période',
-  periods: { '7d': '7 jours', '30d': '30 jours', '90d': '3 mois', '365d': '1 an' },
+  periods: { '4w': '4 semaines', '12w': '12 semaines', '26w': '6 mois', '52w': '1 an' },
   scopeLabel: 'Portée',
   thisSpace: 'Cet espace',
   tabsLabel: 'Vues',

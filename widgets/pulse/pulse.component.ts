@@ -9,9 +9,9 @@ import type { Figures } from './figures.ts';
 import { messages, type Messages } from './messages.ts';
 import { styles } from './pulse.styles.ts';
 
-export type Period = '7d' | '30d' | '90d' | '365d';
-const PERIODS: Period[] = ['7d', '30d', '90d', '365d'];
-const DAYS: Record<Period, number> = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 };
+/** Whole weeks before the week under way: the API offers no other periods (no two differ by a day). */
+export type Period = '4w' | '12w' | '26w' | '52w';
+const PERIODS: Period[] = ['4w', '12w', '26w', '52w'];
 
 /**
  * The engagement pulse of a space — or, for administrators, of the whole intranet: readers,
@@ -26,7 +26,7 @@ const DAYS: Record<Period, number> = { '7d': 7, '30d': 30, '90d': 90, '365d': 36
  * @summary Engagement figures of a space: readers, contributors, answer times, ideas, trend.
  * @attr space - the space slug (default: the provider's, else the server's default space)
  * @attr scope - "site": the whole intranet (administrators only; others see the space's)
- * @attr period - 7d, 30d (default), 90d or 365d
+ * @attr period - the last 4w (default), 12w, 26w or 52w whole weeks
  * @attr weeks - weeks of trend (default: 12, or the period's weeks when longer)
  * @attr lang - fr or en (default: provider, then the page's language)
  * @attr theme - light (default), dark or auto
@@ -69,7 +69,7 @@ export class RuchePulse extends RucheElement {
 
   constructor() {
     super();
-    this.period = '30d';
+    this.period = '4w';
     this.scope = null;
     this.weeks = null;
     this.data = null;
@@ -122,9 +122,9 @@ export class RuchePulse extends RucheElement {
     this.abort?.abort();
     this.loadedWith = this.query();
     const abort = (this.abort = new AbortController());
-    const period = PERIODS.includes(this.period) ? this.period : '30d';
+    const period = PERIODS.includes(this.period) ? this.period : '4w';
     // The trend covers the period at least.
-    const weeks = this.weeks || Math.min(52, Math.max(12, Math.ceil(DAYS[period] / 7)));
+    const weeks = this.weeks || Math.max(12, parseInt(period));
     const where = this.site ? { site: 'true' } : { space: this.spaceSlug };
     this.loading = true;
     try {
