@@ -651,6 +651,7 @@ export interface PulseFigure<T = number> {
  */
 export interface Pulse {
   scope: { kind: 'space'; space: { slug: string; name: string } } | { kind: 'site' };
+  /** Whole weeks: from a Monday to the Sunday before the week under way. */
   period: { from: string; to: string; days: number };
   /** 5: figures over fewer people are withheld. */
   minimumPeople: number;
@@ -683,7 +684,8 @@ export interface Pulse {
     /** 0–1, over the questions answered or past their promise. */
     withinPromiseShare: PulseFigure;
   };
-  ideas: { total: PulseFigure; byStatus: PulseFigure<Partial<Record<IdeaStatus, number>>> };
+  /** Per status: its count, or null when its authors are fewer than five (and then the total may be withheld too). */
+  ideas: { total: PulseFigure; byStatus: PulseFigure<Partial<Record<IdeaStatus, number | null>>> };
   /** The last `weeks` weeks (Monday starts), oldest first, ending with the period's last week. */
   trend: { weekStart: string; readersPerDay: PulseFigure; contributors: PulseFigure; ratio: PulseFigure }[];
   /** Only people who opted in (PrivacySettings), only with five contributors or more. */
