@@ -27,9 +27,10 @@ export async function loadModerationSettings(db: Db, spaceId: string): Promise<M
 export type Hold = { heldFor: 'premoderation'; word: null } | { heldFor: 'word'; word: string };
 
 /**
- * Whether a new post waits for a steward. The space's stewards (and admins) are never held. Under
- * `guests`, anonymous ideas are all held, whoever wrote them: otherwise a held anonymous idea would
- * tell the stewards that its author is a guest.
+ * Whether a new post waits for a steward. The space's stewards (and admins) are never held — but for
+ * their anonymous ideas: an anonymous post is held by the same rules whoever wrote it, or one that
+ * skipped the queue would tell that its author is a steward. For the same reason, under `guests`,
+ * anonymous ideas are all held: otherwise a held anonymous idea would tell that its author is a guest.
  */
 export async function holdFor(
   db: Db,
@@ -41,7 +42,7 @@ export async function holdFor(
                                    and m.role = 'steward' and m.status = 'active') as steward
       from people p left join space_moderation sm on sm.space_id = ${post.spaceId}
      where p.id = ${post.authorId}`;
-  if (!row || row.steward) return null;
+  if (!row || (row.steward && !post.anonymous)) return null;
   if (row.premoderation === 'everyone') return { heldFor: 'premoderation', word: null };
   if (row.premoderation === 'guests' && (row.isGuest || post.anonymous)) return { heldFor: 'premoderation', word: null };
   const word = matchWord(post.text, row.words);

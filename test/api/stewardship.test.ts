@@ -371,6 +371,31 @@ describe('pre-moderation and the word list', () => {
     assert.equal((await api.get(`/api/ideas/${anonymous.body.id}`, { as: guest })).status, 200);
   });
 
+  test('a steward’s anonymous idea waits by the same rules as anyone’s: skipping the queue would name them', async () => {
+    const post = async (title: string, anonymous: boolean) => {
+      const { version } = (await api.get('/api/ideas/policy?space=partenaires', { as: steward })).body;
+      const answer = await api.post<IdeaDetail>(
+        '/api/ideas',
+        { space: 'partenaires', title, description: 'Une idée.', ...(anonymous ? { anonymous, policyVersion: version } : {}) },
+        { as: steward },
+      );
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+      return answer.body;
+    };
+    // Under "guests", every anonymous idea waits: the steward's too.
+    assert.equal((await post('Anonyme sous « invités »', true)).moderation?.state, 'pending');
+    assert.equal((await post('Signée sous « invités »', false)).moderation, undefined, 'signed, a steward is not held');
+    // A watched word sends an anonymous idea to the queue, whoever wrote it.
+    await api.request('PUT', '/api/moderation/settings', { as: steward, body: { space: 'partenaires', premoderation: 'off', words: ['confidentiel'] } });
+    const worded = await post('Un sujet confidentiel', true);
+    assert.deepEqual([worded.moderation?.state, worded.moderation?.heldFor], ['pending', 'word']);
+    assert.equal((await post('Un autre sujet confidentiel', false)).moderation, undefined);
+    // Under "everyone" too.
+    await api.request('PUT', '/api/moderation/settings', { as: steward, body: { space: 'partenaires', premoderation: 'everyone', words: [] } });
+    assert.equal((await post('Anonyme sous « tous »', true)).moderation?.state, 'pending');
+    await api.request('PUT', '/api/moderation/settings', { as: steward, body: { space: 'partenaires', premoderation: 'guests' } });
+  });
+
   test('"everyone": every post but the stewards’ waits, and a pending answer does not stop the question’s clock', async () => {
     await settings({ premoderation: 'everyone', words: [] });
     const subject = 'atelier-questions';
