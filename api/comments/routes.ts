@@ -166,15 +166,19 @@ export const commentsRoutes = router()
       method: 'delete',
       path: '/{id}',
       tags,
-      summary: 'Delete one’s own comment (stewards may delete any in their space)',
+      summary: 'Delete one’s own comment (a steward hides someone else’s, with a reason: POST /api/moderation/comments/{id}/hide)',
       request: { params: commentParams, headers: idempotencyHeader },
       responses: { 204: { description: 'Deleted (its words and author are gone; replies stay)' }, ...errors(400, 401, 403, 404, 429) },
     }),
     async (c) => {
       const person = requirePerson(c);
       const { row, access, subjectKey } = await commentInContext(c, c.req.valid('param').id, true);
-      if (row.authorId !== person.id && !access.canSteward) {
-        throw forbidden('not_author', 'Only its author or a steward of this space can delete a comment.');
+      if (row.authorId !== person.id) {
+        // A steward's deletion would leave no trace, no reason and no word to the author: they hide instead.
+        if (access.canSteward) {
+          throw forbidden('hide_instead', 'Stewards do not delete other people’s comments: hide it with a reason (POST /api/moderation/comments/{id}/hide); its author is told why.');
+        }
+        throw forbidden('not_author', 'Only its author can delete a comment.');
       }
       if (row.status === 'deleted') return c.body(null, 204);
       const db = c.var.db;

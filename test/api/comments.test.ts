@@ -126,9 +126,13 @@ describe('comments', () => {
     assert.equal(reply.status, 409);
   });
 
-  test('a steward may delete any comment of the space', async () => {
+  test('a steward does not delete someone else’s comment: they are told to hide it with a reason', async () => {
     const { body } = await post(alice, { space: 'aide', subject: 'steward-delete', body: 'Hors charte' });
-    assert.equal((await api.request('DELETE', `/api/comments/${body.id}`, { as: carol })).status, 204);
+    const refused = await api.request('DELETE', `/api/comments/${body.id}`, { as: carol });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'hide_instead');
+    const [row] = await api.db.database.sql<{ status: string }[]>`select status from comments where id = ${body.id}`;
+    assert.equal(row!.status, 'published', 'nothing deleted');
   });
 
   test('reporting a comment to the stewards, once per person', async () => {

@@ -94,6 +94,17 @@ describe('stewards’ tools', () => {
     assert(requested(CONTROLS), 'loaded for a steward');
     equal(text(move(steward, comment.id, 'hide')), 'Masquer', 'a published comment can be hidden');
     equal($(steward, '.steward-moves')!.getAttribute('aria-label'), 'Animation', 'the moves are named as a group');
+    // Deleting someone else's comment is not a steward's move (it would leave no trace and no reason): hiding is.
+    const own = await post('carol', { space: slug, subject, body: 'Le mot de l’animatrice.' });
+    steward.shadowRoot!.querySelector('.threads')!.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
+    await waitFor(() => steward.writing, 'the buttons under the comments');
+    await steward.load(false);
+    await waitFor(() => article(steward, own.id), 'the steward’s own comment');
+    await steward.updateComplete;
+    const buttons = (id: string) => [...article(steward, id)!.querySelectorAll('button')].map((b) => text(b));
+    assert(buttons(own.id).includes('Supprimer'), 'Delete under one’s own comment');
+    assert(!buttons(comment.id).includes('Supprimer'), 'not under someone else’s');
+    equal(`${(await raw('DELETE', `/api/comments/${comment.id}`, 'carol')).code}`, 'hide_instead', 'and the server refuses it');
   });
 
   it('hides with a reason: its author reads why, everyone else sees a placeholder — live', async () => {

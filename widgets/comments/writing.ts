@@ -230,7 +230,7 @@ export class Writing {
           ${icon(check, 14)}${accepted ? m.unaccept : m.accept}
         </button>`
       : nothing}
-    ${own && published ? opens('edit', m.edit, c.body) : nothing} ${own || viewer.canSteward ? opens('delete', m.delete) : nothing}
+    ${own && published ? opens('edit', m.edit, c.body) : nothing} ${own ? opens('delete', m.delete) : nothing}
     ${!own && published ? opens('report', m.report) : nothing}`;
   }
 
