@@ -303,7 +303,7 @@ describe('provisioning users', () => {
     assert.equal(back.body.displayName, 'Back Again');
     assert.equal(back.body.externalId, 'okta-back');
     assert.equal(back.headers.get('location'), `http://localhost/scim/v2/Users/${person!.id}`);
-    assert.equal((await rowCount()).people, before.people);
+    assert.equal((await rowCount())!.people, before!.people);
     assert.deepEqual((await scim('GET', `/Users/${person!.id}`)).body, back.body);
     const signedIn = await api.get('/api/me', { as: { sub: 'leaving', name: 'Back Again' } });
     assert.equal(signedIn.status, 200);
