@@ -59,14 +59,20 @@ export async function inferredAbout(db: Db, person: Person, now: Date = new Date
     }[]
   >`
     with mine as (
-      select 'comment' as source, c.id, c.space_id, c.subject_id, c.created_at, c.like_count as appreciation, c.tree, null as title,
+      -- As the ranking counts them (ranking.ts): a reply under one's own question is no answer, and
+      -- only others' likes and votes count.
+      select 'comment' as source, c.id, c.space_id, c.subject_id, c.created_at, c.tree, null as title,
+             greatest(c.like_count - (exists (select 1 from comment_likes l where l.comment_id = c.id and l.person_id = c.author_id))::int, 0) as appreciation,
              case when qn.accepted_answer_id = c.id then 'accepted_answer'
-                  when qn.id is not null and qn.author_id is distinct from c.author_id then 'answer'
+                  when qn.id is not null then 'answer'
                   else 'comment' end as kind
-        from comments c left join comments qn on qn.id = c.parent_id and qn.is_question and qn.status = 'published'
+        from comments c
+        left join comments qn on qn.id = c.parent_id and qn.is_question and qn.status = 'published' and qn.author_id is distinct from c.author_id
        where c.author_id = ${person.id} and c.status = 'published' and not c.is_question
       union all
-      select 'idea', i.id, i.space_id, i.subject_id, i.created_at, i.vote_count, null, i.title, 'idea'
+      select 'idea', i.id, i.space_id, i.subject_id, i.created_at, null, i.title,
+             greatest(i.vote_count - (exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = i.author_id))::int, 0),
+             'idea'
         from ideas i where i.author_id = ${person.id} and not i.anonymous and i.moderation = 'published'
     )
     select m.source, m.id, m.kind, m.tree, m.title, m.appreciation, m.created_at,

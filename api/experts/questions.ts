@@ -11,8 +11,9 @@ import { canReadSpaceSql, personReader } from './readable.ts';
  * topic are told. If nobody has answered when the space's answer-time promise runs out, the next
  * experts and the space's stewards are told too (escalation, once per question).
  *
- * Escalation runs lazily, whenever someone reads their notifications, and can be run on a timer
- * (`escalateOverdueQuestions`). Ordinary Q&A questions that pass their promise are routed the same
+ * Escalation runs on a timer (`scheduleEscalations`, every five minutes in api/server.ts), not on
+ * reads: polling one's notifications must stay a read, not a write transaction each time. Ordinary
+ * Q&A questions that pass their promise are routed the same
  * way, their own words serving as the topic; to spare a freshly upgraded server a flood, only
  * those whose promise ran out in the last week are.
  */
@@ -30,7 +31,8 @@ export type NotificationReason = 'expert' | 'next_expert' | 'steward';
 /**
  * The best experts on a topic who may read the question's space, as the asker ranks them (their
  * own reading rights decide which evidence counts: the asker learns who was told, so nothing they
- * may not read may choose it).
+ * may not read may choose it). With `evidenceFromSpace`, only the space's evidence counts, as in a
+ * finder limited to that space: those told are those the finder showed.
  */
 export async function chooseExperts(
   db: Db,
@@ -39,8 +41,9 @@ export async function chooseExperts(
   spaceId: string,
   count: number,
   exclude: readonly string[],
+  evidenceFromSpace = false,
 ): Promise<RankedExpert[]> {
-  const ranked = await rankExperts(db, asker, topic, { limit: 50, excludeIds: exclude });
+  const ranked = await rankExperts(db, asker, topic, { limit: 50, excludeIds: exclude, spaceId: evidenceFromSpace ? spaceId : null });
   if (ranked.length === 0) return [];
   const readers = await db.unsafe<{ id: string }[]>(
     `select p.id from people p join spaces s on s.id = $2::uuid
@@ -66,6 +69,7 @@ interface Overdue {
   askedBy: string | null;
   topic: string;
   expertsPerRound: number;
+  evidenceFromSpace: boolean;
 }
 
 /**
@@ -94,7 +98,7 @@ export async function escalateOverdueQuestions(db: Db, now: Date = new Date()): 
   }
 
   const overdue = await db<Overdue[]>`
-    select q.question_id, q.space_id, q.asked_by, q.topic, q.experts_per_round
+    select q.question_id, q.space_id, q.asked_by, q.topic, q.experts_per_round, q.evidence_from_space
       from expert_questions q
       join comments c on c.id = q.question_id
       join spaces s on s.id = q.space_id
@@ -111,7 +115,7 @@ export async function escalateOverdueQuestions(db: Db, now: Date = new Date()): 
     const exclude = [...told.map((t) => t.personId), ...(question.askedBy ? [question.askedBy] : [])];
     const asker = question.askedBy ? await findPerson(db, question.askedBy) : null;
     if (asker && asker.active) {
-      const next = await chooseExperts(db, asker, question.topic, question.spaceId, question.expertsPerRound, exclude);
+      const next = await chooseExperts(db, asker, question.topic, question.spaceId, question.expertsPerRound, exclude, question.evidenceFromSpace);
       await notify(db, question.questionId, next.map((e, i) => ({ personId: e.personId, rank: told.length + i + 1 })), 'next_expert');
     }
     const stewards = await db<{ personId: string }[]>`
@@ -258,8 +262,9 @@ export function excerpt(text: string, max = 200): string {
 
 
 /**
- * Escalation on a timer, for a server where nobody may read their notifications for a while (the
- * lazy run on reads covers the rest). Returns a function that stops it. Each run is one transaction.
+ * Escalation on a timer: a question past its promise is escalated within one period of it (five
+ * minutes on the server). Returns a function that stops it. Each run is one transaction; several
+ * processes may run it at once (see escalateOverdueQuestions).
  */
 export function scheduleEscalations(sql: Pool, everyMs = 5 * 60_000, onError: (error: unknown) => void = () => {}): () => void {
   const timer = setInterval(() => {

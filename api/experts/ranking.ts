@@ -14,9 +14,13 @@ import { matchSkills, type MatchedSkill } from './skills.ts';
  *
  *   relevance   ts_rank_cd of the post (an answer is read with its question: the thread is what
  *               it is about), divided by the best relevance among the posts this searcher may
- *               read, then halved when the post matches only some of the query's words
+ *               read (everyone's, also in a person's own view, so that it says what others see),
+ *               then halved when the post matches only some of the query's words
  *   kind        accepted answer 8 ≫ answer 3 > idea 1.5 > comment 1; questions count 0 (asking is
- *               not knowing), nor do anonymous ideas (never, for anyone)
+ *               not knowing), nor do anonymous ideas (never, for anyone). An asker's own replies
+ *               under their question are no answers, even accepted (old data may have that): they
+ *               count as comments, read on their own words, not the question's
+ *   likes       others' likes or votes: one's own like on one's own post counts nothing
  *   half-life   365 days: a year-old answer weighs half, a two-year-old one a quarter
  *
  * A person's score adds three parts, each saturating so that no single one runs away:
@@ -87,7 +91,7 @@ export interface SearchOptions {
   limit: number;
   /** Rank only this person (their own "what Ruche infers about me" view). */
   onlyPersonId?: string | null;
-  /** Count the inferred expertise of people who hide it (only for their own view). */
+  /** Count the inferred expertise of the person in focus (onlyPersonId) even if they hide it: their own view. */
   includeHidden?: boolean;
   /** Leave these people out (e.g. the asker and those already told). */
   excludeIds?: readonly string[];
@@ -118,10 +122,9 @@ const reader = { id: '$1::uuid', admin: '$2::boolean', guest: '$3::boolean', ano
 const commentHits = (lang: 'fr' | 'en', anyTerms: string) => `
     select c.id from comments c
       join readable r on r.id = c.space_id and r.lang = '${lang}'
-     where c.status = 'published' and not c.is_question and to_tsvector('ruche_${lang}'::regconfig, c.body) @@ ${anyTerms}
-       and ($6::uuid is null or c.author_id = $6::uuid)`;
+     where c.status = 'published' and not c.is_question and to_tsvector('ruche_${lang}'::regconfig, c.body) @@ ${anyTerms}`;
 const questionHits = (lang: 'fr' | 'en', anyTerms: string) => `
-    select qn.id from comments qn
+    select qn.id, qn.author_id from comments qn
       join readable r on r.id = qn.space_id and r.lang = '${lang}'
      where qn.status = 'published' and qn.is_question and to_tsvector('ruche_${lang}'::regconfig, qn.body) @@ ${anyTerms}`;
 
@@ -159,12 +162,14 @@ const EVIDENCE_SQL = `
     union ${commentHits('en', '$11::tsquery')}
     union
     select a.id from questions q join comments a on a.root_id = q.id and a.parent_id = q.id
-     where a.status = 'published' and ($6::uuid is null or a.author_id = $6::uuid)
+     where a.status = 'published' and a.author_id is distinct from q.author_id
   ),
+  -- What others made of a post: their likes or votes, not the author's own.
   docs as (
-    select c.id, 'comment' as source, c.author_id, c.created_at, c.like_count as appreciation,
+    select c.id, 'comment' as source, c.author_id, c.created_at,
+           greatest(c.like_count - (exists (select 1 from comment_likes l where l.comment_id = c.id and l.person_id = c.author_id))::int, 0) as appreciation,
            case when qn.accepted_answer_id = c.id then 'accepted_answer'
-                when qn.id is not null and qn.author_id is distinct from c.author_id then 'answer'
+                when qn.id is not null then 'answer'
                 else 'comment' end as kind,
            ts_rank_cd(to_tsvector(qs.config, coalesce(qn.body || ' ', '') || c.body), qs.any_terms, 1)::float8 as rank,
            to_tsvector(qs.config, coalesce(qn.body || ' ', '') || c.body) @@ qs.all_terms as whole
@@ -172,22 +177,27 @@ const EVIDENCE_SQL = `
       join comments c on c.id = h.id
       join readable r on r.id = c.space_id
       join qs on qs.lang = r.lang
+      -- The question a post answers; not the asker's own, whose replies are part of asking.
       left join comments qn on qn.id = c.parent_id and qn.is_question and qn.status = 'published'
+                           and qn.author_id is distinct from c.author_id
      where c.author_id is not null
     union all
-    select i.id, 'idea', i.author_id, i.created_at, i.vote_count, 'idea',
+    select i.id, 'idea', i.author_id, i.created_at,
+           greatest(i.vote_count - (exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = i.author_id))::int, 0),
+           'idea',
            ts_rank_cd(i.search, qs.any_terms, 1)::float8, i.search @@ qs.all_terms
       from ideas i
       join readable r on r.id = i.space_id
       join qs on qs.lang = i.lang
      where not i.anonymous and i.moderation = 'published' and i.author_id is not null and i.search @@ qs.any_terms
-       and ($6::uuid is null or i.author_id = $6::uuid)
   ),
+  -- Everyone's posts, even in a person's own view: the best relevance below is the one others see.
+  -- Only the person in focus may have their hidden inferred expertise counted (their own view).
   eligible as (
     select d.* from docs d
       join people p on p.id = d.author_id and p.active
       left join profiles pr on pr.person_id = d.author_id
-     where ($7::boolean or not coalesce(pr.hide_inferred, false))
+     where (not coalesce(pr.hide_inferred, false) or ($7::boolean and ($6::uuid is null or d.author_id = $6::uuid)))
        and (not $3::boolean or not coalesce(pr.hide_from_guests, false))
        and not (d.author_id = any($8::uuid[]))
   ),
@@ -211,7 +221,7 @@ const EVIDENCE_SQL = `
          coalesce(sum(appreciation) filter (where kind = 'idea'), 0)::int as votes,
          (array_agg(source || ':' || kind || ':' || id order by credit desc, id))[1:3] as top
     from credited
-   where credit > 0
+   where credit > 0 and ($6::uuid is null or author_id = $6::uuid)
    group by author_id`;
 
 /** The experts on a query, best first, with their reasons. Only ids: cards are loaded apart. */

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { commentView, decodeCursor, insertComment } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
-import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
@@ -12,16 +11,19 @@ import { assertCanWrite } from '../spaces/access.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { inferredAbout } from './inferred.ts';
 import { endorsementState, findSkill, loadProfiles, updateProfile, viewerOf } from './profiles.ts';
-import { ASK, chooseExperts, escalateOverdueQuestions, listNotifications, markNotificationsRead, notify, unreadCount } from './questions.ts';
+import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, unreadCount } from './questions.ts';
 import { rankExperts } from './ranking.ts';
 import { expertResults } from './results.ts';
 import {
+  aliasBody,
   askBody,
   askedSchema,
+  curatedSkillSchema,
   endorsementParams,
   endorsementSchema,
   inferredSchema,
   markReadBody,
+  mergeBody,
   notificationPageSchema,
   notificationsQuery,
   peopleQuery,
@@ -34,6 +36,7 @@ import {
   updateProfileBody,
 } from './schemas.ts';
 import { matchSkills, skillKey, suggestSkills } from './skills.ts';
+import { addAlias, curatedSkill, mergeSkills } from './vocabulary.ts';
 
 /**
  * The expert finder's API. Everything here needs a signed-in person: who knows what is for
@@ -46,6 +49,12 @@ async function ownProfile(c: Context<AppEnv>) {
   const person = requirePerson(c);
   const [profile] = await loadProfiles(c.var.db, viewerOf(person), { ids: [person.id] });
   return profile!;
+}
+
+function requireAdmin(c: Context<AppEnv>) {
+  const person = requirePerson(c);
+  if (!person.isAdmin) throw forbidden('admin_only', 'Only administrators curate the vocabulary of skills.');
+  return person;
 }
 
 async function setEndorsement(c: Context<AppEnv>, { id, skill: name }: { id: string; skill: string }, endorse: boolean) {
@@ -115,6 +124,38 @@ export const expertsRoutes = router()
       const { q, limit } = c.req.valid('query');
       const skills = await suggestSkills(c.var.db, q, limit);
       return c.json({ skills: skills.map(({ key, label, people }) => ({ key, label, people })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/skills/aliases',
+      tags,
+      summary: 'Administrators: another name for a skill (a spelling, an abbreviation, its word in the other language); again is a no-op',
+      request: { headers: idempotencyHeader, body: jsonBody(aliasBody) },
+      responses: { 200: json(curatedSkillSchema, 'The skill with its aliases'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const { skill, alias } = c.req.valid('json');
+      const found = await addAlias(c.var.db, skill, alias);
+      return c.json(await curatedSkill(c.var.db, found.id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/skills/merge',
+      tags,
+      summary: 'Administrators: merge two skills that are one; declarations and endorsements move without duplicates, the merged name becomes an alias',
+      request: { headers: idempotencyHeader, body: jsonBody(mergeBody) },
+      responses: { 200: json(curatedSkillSchema, 'The skill that stays'), ...errors(400, 401, 403, 404, 413, 422, 429) },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const { from, into } = c.req.valid('json');
+      const kept = await mergeSkills(c.var.db, from, into);
+      return c.json(await curatedSkill(c.var.db, kept.id), 200);
     },
   )
   .openapi(
@@ -239,10 +280,12 @@ export const expertsRoutes = router()
         body: body.question,
       });
       const count = body.experts ?? ASK.defaultExperts;
-      const experts = await chooseExperts(db, viewerOf(person), body.topic, access.space.id, count, [person.id]);
+      // A finder given a space searched that space's evidence only; the experts told are ranked so too.
+      const fromSpace = body.space !== undefined;
+      const experts = await chooseExperts(db, viewerOf(person), body.topic, access.space.id, count, [person.id], fromSpace);
       await db`
-        insert into expert_questions (question_id, space_id, asked_by, topic, origin, experts_per_round)
-        values (${question.id}, ${access.space.id}, ${person.id}, ${body.topic}, 'finder', ${count})`;
+        insert into expert_questions (question_id, space_id, asked_by, topic, origin, experts_per_round, evidence_from_space)
+        values (${question.id}, ${access.space.id}, ${person.id}, ${body.topic}, 'finder', ${count}, ${fromSpace})`;
       await notify(db, question.id, experts.map((e, i) => ({ personId: e.personId, rank: i + 1 })), 'expert');
       const cards = await loadProfiles(db, viewerOf(person), { ids: experts.map((e) => e.personId) });
       const hours = access.space.answerPromiseHours;
@@ -271,9 +314,7 @@ export const expertsRoutes = router()
       const query = c.req.valid('query');
       const after = decodeCursor(query.cursor);
       if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-      // Overdue questions are escalated lazily, on reads, in a transaction of their own (this read
-      // has none), so that whoever looks first sees the news.
-      await c.var.deps.database.sql.begin((tx) => escalateOverdueQuestions(tx as unknown as Db));
+      // A read only: overdue questions are escalated by the server's timer (questions.ts).
       return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
     },
   )

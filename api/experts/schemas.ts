@@ -84,6 +84,32 @@ export const skillSuggestionsSchema = z
   .object({ skills: z.array(skillRef.extend({ people: z.number().int() })) })
   .openapi('SkillSuggestions');
 
+export const curatedSkillSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    aliases: z.array(z.string()).openapi({ description: 'Its other names, normalised (lower case, no accents)' }),
+    people: z.number().int().openapi({ description: 'People who declared it' }),
+  })
+  .openapi('CuratedSkill');
+
+const skillName = (description: string, example: string) => skillLabel.openapi({ description, example });
+
+export const aliasBody = z
+  .strictObject({
+    skill: skillName('The skill, by any of its names', 'Paie'),
+    alias: skillName('Another way of writing it, or its word in the other language', 'Payroll'),
+  })
+  .openapi('SkillAlias');
+
+export const mergeBody = z
+  .strictObject({
+    from: skillName('The skill that goes away (its name becomes an alias)', 'MS-Excel'),
+    into: skillName('The skill that stays', 'Excel'),
+  })
+  .refine((body) => skillKey(body.from) !== skillKey(body.into), 'from and into are the same skill')
+  .openapi('SkillMerge');
+
 const repeated = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1).max(50)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
 

@@ -15,16 +15,28 @@ export interface Skill {
 export const MAX_SKILL_LENGTH = 60;
 
 /**
- * The key of a skill as written: lower case, accents removed, punctuation and runs of spaces
- * collapsed to one space. `+` and `#` are kept, as they tell C++ and C# from C.
+ * Letters that carry no accent to strip but that PostgreSQL's unaccent spells out all the same, so
+ * that a skill's key and the full-text search fold them alike ("Œnologie" is "oenologie"). Keep in
+ * step with fold_skill_key() in 009_experts_and_directory.sql.
+ */
+const FOLDS: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
+
+/**
+ * The key of a skill as written: lower case, accents removed (œ, æ, ß… spelled out), punctuation
+ * and runs of spaces collapsed to one space, at most 60 characters. `+` and `#` are kept, as they
+ * tell C++ and C# from C.
  */
 export function skillKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(FOLDABLE, (letter) => FOLDS[letter]!)
     .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
-    .trim();
+    .trim()
+    .slice(0, MAX_SKILL_LENGTH)
+    .trimEnd();
 }
 
 /** A skill as a person types it: one line, with at least a letter or a digit. */

@@ -15,6 +15,7 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 async function snapshot() {
   const [row] = await api.db.database.sql`
     select (select count(*) from skills)::int as skills,
+           (select string_agg(alias || '>' || skill_id, ',' order by alias) from skill_synonyms) as synonyms,
            (select count(*) from profile_tags)::int as tags,
            (select count(*) from profiles)::int as profiles,
            (select string_agg(coalesce(chat_url, '') || hide_inferred || hide_from_guests, ',' order by person_id) from profiles) as settings,
@@ -75,6 +76,14 @@ const cases: { what: string; method: string; path: string | (() => string); body
   { what: 'a notifications limit out of range', method: 'GET', path: '/api/experts/notifications?limit=0', status: 400, code: 'invalid_request' },
   { what: 'marking read ids that are not UUIDs', method: 'POST', path: '/api/experts/notifications/read', body: { ids: ['x'] }, status: 400, code: 'invalid_request' },
   { what: 'marking read an empty list', method: 'POST', path: '/api/experts/notifications/read', body: { ids: [] }, status: 400, code: 'invalid_request' },
+  { what: 'an alias without the alias', method: 'POST', path: '/api/experts/skills/aliases', body: { skill: 'Excel' }, status: 400, code: 'invalid_request' },
+  { what: 'an alias of punctuation only', method: 'POST', path: '/api/experts/skills/aliases', body: { skill: 'Excel', alias: '--' }, status: 400, code: 'invalid_request' },
+  { what: 'an alias over 60 characters', method: 'POST', path: '/api/experts/skills/aliases', body: { skill: 'Excel', alias: 'a'.repeat(61) }, status: 400, code: 'invalid_request' },
+  { what: 'an alias with an unknown field', method: 'POST', path: '/api/experts/skills/aliases', body: { skill: 'Excel', alias: 'Tableur', force: true }, status: 400, code: 'invalid_request' },
+  { what: 'an alias by someone who is not an administrator', method: 'POST', path: '/api/experts/skills/aliases', body: { skill: 'Excel', alias: 'Tableur' }, status: 403, code: 'admin_only' },
+  { what: 'a merge of a skill into itself, written otherwise', method: 'POST', path: '/api/experts/skills/merge', body: { from: 'excel', into: ' EXCEL ' }, status: 400, code: 'invalid_request' },
+  { what: 'a merge without its target', method: 'POST', path: '/api/experts/skills/merge', body: { from: 'Word' }, status: 400, code: 'invalid_request' },
+  { what: 'a merge by someone who is not an administrator', method: 'POST', path: '/api/experts/skills/merge', body: { from: 'Word', into: 'Excel' }, status: 403, code: 'admin_only' },
 ];
 
 describe('bad input to the expert finder is refused and changes nothing', () => {
@@ -89,4 +98,14 @@ describe('bad input to the expert finder is refused and changes nothing', () => 
       assert.deepEqual(await snapshot(), before);
     });
   }
+});
+
+describe('the OpenAPI document', () => {
+  test('describes the vocabulary’s curation, and says unknown fields are refused', async () => {
+    const { body } = await api.get('/api/openapi.json');
+    assert.ok(body.paths['/api/experts/skills/aliases'].post.requestBody);
+    assert.ok(body.paths['/api/experts/skills/merge'].post.requestBody);
+    assert.equal(body.components.schemas.SkillAlias.additionalProperties, false);
+    assert.ok(body.components.schemas.CuratedSkill);
+  });
 });

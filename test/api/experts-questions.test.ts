@@ -103,7 +103,15 @@ describe('asking the experts', () => {
 
   test('only experts who may read the question’s space are told', async () => {
     await ok(api.request('PUT', `/api/spaces/codir/members/${ids.julien}`, { as: nadia, body: { role: 'member' } }));
+    // Asked in the closed space, experts are ranked on its evidence and on declared skills (which
+    // count wherever): Julien answered there; Emma declares the skill but may not read the space.
+    const q = await ok(api.post('/api/comments', { space: 'codir', subject: 'codir-intrastat', mode: 'qa', body: 'Déclaration Intrastat du groupe ?' }, { as: nadia }), 201);
+    await ok(api.post('/api/comments', { space: 'codir', subject: 'codir-intrastat', parentId: q.id, body: 'Une déclaration Intrastat par société.' }, { as: julien }), 201);
+    await ok(api.request('PATCH', '/api/experts/profile', { as: emma, body: { skills: ['Déclaration Intrastat'] } }));
+    const shown = await ok(api.get(`/api/experts?q=${encodeURIComponent('déclaration intrastat')}&space=codir`, { as: nadia }));
+    assert.deepEqual(shown.results.map((r: any) => r.profile.person.name).sort(), ['Emma Wilson', 'Julien Bernard']);
     const inCodir = await ok<AskedExperts>(ask(nadia, { topic: 'déclaration intrastat', question: 'Impact de la fusion sur Intrastat ?', space: 'codir' }), 201);
+    await ok(api.request('PATCH', '/api/experts/profile', { as: emma, body: { skills: [] } }));
     assert.deepEqual(inCodir.notified.map((p) => p.name), ['Julien Bernard']);
     const refused = await ask(elodie, { topic: 'déclaration intrastat', question: 'Et moi ?', space: 'codir' });
     assert.equal(refused.status, 403);
@@ -129,15 +137,21 @@ describe('asking the experts', () => {
   });
 });
 
+const ago = (hours: number) => new Date(Date.now() - hours * 3600_000);
+
 describe('past the answer-time promise', () => {
-  const ago = (hours: number) => new Date(Date.now() - hours * 3600_000);
 
   test('an unanswered question is shown to the next experts and to the stewards, once', async () => {
     const late = await ok<AskedExperts>(ask(elodie, { topic: 'déclaration intrastat', question: 'Intrastat pour des échantillons gratuits ?', space: 'aide', experts: 2 }), 201);
     assert.deepEqual(late.notified.map((p) => p.name), ['Karim Haddad', 'Sophie Dubois']);
     await sql()`update comments set created_at = ${ago(49)} where id = ${late.question.id}`;
 
-    // Whoever reads their notifications first triggers the escalation.
+    // Reading one's notifications is a read: the server's timer escalates (see the demo's test).
+    assert.ok(!(await inbox(julien)).items.some((i) => i.question.id === late.question.id));
+    const [pending] = await sql()`select escalated_at from expert_questions where question_id = ${late.question.id}`;
+    assert.equal(pending!.escalatedAt, null, 'polling the notifications wrote nothing');
+    assert.ok((await escalateOverdueQuestions(sql())) >= 1);
+
     const forJulien = await inbox(julien);
     const item = forJulien.items.find((i) => i.question.id === late.question.id)!;
     assert.equal(item.reason, 'next_expert');
@@ -207,5 +221,39 @@ describe('past the answer-time promise', () => {
       cursor = page.nextCursor;
     } while (cursor);
     assert.deepEqual(seen, all);
+  });
+});
+
+describe('asking from a finder limited to a space', () => {
+  const marc = { sub: 'marc', name: 'Marc Leroy' };
+  const topic = 'chariot élévateur';
+  const finder = (extra = '') =>
+    ok(api.get(`/api/experts?q=${encodeURIComponent(topic)}${extra}`, { as: elodie })).then((r) => r.results.map((x: any) => x.profile.person.name));
+
+  before(async () => {
+    await ok(api.post('/api/spaces', { slug: 'entrepot', name: 'Entrepôt', visibility: 'open', lang: 'fr', answerPromiseHours: 24 }, { as: marc }), 201);
+    // The strongest on the topic answers in the help desk; in the warehouse's space, Thomas then Julien.
+    for (let i = 0; i < 4; i++) await expertise(karim, 'aide', `chariot-k${i}`, `Chariot élévateur ${i} : quel permis ?`, 'Le chariot élévateur demande le CACES 3.');
+    for (let i = 0; i < 2; i++) await expertise(thomas, 'entrepot', `chariot-t${i}`, `Chariot élévateur ${i} : quelle batterie ?`, 'La batterie du chariot élévateur se charge la nuit.');
+    await expertise(julien, 'entrepot', 'chariot-j', 'Chariot élévateur en panne ?', 'Le chariot élévateur a un contrat de maintenance.');
+  });
+
+  test('those told are those the finder showed: the space’s evidence only, as the finder searched', async () => {
+    const shown = await finder('&space=entrepot');
+    assert.deepEqual(shown.slice(0, 2), ['Thomas Moreau', 'Julien Bernard']);
+    assert.equal((await finder())[0], 'Karim Haddad', 'across all spaces, the help desk’s expert comes first');
+    const asked = await ok<AskedExperts>(ask(elodie, { topic, question: 'Qui forme les caristes au chariot élévateur ?', space: 'entrepot', experts: 1 }), 201);
+    assert.deepEqual(asked.notified.map((p) => p.name), [shown[0]]);
+  });
+
+  test('past the promise, the next experts are ranked the same way', async () => {
+    const asked = await ok<AskedExperts>(ask(elodie, { topic, question: 'Chariot élévateur : où ranger les clés ?', space: 'entrepot', experts: 1 }), 201);
+    assert.deepEqual(asked.notified.map((p) => p.name), ['Thomas Moreau']);
+    await sql()`update comments set created_at = ${ago(25)} where id = ${asked.question.id}`;
+    await escalateOverdueQuestions(sql());
+    const told = await sql()`
+      select n.reason, p.name from expert_notifications n join people p on p.id = n.person_id
+       where n.question_id = ${asked.question.id} order by n.rank nulls last`;
+    assert.deepEqual(told.map((r) => `${r.reason}: ${r.name}`), ['expert: Thomas Moreau', 'next_expert: Julien Bernard', 'steward: Marc Leroy']);
   });
 });

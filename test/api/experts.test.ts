@@ -65,6 +65,15 @@ describe('the shared vocabulary of skills', () => {
     assert.equal(skillKey("L'autoliquidation"), 'l autoliquidation');
   });
 
+  test('letters unaccent spells out are spelled out, in the key as in the database', async () => {
+    assert.equal(skillKey('Œnologie'), 'oenologie');
+    assert.equal(skillKey('Cæcum'), 'caecum');
+    assert.equal(skillKey('STRASSE und Straße'), 'strasse und strasse');
+    const samples = ['œuvre sociale', 'ex æquo', 'straße', 'øresund', 'łodz']; // keys: already without accents
+    const [row] = await api.db.database.sql<{ folded: string[] }[]>`select array(select fold_skill_key(x) from unnest(${samples}::text[]) x) as folded`;
+    assert.deepEqual(row!.folded, samples.map(skillKey), 'fold_skill_key (009) folds the stored keys as skillKey does');
+  });
+
   test('the seeded vocabulary is written in its normalised form', async () => {
     const rows = await api.db.database.sql<{ name: string }[]>`select key as name from skills union all select alias from skill_synonyms`;
     assert.ok(rows.length >= 20);
@@ -379,5 +388,110 @@ describe('privacy', () => {
     for (const path of ['/api/experts?q=excel', `/api/experts/people/${ids.karim}`, '/api/experts/profile', '/api/experts/notifications']) {
       assert.equal((await api.get(path)).status, 401, path);
     }
+  });
+});
+
+describe('evidence is what others made of one’s posts', () => {
+  test('replies under one’s own question are no answers, even accepted: at most comments, on their own words', async () => {
+    const subject = 'aide/creances';
+    const q = await question('aide', subject, sophie, 'Comment calculer la provision pour créances douteuses ?');
+    const thanks = await answer('aide', subject, q, sophie, 'Merci, c’est réglé.');
+    await answer('aide', subject, q, sophie, 'Provision pour créances douteuses : j’ai trouvé, la moitié après six mois.');
+    await answer('aide', subject, q, thomas, 'La provision pour créances douteuses dépend de l’ancienneté de la créance.');
+    // Old data: an asker who accepted their own reply (the API refuses it now).
+    await api.db.database.sql`update comments set accepted_answer_id = ${thanks} where id = ${q}`;
+
+    const result = await search('provision pour créances douteuses', elodie);
+    assert.deepEqual(resultFor(result, sophie)!.reasons, [{ kind: 'comments', count: 1, topic: 'provision pour créances douteuses' }]);
+    assert.deepEqual(resultFor(result, sophie)!.evidence.map((e) => e.kind), ['comment']);
+    assert.deepEqual(resultFor(result, thomas)!.reasons, [{ kind: 'answers', count: 1, topic: 'provision pour créances douteuses' }]);
+    assert.ok(resultFor(result, thomas)!.score > resultFor(result, sophie)!.score);
+
+    const mine = await ok(api.get('/api/experts/profile/inferred', { as: sophie }));
+    const thanksItem = mine.items.find((i: { id: string }) => i.id === thanks);
+    assert.equal(thanksItem.kind, 'comment', 'her own view says the same');
+  });
+
+  test('one’s own like or vote on one’s own post counts nothing', async () => {
+    const post = await ok(api.post('/api/comments', { space: 'aide', subject: 'aide/palettes', body: 'Étiquetage des palettes : une étiquette par face, code en haut.' }, { as: julien }), 201);
+    for (const p of [julien, karim, thomas]) await ok(api.request('PUT', `/api/comments/${post.id}/like`, { as: p }));
+    const idea = await ok(api.post('/api/ideas', { space: 'aide', title: 'Recyclage des palettes en bois', description: 'Reprendre les palettes en bois abîmées pour le recyclage.' }, { as: nadia }), 201);
+    for (const p of [nadia, karim]) await ok(api.request('PUT', `/api/ideas/${idea.id}/vote`, { as: p }));
+
+    const labels = await search('étiquetage des palettes', elodie);
+    assert.deepEqual(resultFor(labels, julien)!.reasons.find((r) => r.kind === 'likes'), { kind: 'likes', count: 2 });
+    const ideas = await search('recyclage des palettes en bois', elodie);
+    assert.equal((resultFor(ideas, nadia)!.reasons.find((r) => r.kind === 'ideas') as { votes: number }).votes, 1);
+    const mine = await ok(api.get('/api/experts/profile/inferred', { as: julien }));
+    assert.equal(mine.items.find((i: { id: string }) => i.id === post.id).appreciation, 2);
+  });
+
+  test('one’s own view scores a skill as others see it, against everyone’s best post', async () => {
+    const lea = { sub: 'lea', name: 'Léa Martin' };
+    await setProfile(lea, { skills: ['Gerbeur électrique'] });
+    await ok(api.post('/api/comments', { space: 'aide', subject: 'aide/gerbeur', body: 'J’ai utilisé un gerbeur électrique une fois au dépôt de Lyon, pour décharger.' }, { as: lea }), 201);
+    await ok(api.post('/api/comments', { space: 'aide', subject: 'aide/gerbeur', body: 'Gerbeur électrique : la batterie du gerbeur électrique, le contrôle du gerbeur électrique.' }, { as: nadia }), 201);
+    const seen = resultFor(await search('Gerbeur électrique', elodie), lea)!;
+    const mine = await ok(api.get('/api/experts/profile/inferred', { as: lea }));
+    const own = mine.bySkill.find((s: { skill: { key: string } }) => s.skill.key === 'gerbeur electrique');
+    assert.ok(seen.breakdown.evidence > 0);
+    assert.ok(Math.abs(own.score - seen.score) < 0.002, `own view ${own.score}, others see ${seen.score}`);
+  });
+});
+
+describe('curating the vocabulary (administrators)', () => {
+  const curate = (path: string, body: Record<string, unknown>, as: Person = ada) => api.post(`/api/experts/skills/${path}`, body, { as });
+
+  test('only administrators curate', async () => {
+    const refused = await curate('aliases', { skill: 'Paie', alias: 'Bulletins de salaire' }, karim);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'admin_only');
+    assert.equal((await curate('merge', { from: 'Word', into: 'Excel' }, karim)).status, 403);
+  });
+
+  test('an alias sends another way of writing a skill to it; again is a no-op', async () => {
+    const added = await ok(curate('aliases', { skill: 'paie', alias: 'Bulletins de salaire' }));
+    assert.equal(added.key, 'paie');
+    assert.ok(added.aliases.includes('bulletins de salaire') && added.aliases.includes('payroll'));
+    assert.deepEqual(await ok(curate('aliases', { skill: 'Payroll', alias: 'bulletins DE salaire' })), added);
+    const profile = await setProfile(thomas, { wantToLearn: ['Bulletins de salaire'] });
+    assert.deepEqual(profile.wantToLearn.map((s) => s.key), ['paie']);
+  });
+
+  test('an alias that already names another skill is refused, and says which', async () => {
+    const taken = await curate('aliases', { skill: 'Paie', alias: 'VAT' });
+    assert.equal(taken.status, 409);
+    assert.equal(taken.body.error.code, 'alias_taken');
+    assert.deepEqual(taken.body.error.details.skill, { key: 'tva', label: 'TVA' });
+    const skill = await curate('aliases', { skill: 'Word', alias: 'Excel' });
+    assert.equal(skill.status, 409);
+    assert.equal(skill.body.error.code, 'alias_is_a_skill');
+    assert.equal((await curate('aliases', { skill: 'Nowhere skill', alias: 'x1' })).status, 404);
+  });
+
+  test('merging two skills moves declarations and endorsements without duplicates, once per endorser', async () => {
+    const elodieId = await idOf(elodie);
+    await setProfile(elodie, { skills: ['Tableur', 'Feuilles de calcul'] });
+    await setProfile(nadia, { skills: ['Feuilles de calcul'], askMeAbout: ['Feuilles de calcul'] });
+    const endorse = (as: Person, skill: string) => ok(api.request('PUT', `/api/experts/people/${elodieId}/skills/${encodeURIComponent(skill)}/endorsement`, { as }));
+    await endorse(sophie, 'Tableur');
+    await endorse(sophie, 'Feuilles de calcul');
+    await endorse(julien, 'Feuilles de calcul');
+
+    const merged = await ok(curate('merge', { from: 'Feuilles de calcul', into: 'tableur' }));
+    assert.deepEqual([merged.key, merged.label, merged.people], ['tableur', 'Tableur', 2]);
+    assert.ok(merged.aliases.includes('feuilles de calcul'), 'the merged name is an alias now');
+    assert.deepEqual(await ok(curate('merge', { from: 'Feuilles de calcul', into: 'Tableur' })), merged, 'again is a no-op');
+
+    const mine = await ok<ExpertProfile>(api.get(`/api/experts/people/${elodieId}`, { as: karim }));
+    assert.deepEqual(mine.skills.map((s) => [s.key, s.endorsementCount]), [['tableur', 2]], 'one skill, endorsed by Sophie (once) and Julien');
+    const theirs = await ok<ExpertProfile>(api.get(`/api/experts/people/${await idOf(nadia)}`, { as: karim }));
+    assert.deepEqual([theirs.skills.map((s) => s.key), theirs.askMeAbout.map((s) => s.key)], [['tableur'], ['tableur']]);
+    const [gone] = await api.db.database.sql`select count(*)::int as count from skills where key = 'feuilles de calcul'`;
+    assert.equal(gone!.count, 0);
+    assert.equal((await endorse(sophie, 'Feuilles de calcul')).endorsementCount, 2, 'the old name endorses the skill it became, still once');
+    const found = names(await search('feuilles de calcul', karim));
+    assert.ok(found.includes('Nadia Benali') && found.includes('Élodie Petit'), 'found by the old name, as declared on the skill');
+    assert.equal((await curate('merge', { from: 'Tableur', into: 'Nowhere skill' })).status, 404);
   });
 });
