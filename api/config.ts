@@ -45,6 +45,7 @@ const environmentSchema = z.object({
   RUCHE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   RUCHE_WEBHOOK_HOSTS: list,
   RUCHE_RETENTION_DAYS: z.coerce.number().int().min(7, 'RUCHE_RETENTION_DAYS must be at least 7').max(3650).default(400),
+  RUCHE_READING_SECRET: z.string().min(32, 'RUCHE_READING_SECRET must be at least 32 characters').optional(),
   RUCHE_LOG: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -81,6 +82,11 @@ export interface Config {
   webhookHosts: string[];
   /** Notifications, the stewards' audit log and dealt-with reports older than this are deleted (api/privacy/retention.ts). */
   retentionDays: number;
+  /**
+   * The secret each day's reading key is derived from (api/pulse/reading.ts), kept out of the database;
+   * unset: a random one in a file of the data folder. Several API processes on different machines share one.
+   */
+  readingSecret: string | undefined;
   log: 'silent' | 'error' | 'info';
 }
 
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.RUCHE_SHUTDOWN_TIMEOUT_MS,
     webhookHosts: e.RUCHE_WEBHOOK_HOSTS.map((host) => host.toLowerCase()),
     retentionDays: e.RUCHE_RETENTION_DAYS,
+    readingSecret: e.RUCHE_READING_SECRET,
     log: e.RUCHE_LOG,
   };
 }

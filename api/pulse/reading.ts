@@ -1,15 +1,25 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Context } from 'hono';
+import type { Config } from '../config.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database, Db } from '../db/database.ts';
 
 /**
  * Reading, recorded as a daily count of distinct readers per space (and for the whole site), never as
- * a log of who read what. For the current day only, the database keeps a random key and, for each
- * person who read, a mark HMAC-SHA256(key, "<space or site>:<person id>"): the mark lets a second
- * visit on the same day count for nothing, and cannot be turned back into the person without the
- * key. When the day is over, its marks and its key are deleted (lazily here, on the first reading of
- * a new day, and by the retention job every hour); only the counts in `reading_days` remain.
+ * a log of who read what. For the current day only, the database keeps, for each person who read, a
+ * mark HMAC-SHA256(day key, "<space or site>:<person id>"): the mark lets a second visit on the same
+ * day count for nothing, and cannot be turned back into the person without the day's key. When the
+ * day is over, its marks are deleted (lazily here, on the first reading of a new day, and by the
+ * retention job every hour); only the counts in `reading_days` remain.
+ *
+ * The day's key is never in the database: it is HMAC-SHA256(secret, "reading:<day>"), the secret
+ * being RUCHE_READING_SECRET or, unset, a random one written at first use to `reading-secret` in the
+ * data folder. So someone who reads the database alone cannot test whether a person read a space
+ * today; someone who also has the API server's secret can, for the current day only (earlier marks
+ * are gone). Several API processes count each reader once as long as they share the secret (the same
+ * RUCHE_READING_SECRET, or the same data folder).
  *
  * Days are UTC days. Only signed-in people are counted (an anonymous reader cannot be told from the
  * next one); whatever they opened in the space — a discussion, an idea — it is one count per day.
@@ -18,27 +28,36 @@ const SITE = 'site';
 
 export const utcDay = (now: Date = new Date()) => now.toISOString().slice(0, 10);
 
-const dayKeys = new WeakMap<Database, { day: string; key: Buffer }>();
+const secrets = new Map<string, Buffer>();
+
+/** The secret the days' keys come from: the configured one, else the data folder's (created once). */
+export function readingSecret(config: Pick<Config, 'readingSecret' | 'dataDir'>): Buffer {
+  if (config.readingSecret) return Buffer.from(config.readingSecret);
+  let secret = secrets.get(config.dataDir);
+  if (!secret) {
+    const file = join(config.dataDir, 'reading-secret');
+    mkdirSync(config.dataDir, { recursive: true });
+    try {
+      // 'wx': of two processes starting together, one writes and both read what it wrote.
+      writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    secret = Buffer.from(readFileSync(file, 'utf8').trim());
+    secrets.set(config.dataDir, secret);
+  }
+  return secret;
+}
+
+const dayKey = (secret: Buffer, day: string) => createHmac('sha256', secret).update(`reading:${day}`).digest();
+
 // Marks this process already wrote today (the same keyed hashes as in the database, gone with the
 // day): a reader's second visit then costs no write.
 const writtenToday = new WeakMap<Database, { day: string; marks: Set<string> }>();
 
-/** Today's key, created by the first reading of the day; older days' marks and keys go with it. */
-async function keyOf(database: Database, day: string): Promise<Buffer> {
-  const cached = dayKeys.get(database);
-  if (cached?.day === day) return cached.key;
-  const sql = database.sql;
-  await forgetPastDays(sql, day);
-  await sql`insert into reading_keys (day, key) values (${day}, ${randomBytes(32)}) on conflict (day) do nothing`;
-  const [row] = await sql<{ key: Buffer }[]>`select key from reading_keys where day = ${day}`;
-  dayKeys.set(database, { day, key: row!.key });
-  return row!.key;
-}
-
-/** Deletes the marks and the keys of the days before `today`: from then on, only their counts exist. */
+/** Deletes the marks of the days before `today`: from then on, only their counts exist. */
 export async function forgetPastDays(db: Db, today: string = utcDay()): Promise<void> {
   await db`delete from reading_marks where day < ${today}`;
-  await db`delete from reading_keys where day < ${today}`;
 }
 
 /**
@@ -48,13 +67,17 @@ export async function forgetPastDays(db: Db, today: string = utcDay()): Promise<
 export async function recordReading(c: Context<AppEnv>, spaceId: string, now: Date = new Date()): Promise<void> {
   const person = c.var.person;
   if (!person) return;
-  const { database } = c.var.deps;
+  const { database, config } = c.var.deps;
   const day = utcDay(now);
-  const key = await keyOf(database, day);
+  let written = writtenToday.get(database);
+  if (written?.day !== day) {
+    // The first reading of a day (in this process): the days before are forgotten.
+    await forgetPastDays(database.sql, day);
+    writtenToday.set(database, (written = { day, marks: new Set() }));
+  }
+  const key = dayKey(readingSecret(config), day);
   const mark = (scope: string) => createHmac('sha256', key).update(`${scope}:${person.id}`).digest();
   const spaceMark = mark(spaceId);
-  let written = writtenToday.get(database);
-  if (written?.day !== day) writtenToday.set(database, (written = { day, marks: new Set() }));
   const seen = spaceMark.toString('base64');
   if (written.marks.has(seen)) return;
   if (written.marks.size > 100_000) written.marks.clear();

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Context } from 'hono';
 import type { Pulse, PulseFigure } from '../../shared/api-types.ts';
 import type { AppEnv } from '../../api/context.ts';
-import { forgetPastDays, recordReading, utcDay } from '../../api/pulse/reading.ts';
+import { forgetPastDays, readingSecret, recordReading, utcDay } from '../../api/pulse/reading.ts';
 import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
 
 /**
@@ -79,8 +83,7 @@ describe('reading is counted, not logged', () => {
   });
 
   test('nothing stored says who read: no person id, no sub, only keyed marks of today', async () => {
-    const tables = await sql()`select (select json_agg(m) from reading_marks m) as marks, (select json_agg(d) from reading_days d) as days,
-                                      (select json_agg(k.day) from reading_keys k) as keys`;
+    const tables = await sql()`select (select json_agg(m) from reading_marks m) as marks, (select json_agg(d) from reading_days d) as days`;
     const text = JSON.stringify(tables[0]);
     for (const [sub, id] of ids) {
       assert.ok(!text.includes(id), `reading tables hold ${sub}'s id`);
@@ -89,8 +92,36 @@ describe('reading is counted, not logged', () => {
     assert.deepEqual(days.map((d) => d.day), [today]);
     const [columns] = await sql()<{ names: string[] }[]>`
       select array_agg(column_name::text order by column_name) as names from information_schema.columns
-       where table_schema = current_schema() and table_name in ('reading_marks', 'reading_days', 'reading_keys')`;
+       where table_schema = current_schema() and table_name in ('reading_marks', 'reading_days')`;
     assert.ok(!columns!.names.some((n) => /person|author|sub/.test(n)), columns!.names.join());
+  });
+
+  test('the day’s key is not in the database: the marks cannot be tested with what it holds', async () => {
+    const [tables] = await sql()<{ names: string[] }[]>`
+      select array_agg(table_name::text) as names from information_schema.tables where table_schema = current_schema() and table_name like 'reading%'`;
+    assert.deepEqual(tables!.names.sort(), ['reading_days', 'reading_marks']);
+    // The marks are keyed with the day's key, which comes from the secret outside the database.
+    const space = await spaceId('pulse');
+    const key = createHmac('sha256', readingSecret(api.config)).update(`reading:${today}`).digest();
+    const mark = createHmac('sha256', key).update(`${space}:${ids.get('p0')!}`).digest();
+    const [found] = await sql()<{ n: number }[]>`select count(*)::int as n from reading_marks where space_id = ${space} and mark = ${mark}`;
+    assert.equal(found!.n, 1, 'with the secret, p0’s mark of today is found…');
+    const other = createHmac('sha256', createHmac('sha256', 'another secret').update(`reading:${today}`).digest()).update(`${space}:${ids.get('p0')!}`).digest();
+    const [none] = await sql()<{ n: number }[]>`select count(*)::int as n from reading_marks where mark = ${other}`;
+    assert.equal(none!.n, 0, '…without it, not');
+  });
+
+  test('the secret is RUCHE_READING_SECRET when set, else one written once to the data folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ruche-reading-'));
+    try {
+      const first = readingSecret({ readingSecret: undefined, dataDir: folder });
+      assert.equal(first.length, 64);
+      assert.equal(readFileSync(join(folder, 'reading-secret'), 'utf8'), first.toString());
+      assert.deepEqual(readingSecret({ readingSecret: undefined, dataDir: folder }), first);
+      assert.equal(readingSecret({ readingSecret: 'x'.repeat(32), dataDir: folder }).toString(), 'x'.repeat(32));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
 });
@@ -412,20 +443,17 @@ describe('who may read a pulse', () => {
 });
 
 describe('days end', () => {
-  test('when the day is over its marks and its key are deleted; the counts stay', async () => {
+  test('when the day is over its marks are deleted; the counts stay', async () => {
     const space = await spaceId('cercle');
     const yesterday = dayAfter(today, -1);
-    await sql()`insert into reading_keys (day, key) values (${yesterday}, '\\x00'::bytea) on conflict do nothing`;
     await sql()`insert into reading_marks (space_id, day, mark) values (${space}, ${yesterday}, '\\x01'::bytea)`;
     await sql()`insert into reading_days (space_id, day, readers) values (${space}, ${yesterday}, 1)`;
     // The first reading of a new day forgets the days before, as the hourly job does.
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + DAY);
-    const fakeContext = { var: { person: { id: ids.get('p7')! }, deps: { database: api.db.database } } } as unknown as Context<AppEnv>;
+    const fakeContext = { var: { person: { id: ids.get('p7')! }, deps: { database: api.db.database, config: api.config } } } as unknown as Context<AppEnv>;
     await recordReading(fakeContext, space, tomorrow);
     const marks = await sql()<{ day: string }[]>`select distinct to_char(day, 'YYYY-MM-DD') as day from reading_marks`;
     assert.deepEqual(marks.map((m) => m.day), [utcDay(tomorrow)]);
-    const keys = await sql()<{ day: string }[]>`select to_char(day, 'YYYY-MM-DD') as day from reading_keys`;
-    assert.deepEqual(keys.map((k) => k.day), [utcDay(tomorrow)]);
     const counts = await sql()<{ day: string; readers: number }[]>`
       select to_char(day, 'YYYY-MM-DD') as day, readers from reading_days where space_id = ${space} order by day`;
     assert.deepEqual(counts.map((c) => [c.day, c.readers]), [[yesterday, 1], [utcDay(tomorrow), 1]]);
