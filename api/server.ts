@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { isConnectionError, openDatabase, type Database } from './db/database.ts';
 import { DataFolderBusyError } from './db/data-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -23,6 +23,14 @@ export interface RunningServer {
   /** Stops taking requests, lets those in flight finish (up to the shutdown timeout), closes the database. */
   close(): Promise<void>;
 }
+
+/**
+ * A client has this long to send its request line and headers, and this long for the whole request:
+ * a slow or stalled sender must not hold a connection for minutes. (Answers, live streams included,
+ * are not limited by these.)
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
@@ -49,7 +57,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await bus.start();
   const app = createApp({ config, database, demoSecret, bus });
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 5_000 },
+      },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -112,6 +128,11 @@ async function main() {
       console.error(error.message);
       process.exit(3);
     }
+    const unreachable = databaseProblem(error, config.databaseUrl);
+    if (unreachable) {
+      console.error(unreachable);
+      process.exit(4);
+    }
     throw error;
   }
   const where = running.database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -133,6 +154,25 @@ async function main() {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** A sentence for a PostgreSQL that cannot be used at start (unreachable, refused credentials, no such database). */
+export function databaseProblem(error: unknown, databaseUrl: string | undefined): string | null {
+  if (!databaseUrl || !error || typeof error !== 'object') return null;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const refused = code.startsWith('28') || code === '3D000'; // invalid authorization, no such database
+  if (!isConnectionError(error) && !refused) return null;
+  let where = 'the address in DATABASE_URL';
+  try {
+    const url = new URL(databaseUrl);
+    where = `${url.hostname}:${url.port || 5432}${url.pathname}`; // without the password
+  } catch {
+    // keep the general words
+  }
+  const detail = (error as Error).message || code;
+  return refused
+    ? `Ruche cannot start: PostgreSQL at ${where} refused the connection (${detail}). Check the user, password and database name in DATABASE_URL.`
+    : `Ruche cannot start: PostgreSQL at ${where} cannot be reached (${detail}). Check that it is running and that DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,17 +1,32 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * One process at a time may open an embedded data folder: PGlite has no guard of its own, and two
- * processes writing the same files corrupt them. The lock is a file holding the owner's pid; a lock
- * whose process is gone (a crash, a kill -9) is taken over.
+ * processes writing the same files corrupt them. The lock is a file naming its owner: pid, host, and
+ * when that process started (from /proc where there is one). A lock whose process is gone (a crash,
+ * a kill -9) is taken over, and so is one whose pid now belongs to another process: after a container
+ * restart the new server often gets the very pid, and hostname, of the one that was killed.
  */
 export class DataFolderBusyError extends Error {}
 
 export interface DataLock {
   release(): void;
 }
+
+interface Owner {
+  pid: number;
+  host: string;
+  /** Start time of the process (clock ticks since boot, /proc/<pid>/stat), when known. */
+  started?: string;
+  /** The kernel's boot id: start times count from a boot. */
+  boot?: string;
+}
+
+/** Folders this process holds: to be told apart from a lock left by an earlier process with our pid. */
+const held = new Set<string>();
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -22,45 +37,120 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19]; // field 22, starttime
+  } catch {
+    return undefined;
+  }
+}
+
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function parseOwner(text: string): Owner | null {
+  try {
+    const owner = JSON.parse(text) as Owner;
+    if (Number.isInteger(owner.pid) && typeof owner.host === 'string') return owner;
+  } catch {
+    // an older lock: "pid@host"
+    const [pidText, host] = text.split('@');
+    const pid = Number(pidText);
+    if (Number.isInteger(pid) && host) return { pid, host };
+  }
+  return null;
+}
+
+/** Whether the lock's owner is certainly gone. A lock from another host, or unreadable, is not judged. */
+export function isStale(owner: Owner, me = { pid: process.pid, boot: bootId() }): boolean {
+  if (owner.host !== hostname() || owner.pid <= 0) return false;
+  if (owner.pid === me.pid) return true; // not one we hold (checked before): an earlier process with our pid
+  if (!processIsAlive(owner.pid)) return true;
+  if (owner.started === undefined) return false;
+  if (owner.boot !== undefined && me.boot !== undefined && owner.boot !== me.boot) return true;
+  const started = processStartTime(owner.pid);
+  return started !== undefined && started !== owner.started; // the pid was given to another process
+}
+
 export function lockDataFolder(dataDir: string): DataLock {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'ruche.lock');
-  const owner = `${process.pid}@${hostname()}`;
+  const key = resolve(lockPath);
+  const busy = (holder: string) =>
+    new DataFolderBusyError(
+      `The embedded database in ${dataDir} is in use by another Ruche process (${holder || 'unknown'}). ` +
+        'Stop that process, or give this one its own folder with RUCHE_DATA, or use PostgreSQL with DATABASE_URL.',
+    );
+  if (held.has(key)) throw busy(`this process, pid ${process.pid}`);
 
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o600);
-      writeSync(fd, owner);
-      closeSync(fd);
-      return {
-        release() {
-          try {
-            if (readFileSync(lockPath, 'utf8') === owner) unlinkSync(lockPath);
-          } catch {
-            // already gone
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder = '';
+  const me: Owner = { pid: process.pid, host: hostname(), started: processStartTime(process.pid), boot: bootId() };
+  const content = JSON.stringify(me);
+  // The lock appears whole or not at all: written aside, then linked into place (link fails if a lock exists).
+  const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(temporary, lockPath);
+        held.add(key);
+        return {
+          release() {
+            held.delete(key);
+            try {
+              if (readFileSync(lockPath, 'utf8') === content) unlinkSync(lockPath);
+            } catch {
+              // already gone
+            }
+          },
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let holder: string;
       try {
         holder = readFileSync(lockPath, 'utf8');
       } catch {
         continue; // released between our two calls: try again
       }
-      const [pidText, host] = holder.split('@');
-      const pid = Number(pidText);
-      const sameHost = host === hostname();
-      if (sameHost && Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) {
-        unlinkSync(lockPath); // stale: its process is gone
-        continue;
-      }
-      throw new DataFolderBusyError(
-        `The embedded database in ${dataDir} is in use by another Ruche process (${holder || 'unknown'}). ` +
-          'Stop that process, or give this one its own folder with RUCHE_DATA, or use PostgreSQL with DATABASE_URL.',
-      );
+      const owner = parseOwner(holder);
+      if (!owner || !isStale(owner)) throw busy(owner ? `pid ${owner.pid} on ${owner.host}` : holder);
+      takeOver(lockPath, holder);
     }
+  } finally {
+    unlinkSync(temporary);
   }
   throw new DataFolderBusyError(`Could not lock ${lockPath}: another process keeps taking it.`);
+}
+
+/**
+ * Moves a stale lock out of the way, atomically: renamed aside (only one process can move a given
+ * file), and checked to be the stale one judged, not a fresh lock another starter put in its place
+ * meanwhile (which goes back). The caller then links its own lock in, which fails if someone was faster.
+ */
+function takeOver(lockPath: string, staleContent: string): void {
+  const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else moved it
+    throw error;
+  }
+  if (readFileSync(aside, 'utf8') === staleContent) {
+    unlinkSync(aside);
+    return;
+  }
+  try {
+    linkSync(aside, lockPath); // a live lock: put it back (the caller then finds it and gives up)
+  } catch {
+    // a third starter's lock is already in its place: that one stands
+  }
+  unlinkSync(aside);
 }

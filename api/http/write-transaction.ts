@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { requirePerson } from '../identity/authenticate.ts';
 import { ApiError, badRequest } from './errors.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** Headers of a first answer that a replay gives back (not those every answer gets anew: CORS, secure headers, dates). */
+const REPLAYED_HEADERS = ['content-type', 'location', 'content-location', 'cache-control', 'etag', 'last-modified', 'link'];
 
 class Rollback extends Error {}
 
@@ -17,8 +20,15 @@ class Rollback extends Error {}
  * with it, so a retried request gets the first answer back (marked `Idempotency-Replayed: true`)
  * instead of writing twice, also when the retry arrives while the first is still running: it waits
  * on the key's row and then replays. A key reused for a different request is refused (422).
+ *
+ * The body is read in full before the transaction begins: a client sending it slowly holds only its
+ * own request, not one of the pool's connections (the embedded database has a single one). For the
+ * same reason, given `anonymousWrites` (the only paths one may write to without being signed in), any
+ * other write from nobody is refused before the pool is touched. (SCIM, whose caller is the identity
+ * provider, not a person, gives none.)
  */
-export function writeTransaction(): MiddlewareHandler<AppEnv> {
+export function writeTransaction(options: { anonymousWrites?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
+  const anonymousWrites = options.anonymousWrites ? new Set(options.anonymousWrites) : null;
   return async (c, next) => {
     c.set('afterCommit', []);
     const pool = c.var.deps.database.sql;
@@ -29,14 +39,17 @@ export function writeTransaction(): MiddlewareHandler<AppEnv> {
 
     const key = c.req.header('idempotency-key');
     const person = c.var.person;
+    if (anonymousWrites && !anonymousWrites.has(c.req.path)) requirePerson(c);
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 printable ASCII characters without spaces.');
     }
+    // Hono keeps what is read here for the route's validator.
+    const body = await c.req.arrayBuffer();
     const fingerprint =
       key && person
         ? createHash('sha256')
-            .update(`${c.req.method} ${c.req.path}\n`)
-            .update(await c.req.text())
+            .update(`${c.req.method} ${c.req.path}${new URL(c.req.url).search}\n`)
+            .update(new Uint8Array(body))
             .digest('base64url')
         : null;
 
@@ -51,8 +64,8 @@ export function writeTransaction(): MiddlewareHandler<AppEnv> {
             on conflict do nothing
             returning key`;
           if (claimed.length === 0) {
-            const [first] = await db<{ fingerprint: string; status: number; body: string }[]>`
-              select fingerprint, status, body from idempotency_keys where person_id = ${person.id} and key = ${key}`;
+            const [first] = await db<{ fingerprint: string; status: number; body: string; headers: Record<string, string> | null }[]>`
+              select fingerprint, status, body, headers from idempotency_keys where person_id = ${person.id} and key = ${key}`;
             if (!first || first.fingerprint !== fingerprint) {
               throw new ApiError(
                 422,
@@ -62,7 +75,7 @@ export function writeTransaction(): MiddlewareHandler<AppEnv> {
             }
             c.res = new Response(first.body || null, {
               status: first.status,
-              headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotency-replayed': 'true' },
+              headers: { 'content-type': 'application/json; charset=UTF-8', ...first.headers, 'idempotency-replayed': 'true' },
             });
             return;
           }
@@ -71,8 +84,12 @@ export function writeTransaction(): MiddlewareHandler<AppEnv> {
         await next();
         if (c.error || c.res.status >= 400) throw new Rollback();
         if (key && person) {
-          const body = c.res.status === 204 ? '' : await c.res.clone().text();
-          await db`update idempotency_keys set status = ${c.res.status}, body = ${body}
+          const answer = c.res.status === 204 ? '' : await c.res.clone().text();
+          const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => {
+            const value = c.res.headers.get(name);
+            return value === null ? [] : [[name, value]];
+          }));
+          await db`update idempotency_keys set status = ${c.res.status}, body = ${answer}, headers = ${db.json(headers)}
                    where person_id = ${person.id} and key = ${key}`;
         }
       });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { DataFolderBusyError, lockDataFolder, processStartTime } from '../../api/db/data-lock.ts';
+import { startEmbeddedServer } from '../../api/db/embedded.ts';
 import { signToken } from '../../api/identity/token.ts';
 import { postgresUrl, testDatabaseKind } from '../support/database.ts';
 import { runUntilExit, serverStorage, startServerProcess, type ServerProcess } from '../support/server-process.ts';
@@ -92,6 +99,42 @@ describe('the server process', () => {
     assert.equal(await server.exited, 0, 'and then it ends by itself');
   });
 
+  test('a request whose body comes slowly holds no database connection: others are answered meanwhile', async () => {
+    const { env } = await storage();
+    const server = await started({ ...env, ...tokenEnv });
+    const url = new URL(server.url);
+    const body = JSON.stringify({ slug: 'slow-body', name: 'Sent slowly', visibility: 'open' });
+    const socket = connect(Number(url.port), url.hostname);
+    cleanups.push(async () => socket.destroy());
+    await once(socket, 'connect');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    const { authorization } = await bearer('alice');
+    socket.write(
+      `POST /api/spaces HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${authorization}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 8)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the server is now waiting for the rest
+
+    // With one database connection (embedded), a transaction opened before the body arrived would stall this.
+    const health = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(20_000) });
+    assert.equal(health.status, 200);
+    const spaces = await fetch(`${server.url}/api/spaces`, { headers: await bearer('bob'), signal: AbortSignal.timeout(20_000) });
+    assert.equal(spaces.status, 200);
+
+    socket.write(body.slice(8));
+    await once(socket, 'close'); // the server closes it after its answer (Connection: close)
+    assert.match(answer, /^HTTP\/1\.1 201 /, answer);
+  });
+
+  test('an unreachable DATABASE_URL ends the start with a sentence, not a stack trace', async () => {
+    const { code, output } = await runUntilExit({ ...tokenEnv, DATABASE_URL: 'postgres://ruche:hunter2-secret@127.0.0.1:1/ruche' });
+    assert.equal(code, 4, output);
+    assert.match(output, /PostgreSQL at 127\.0\.0\.1:1\/ruche cannot be reached/);
+    assert.doesNotMatch(output, /hunter2/, 'the password is not printed');
+    assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+  });
+
   if (kind === 'embedded') {
     test('refuses to open a data folder that another live process holds', async () => {
       const { env } = await storage();
@@ -99,6 +142,80 @@ describe('the server process', () => {
       const { code, output } = await runUntilExit({ ...env, ...tokenEnv });
       assert.equal(code, 3);
       assert.match(output, /in use by another Ruche process/);
+    });
+  }
+});
+
+describe('the data folder lock', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ruche-lock-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+  const leave = (dir: string, owner: object | string) =>
+    writeFileSync(join(dir, 'ruche.lock'), typeof owner === 'string' ? owner : JSON.stringify(owner));
+  const hasProc = existsSync('/proc/self/stat');
+
+  test('a lock left with this very pid (a container restarted after a kill -9) is taken over', () => {
+    for (const left of [{ pid: process.pid, host: hostname(), started: '1' }, `${process.pid}@${hostname()}`]) {
+      const dir = folder();
+      leave(dir, left);
+      const lock = lockDataFolder(dir);
+      const owner = JSON.parse(readFileSync(join(dir, 'ruche.lock'), 'utf8'));
+      assert.equal(owner.pid, process.pid);
+      if (hasProc) assert.equal(owner.started, processStartTime(process.pid));
+      lock.release();
+      assert.deepEqual(readdirSync(dir), [], 'released, and no temporary file left');
+    }
+  });
+
+  test('a folder this process holds is refused to it a second time', () => {
+    const dir = folder();
+    const lock = lockDataFolder(dir);
+    assert.throws(() => lockDataFolder(dir), DataFolderBusyError);
+    lock.release();
+    lockDataFolder(dir).release();
+  });
+
+  test('a lock whose process is gone is taken over', async () => {
+    const child = spawn(process.execPath, ['-e', '0']);
+    await once(child, 'exit');
+    const dir = folder();
+    leave(dir, { pid: child.pid, host: hostname(), started: '1' });
+    lockDataFolder(dir).release();
+  });
+
+  test('a lock held by a live process is refused; by another host, it is not judged', { skip: !hasProc && 'no /proc here' }, async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    cleanups.push(async () => child.kill('SIGKILL'));
+    await once(child, 'spawn');
+    const started = processStartTime(child.pid!);
+    assert.ok(started);
+    const dir = folder();
+    leave(dir, { pid: child.pid, host: hostname(), started });
+    assert.throws(() => lockDataFolder(dir), (error: Error) => error instanceof DataFolderBusyError && error.message.includes(`pid ${child.pid}`));
+    leave(dir, { pid: child.pid, host: 'another-host', started: '1' });
+    assert.throws(() => lockDataFolder(dir), DataFolderBusyError);
+
+    // The same pid, started at another time: the pid was given to another process since.
+    leave(dir, { pid: child.pid, host: hostname(), started: String(Number(started) - 1) });
+    const lock = lockDataFolder(dir);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'ruche.lock'), 'utf8')).pid, process.pid);
+    lock.release();
+  });
+
+  if (kind === 'embedded') {
+    test('an embedded database that dies is reported, and its folder freed', async () => {
+      const dir = folder();
+      let reported: (reason: string) => void = () => {};
+      const died = new Promise<string>((resolve) => (reported = resolve));
+      const embedded = await startEmbeddedServer({ dataDir: dir, onUnexpectedExit: (reason) => reported(reason) });
+      assert.ok(existsSync(join(dir, 'ruche.lock')));
+      await embedded.worker.terminate(); // as a crash of PGlite would end it
+      assert.match(await died, /exit/);
+      assert.ok(!existsSync(join(dir, 'ruche.lock')), 'the lock is released for the next process');
+      await embedded.stop(); // and stopping it afterwards does not hang
+      lockDataFolder(dir).release();
     });
   }
 });
