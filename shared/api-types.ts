@@ -606,7 +606,8 @@ export interface ModerationLog {
   space: { slug: string; name: string };
   entries: {
     id: string;
-    action: ModerationAction | 'settings';
+    /** edit: a steward changed the words of someone else's idea (details: { fields }). */
+    action: ModerationAction | 'settings' | 'edit';
     target: { kind: 'comment' | 'idea'; id: string } | null;
     reason: string | null;
     /** settings: what changed, e.g. { premoderation: { from, to }, words: { added, removed } }. */
@@ -620,7 +621,7 @@ export interface ModerationLog {
 /** GET /api/notifications?cursor=&limit=&unread=true — what stewards did to my posts (never who). */
 export interface RucheNotification {
   id: string;
-  kind: 'post_hidden' | 'post_restored' | 'post_approved' | 'post_rejected';
+  kind: 'post_hidden' | 'post_restored' | 'post_approved' | 'post_rejected' | 'post_edited';
   reason: string | null;
   createdAt: string;
   readAt: string | null;

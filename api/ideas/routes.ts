@@ -4,12 +4,14 @@ import type { Context } from 'hono';
 import type { IdeaStatus, IdeaStatusChange, IdeaWebhookPayload } from '../../shared/api-types.ts';
 import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
+import { notifyAuthor } from '../stewardship/notifications.ts';
 import { holdFor } from '../stewardship/settings.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { decodeOffsetCursor, ideaInContext, offsetCursor, spaceSummary, viewerOf } from './access.ts';
@@ -135,6 +137,16 @@ async function recordChange(
     values (${row.id}, ${row.spaceId}, ${row.status}, ${change.to}, ${change.reason}, ${reasonTree},
             ${change.mergedInto ?? null}, ${c.var.person!.id})`;
   await announceStatus(c, row.id);
+}
+
+/** A steward changed the words of someone else's idea: the audit log says what, its author is told. */
+async function auditStewardEdit(db: Db, row: IdeaRow, stewardId: string, body: { title?: string; description?: string; tags?: string[] }) {
+  // Which fields, not their words: the log must not keep an author's text after they delete it.
+  const fields = (['title', 'description', 'tags'] as const).filter((field) => body[field] !== undefined);
+  await db`
+    insert into moderation_actions (space_id, target_kind, target_id, action, details, actor_id)
+    values (${row.spaceId}, 'idea', ${row.id}, 'edit', ${db.json({ fields } as never)}, ${stewardId})`;
+  if (row.authorId) await notifyAuthor(db, { personId: row.authorId, kind: 'post_edited', spaceId: row.spaceId, target: { kind: 'idea', id: row.id }, reason: null });
 }
 
 async function setVote(c: Context<AppEnv>, vote: boolean) {
@@ -347,7 +359,9 @@ export const ideasRoutes = router()
       path: '/{id}',
       tags,
       summary: 'Edit an idea: its author while it is new (and its campaign open), or a steward',
-      description: 'Its author may also sign an anonymous idea (`anonymous: false`) at any time; nobody can make a signed idea anonymous.',
+      description:
+        'Its author may also sign an anonymous idea (`anonymous: false`) at any time; nobody can make a signed idea anonymous. ' +
+        'A steward’s edit of someone else’s idea is written to the moderation log (`edit`, with the fields changed) and its author is told (`post_edited`).',
       request: { params: ideaParams, headers: idempotencyHeader, body: jsonBody(editIdeaBody) },
       responses: { 200: json(ideaDetailSchema, 'The edited idea'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
     }),
@@ -379,12 +393,14 @@ export const ideasRoutes = router()
       if (Object.keys(changes).length) await db`update ideas set ${db(changes)} where id = ${row.id}`;
       if (changesText) await db`update ideas set edited_at = now() where id = ${row.id}`;
       if (body.title !== undefined) await db`update subjects set title = ${body.title} where id = ${row.subjectId}`;
-      // An edit passes the space's pre-moderation and word list as a new idea does (stewards are never held).
-      if (changesText && row.moderation === 'published') {
+      // An author's edit passes the space's pre-moderation and word list as a new idea does.
+      if (changesText && isAuthor && row.moderation === 'published') {
         const text = [body.title ?? row.title, body.description ?? row.description, ...(body.tags ?? row.tags)].join('\n');
         const hold = await holdFor(db, { spaceId: row.spaceId, authorId: person.id, text, anonymous: row.anonymous && body.anonymous !== false });
         if (hold) await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
       }
+      // A steward's edit of someone else's idea is a steward's action: logged, and its author told.
+      if (changesText && !isAuthor) await auditStewardEdit(db, row, person.id, body);
       const edited = (await loadIdea(db, row.id, person.id))!;
       return c.json(await loadDetail(db, edited, viewer), 200);
     },

@@ -5,10 +5,10 @@ import { excerpt } from '../experts/questions.ts';
 
 /**
  * What a person is told about their own posts: hidden (and why), restored, approved, refused (and
- * why). The steward who acted is never named here: the audit log tells the stewards, not authors.
+ * why), edited by a steward. The steward who acted is never named here: the audit log tells the stewards, not authors.
  * (Experts have their own notifications, GET /api/experts/notifications: questions they are asked.)
  */
-export type NotificationKind = 'post_hidden' | 'post_restored' | 'post_approved' | 'post_rejected';
+export type NotificationKind = 'post_hidden' | 'post_restored' | 'post_approved' | 'post_rejected' | 'post_edited';
 
 export async function notifyAuthor(
   db: Db,

@@ -85,7 +85,7 @@ export const moderationRoutes = router()
       const rows = await c.var.db<
         {
           id: string;
-          action: 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject' | 'settings';
+          action: 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject' | 'settings' | 'edit';
           targetKind: 'comment' | 'idea' | 'settings';
           targetId: string | null;
           reason: string | null;

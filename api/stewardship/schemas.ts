@@ -126,10 +126,10 @@ export const actionResultSchema = z
 export const logEntrySchema = z
   .object({
     id: z.string(),
-    action: z.enum([...MODERATION_ACTIONS, 'settings']),
+    action: z.enum([...MODERATION_ACTIONS, 'settings', 'edit']).openapi({ description: 'edit: a steward changed the words of someone else’s idea' }),
     target: z.object({ kind: z.enum(['comment', 'idea']), id: z.uuid() }).nullable(),
     reason: z.string().nullable(),
-    details: z.unknown().nullable().openapi({ description: 'For settings: what changed' }),
+    details: z.unknown().nullable().openapi({ description: 'For settings and edits: what changed' }),
     by: personCardSchema.nullable().openapi({ description: 'null when the steward has since erased their account' }),
     at: z.string(),
   })
@@ -142,7 +142,7 @@ export const logSchema = z
 export const notificationSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['post_hidden', 'post_restored', 'post_approved', 'post_rejected']),
+    kind: z.enum(['post_hidden', 'post_restored', 'post_approved', 'post_rejected', 'post_edited']),
     reason: z.string().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),

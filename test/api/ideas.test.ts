@@ -195,6 +195,17 @@ describe('submitting', () => {
     assert.equal(bySteward.body.canEdit, true);
     const asAlice = await api.get<IdeaDetail>(`/api/ideas/${idea.id}`, { as: alice });
     assert.equal(asAlice.body.canEdit, false);
+    // A steward's edit of someone else's idea is logged (which fields, not the words) and its author told.
+    const log = await api.get('/api/moderation/log?space=logistique', { as: carol });
+    const entry = log.body.entries.find((e: { target: { id: string } | null }) => e.target?.id === idea.id);
+    assert.deepEqual({ action: entry.action, details: entry.details, by: entry.by.name }, { action: 'edit', details: { fields: ['description'] }, by: 'Carol Animatrice' });
+    const told = await api.get('/api/notifications', { as: alice });
+    assert.ok(told.body.items.some((n: { kind: string; target: { id: string } }) => n.kind === 'post_edited' && n.target.id === idea.id), JSON.stringify(told.body));
+    // An author's own edits are not steward actions.
+    const before = log.body.entries.length;
+    const own = await submit(carol, { title: 'Idée de l’animatrice' });
+    assert.equal((await api.request('PATCH', `/api/ideas/${own.id}`, { as: carol, body: { title: 'Idée de l’animatrice, précisée' } })).status, 200);
+    assert.equal((await api.get('/api/moderation/log?space=logistique', { as: carol })).body.entries.length, before);
   });
 });
 

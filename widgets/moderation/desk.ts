@@ -49,6 +49,7 @@ const words = {
       approve: 'a approuvé',
       reject: 'a refusé',
       settings: 'a changé les réglages',
+      edit: 'a reformulé',
     },
     targets: { comment: 'un commentaire', idea: 'une idée' },
     premod: {
@@ -91,6 +92,7 @@ const words = {
       approve: 'approved',
       reject: 'refused',
       settings: 'changed the settings',
+      edit: 'reworded',
     },
     targets: { comment: 'a comment', idea: 'an idea' },
     premod: {
