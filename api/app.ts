@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { docsPage, openApiDocument } from './http/docs.ts';
 import { ApiError, bodyTooLarge, errorResponse, handleError } from './http/errors.ts';
 import { writeRateLimit } from './http/rate-limit.ts';
+import { demoLoopbackOnly, sameOriginWrites } from './http/request-guards.ts';
 import { router } from './http/validation.ts';
 import { writeTransaction } from './http/write-transaction.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -43,6 +44,9 @@ export function createApp(deps: AppDeps) {
   // /api/health). Outside /api, so it passes through no middleware: the benchmarks' baseline too.
   app.get('/livez', (c) => c.text('ok'));
 
+  // Demo identities serve this machine only: not through a proxy, not under another host name.
+  if (config.auth.mode === 'demo') app.use('*', demoLoopbackOnly());
+
   app.use(
     '/api/*',
     secureHeaders({
@@ -63,9 +67,10 @@ export function createApp(deps: AppDeps) {
         throw bodyTooLarge();
       },
     }),
+    sameOriginWrites(),
     authenticate(identityCache),
     writeRateLimit(config.writeRate),
-    writeTransaction(),
+    writeTransaction({ anonymousWrites: ['/api/demo/token'] }),
   );
 
   const api = app

@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   RUCHE_JWT_SECRET: z.string().min(32, 'RUCHE_JWT_SECRET must be at least 32 characters').optional(),
   RUCHE_JWT_ISSUER: z.string().optional(),
   RUCHE_JWT_AUDIENCE: z.string().optional(),
+  RUCHE_JWT_MAX_AGE: z.coerce.number().int().min(60, 'RUCHE_JWT_MAX_AGE is in seconds, at least 60').default(12 * 3600),
   RUCHE_TRUSTED_HEADER: z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name').optional(),
   RUCHE_TRUSTED_PROXIES: list,
   RUCHE_SCIM_TOKEN: z.string().min(32, 'RUCHE_SCIM_TOKEN must be at least 32 characters').optional(),
@@ -61,6 +62,8 @@ export interface Config {
     jwtSecret: string | undefined;
     jwtIssuer: string | undefined;
     jwtAudience: string | undefined;
+    /** The longest lifetime (exp - now, in seconds) a token may claim. */
+    jwtMaxAge: number;
     trustedHeader: string | undefined;
     trustedProxies: string[];
     admins: string[];
@@ -98,6 +101,17 @@ export function isLoopback(host: string): boolean {
   return host === '::1' || host === '[::1]';
 }
 
+/** Why a RUCHE_TRUSTED_PROXIES entry is not an address or a CIDR range, or null when it is one. */
+export function proxyEntryProblem(entry: string): string | null {
+  const [address = '', bits, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return 'not an IP address or a CIDR range (e.g. 10.0.0.5 or 10.0.1.0/24)';
+  if (bits === undefined) return null;
+  const max = version === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) return `its prefix length must be 0 to ${max}`;
+  return null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
@@ -105,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ruche cannot start, the environment is not valid:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const badProxies = e.RUCHE_TRUSTED_PROXIES.flatMap((entry) => {
+    const problem = proxyEntryProblem(entry);
+    return problem ? [`"${entry}": ${problem}`] : [];
+  });
+  if (badProxies.length > 0) {
+    throw new ConfigError(`Ruche cannot start, RUCHE_TRUSTED_PROXIES has entries it cannot use:\n  ${badProxies.join('\n  ')}`);
+  }
   const mode: AuthMode =
     e.RUCHE_AUTH ?? (e.RUCHE_JWT_SECRET ? 'token' : e.RUCHE_TRUSTED_HEADER ? 'header' : 'demo');
 
@@ -142,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwtSecret: e.RUCHE_JWT_SECRET,
       jwtIssuer: e.RUCHE_JWT_ISSUER,
       jwtAudience: e.RUCHE_JWT_AUDIENCE,
+      jwtMaxAge: e.RUCHE_JWT_MAX_AGE,
       trustedHeader: e.RUCHE_TRUSTED_HEADER?.toLowerCase(),
       trustedProxies: e.RUCHE_TRUSTED_PROXIES,
       admins: e.RUCHE_ADMINS,

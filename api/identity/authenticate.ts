@@ -56,7 +56,12 @@ export function authenticate(cache: IdentityCache): MiddlewareHandler<AppEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw unauthorized('token_malformed', 'The Authorization header must be "Bearer <token>".');
       const secret = auth.mode === 'demo' ? demoSecret! : auth.jwtSecret!;
-      const claims = await verifyToken(match[1]!, { secret, issuer: auth.jwtIssuer, audience: auth.jwtAudience });
+      const claims = await verifyToken(match[1]!, {
+        secret,
+        issuer: auth.jwtIssuer,
+        audience: auth.jwtAudience,
+        maxAge: auth.jwtMaxAge,
+      });
       identity = claimsToIdentity(claims, auth.admins);
     } else if (auth.mode === 'header') {
       const value = c.req.header(auth.trustedHeader!);
@@ -92,6 +97,7 @@ function headerIdentity(c: Context, externalId: string, admins: readonly string[
     return value ? value.slice(0, 200) : undefined;
   };
   const email = optional('x-remote-email');
+  const guest = optional('x-remote-guest');
   return {
     externalId,
     name: optional('x-remote-name') ?? externalId,
@@ -99,10 +105,12 @@ function headerIdentity(c: Context, externalId: string, admins: readonly string[
     dept: optional('x-remote-dept'),
     title: optional('x-remote-title'),
     isAdmin: admins.includes(externalId),
-    isGuest: optional('x-remote-guest') === 'true',
+    // No header says nothing: the stored flag (which the directory may have set) stays.
+    isGuest: guest === undefined ? undefined : guest.toLowerCase() === 'true',
   };
 }
 
+/** RUCHE_TRUSTED_PROXIES, checked at start by config.ts (proxyEntryProblem). */
 function trustedProxyList(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {

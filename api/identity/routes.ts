@@ -95,7 +95,7 @@ export const demoRoutes = router()
       const { sub } = c.req.valid('json');
       const person = demoPeople.find((p) => p.sub === sub);
       if (!person) throw notFound('This demo person');
-      const ttl = 12 * 3600;
+      const ttl = Math.min(12 * 3600, c.var.deps.config.auth.jwtMaxAge); // never longer than tokens may live
       const { email, name, dept, title, lang, admin, guest } = person;
       const token = await signToken({ sub, name, email, dept, title, lang, admin, guest }, c.var.deps.demoSecret!, ttl);
       return c.json({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() }, 200);

@@ -15,7 +15,13 @@ const shortText = z
   .transform((value) => value.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim());
 
 export const tokenClaimsSchema = z.looseObject({
-  sub: z.string().min(1).max(200),
+  // An identifier, not text to clean: one with control characters is refused rather than altered
+  // (altered, two subs could become one person; kept, PostgreSQL refuses a NUL).
+  sub: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'must not contain control characters'),
   name: shortText.pipe(z.string().min(1, 'name must not be empty')),
   exp: z.number().finite(),
   nbf: z.number().finite().optional(),
@@ -39,6 +45,8 @@ export interface TokenCheck {
   secret: string;
   issuer?: string | undefined;
   audience?: string | undefined;
+  /** The longest lifetime a token may claim (exp - now, seconds): a stolen token must not live for years. */
+  maxAge?: number;
   now?: number;
 }
 
@@ -87,6 +95,15 @@ export async function verifyToken(token: string, check: TokenCheck): Promise<Tok
   if (claims.exp <= now - LEEWAY_SECONDS) {
     throw unauthorized('token_expired', 'The identity token has expired. Get a new one from the intranet.');
   }
+  if (check.maxAge !== undefined && claims.exp - now > check.maxAge + LEEWAY_SECONDS) {
+    throw unauthorized(
+      'token_lifetime_too_long',
+      `The identity token is valid for too long (its exp is more than ${check.maxAge} s away; RUCHE_JWT_MAX_AGE). Ask the intranet for shorter-lived tokens.`,
+    );
+  }
+  if (claims.iat !== undefined && claims.iat > now + LEEWAY_SECONDS) {
+    throw unauthorized('token_issued_in_future', 'The identity token says it was issued in the future (its iat): check the clocks of the intranet and of this server.');
+  }
   if (claims.nbf !== undefined && claims.nbf > now + LEEWAY_SECONDS) {
     throw unauthorized('token_not_yet_valid', 'The identity token is not valid yet (its nbf is in the future).');
   }
@@ -111,7 +128,8 @@ export function claimsToIdentity(claims: TokenClaims, admins: readonly string[])
     title: claims.title || undefined,
     lang: claims.lang,
     isAdmin: claims.admin === true || admins.includes(claims.sub),
-    isGuest: claims.guest === true,
+    // No claim says nothing: the directory (SCIM, CSV) may know better, so the stored flag stays.
+    isGuest: claims.guest,
   };
 }
 

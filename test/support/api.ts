@@ -21,6 +21,8 @@ export interface RequestOptions {
   /** A raw body, sent as is (malformed JSON and the like). */
   raw?: string;
   headers?: Record<string, string>;
+  /** The peer's address, as the HTTP server would give it (for the trusted-header mode). */
+  remoteAddress?: string;
 }
 
 export interface TestApi {
@@ -63,7 +65,8 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     let body: string | undefined = options.raw;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await app.request(path, { method, headers, body });
+    const env = options.remoteAddress ? { incoming: { socket: { remoteAddress: options.remoteAddress } } } : undefined;
+    const response = await app.request(path, { method, headers, body }, env);
     const text = await response.text();
     let parsed: unknown = text;
     try {
