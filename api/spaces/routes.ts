@@ -20,6 +20,7 @@ import {
   createSpaceBody,
   memberParams,
   memberSchema,
+  noQuery,
   setMemberBody,
   spaceParams,
   spaceSchema,
@@ -87,6 +88,7 @@ export const spacesRoutes = router()
       path: '/',
       tags,
       summary: 'The spaces this person can see',
+      request: { query: noQuery },
       responses: { 200: json(z.object({ spaces: z.array(spaceSchema) }), 'Visible spaces, the default first'), ...errors(400, 401) },
     }),
     async (c) => {
@@ -112,7 +114,7 @@ export const spacesRoutes = router()
       path: '/',
       tags,
       summary: 'Create a space; its creator becomes its first steward',
-      request: { headers: idempotencyHeader, body: jsonBody(createSpaceBody) },
+      request: { query: noQuery, headers: idempotencyHeader, body: jsonBody(createSpaceBody) },
       responses: { 201: json(spaceSchema, 'The new space'), ...errors(400, 401, 403, 409, 413, 422, 429) },
     }),
     async (c) => {
@@ -129,6 +131,7 @@ export const spacesRoutes = router()
       if (!created) throw conflict('slug_taken', `A space named "${body.slug}" already exists. Choose another slug.`);
       await db`insert into memberships (space_id, person_id, role, added_by) values (${created.id}, ${person.id}, 'steward', ${person.id})`;
       const access = await loadSpaceAccess(db, person, { id: created.id }, false);
+      c.header('Location', `/api/spaces/${access.space.slug}`);
       return c.json(spaceView(access, 1), 201);
     },
   )
@@ -138,7 +141,7 @@ export const spacesRoutes = router()
       path: '/{slug}',
       tags,
       summary: 'One space, with this person’s rights in it',
-      request: { params: spaceParams },
+      request: { params: spaceParams, query: noQuery },
       responses: { 200: json(spaceSchema, 'The space'), ...errors(400, 401, 404) },
     }),
     async (c) => {
@@ -152,7 +155,7 @@ export const spacesRoutes = router()
       path: '/{slug}',
       tags,
       summary: 'Change a space (stewards and admins)',
-      request: { params: spaceParams, headers: idempotencyHeader, body: jsonBody(updateSpaceBody) },
+      request: { params: spaceParams, query: noQuery, headers: idempotencyHeader, body: jsonBody(updateSpaceBody) },
       responses: { 200: json(spaceSchema, 'The changed space'), ...errors(400, 401, 403, 404, 413, 422, 429) },
     }),
     async (c) => {
@@ -181,7 +184,7 @@ export const spacesRoutes = router()
       path: '/{slug}/join',
       tags,
       summary: 'Join an open space, or ask to join a closed one',
-      request: { params: spaceParams, headers: idempotencyHeader },
+      request: { params: spaceParams, query: noQuery, headers: idempotencyHeader },
       responses: { 200: json(spaceSchema, 'The space, with the new membership or request'), ...errors(401, 403, 404, 429) },
     }),
     async (c) => {
@@ -205,7 +208,7 @@ export const spacesRoutes = router()
       path: '/{slug}/leave',
       tags,
       summary: 'Leave a space (or withdraw a request to join)',
-      request: { params: spaceParams, headers: idempotencyHeader },
+      request: { params: spaceParams, query: noQuery, headers: idempotencyHeader },
       responses: { 204: { description: 'Left' }, ...errors(401, 404, 409, 429) },
     }),
     async (c) => {
@@ -261,7 +264,7 @@ export const spacesRoutes = router()
       path: '/{slug}/members/{personId}',
       tags,
       summary: 'Add a person (guests included), approve a request, or change a role (stewards)',
-      request: { params: memberParams, headers: idempotencyHeader, body: jsonBody(setMemberBody) },
+      request: { params: memberParams, query: noQuery, headers: idempotencyHeader, body: jsonBody(setMemberBody) },
       responses: { 200: json(memberSchema, 'The membership'), ...errors(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
@@ -293,7 +296,7 @@ export const spacesRoutes = router()
       path: '/{slug}/members/{personId}',
       tags,
       summary: 'Remove a member or refuse a request (stewards; anyone for themselves)',
-      request: { params: memberParams, headers: idempotencyHeader },
+      request: { params: memberParams, query: noQuery, headers: idempotencyHeader },
       responses: { 204: { description: 'Removed' }, ...errors(400, 401, 403, 404, 409, 429) },
     }),
     async (c) => {

@@ -68,4 +68,6 @@ export const memberParams = z.strictObject({
   slug: slug.openapi({ param: { name: 'slug', in: 'path' } }),
   personId: uuid.openapi({ param: { name: 'personId', in: 'path' } }),
 });
+/** For routes that take no query parameter: an unknown one is a 400, not silently ignored. */
+export const noQuery = z.strictObject({});
 export const setMemberBody = z.strictObject({ role }).openapi('SetMember');

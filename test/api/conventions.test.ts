@@ -6,7 +6,8 @@ let api: TestApi;
 const alice = { sub: 'alice', name: 'Alice' };
 
 before(async () => {
-  api = await createTestApi({ RUCHE_ORIGINS: 'https://intranet.example.com', RUCHE_WRITE_RATE: '60', RUCHE_WRITE_BURST: '5' });
+  // One write a minute after a burst of 5: no token comes back during the test, however slow the machine.
+  api = await createTestApi({ RUCHE_ORIGINS: 'https://intranet.example.com', RUCHE_WRITE_RATE: '1', RUCHE_WRITE_BURST: '5' });
 });
 after(() => api.close());
 
@@ -63,6 +64,9 @@ describe('idempotent retries', () => {
     assert.equal(second.status, 201, 'not a 409 slug_taken: the first answer, replayed');
     assert.deepEqual(second.body, first.body);
     assert.equal(second.headers.get('idempotency-replayed'), 'true');
+    assert.equal(first.headers.get('location'), '/api/spaces/retried');
+    assert.equal(second.headers.get('location'), '/api/spaces/retried', 'the first answer’s headers come back too');
+    assert.match(second.headers.get('content-type') ?? '', /^application\/json/);
     const { count } = (await api.db.database.sql<{ count: number }[]>`select count(*)::int as count from spaces where slug = 'retried'`)[0]!;
     assert.equal(count, 1);
   });
@@ -83,6 +87,15 @@ describe('idempotent retries', () => {
     const answer = await api.post('/api/spaces', { ...body, slug: 'other' }, { as: alice, headers });
     assert.equal(answer.status, 422);
     assert.equal(answer.body.error.code, 'idempotency_key_reused');
+  });
+
+  test('the query string is part of the request: the same key with another query is refused', async () => {
+    const who = { as: { sub: 'querier', name: 'Querier' }, headers: { 'idempotency-key': 'with-query' } };
+    const first = await api.post('/api/spaces', { ...body, slug: 'queried' }, who);
+    assert.equal(first.status, 201);
+    const other = await api.request('POST', '/api/spaces?visibility=secret', { ...who, body: { ...body, slug: 'queried' } });
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error.code, 'idempotency_key_reused');
   });
 
   test('keys belong to a person: the same key from someone else is a new request', async () => {
