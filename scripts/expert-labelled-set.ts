@@ -14,6 +14,12 @@
  * learn it, anonymous ideas on it (never evidence), and an expert whose answers are all in a closed
  * space the searcher cannot read.
  *
+ * Precision alone would reward a ranking that ignores age (the former expert is one of the five:
+ * without ageing, precision at 5 even rises), so the set also says who must rank above whom
+ * (`orderChecks`): the go-to person above the former expert, both found (the former is known by
+ * evidence only); and of two twins who gave the same answer, unliked, the one who answered a month
+ * ago above the one who did two years ago (only age tells them apart).
+ *
  * `node --import tsx scripts/expert-labelled-set.ts` writes test/fixtures/expert-labelled-set.json
  * (deterministic: same seed, same file), which test/api/experts-quality.test.ts checks against this
  * generator and measures; measureRankingQuality (api/experts/quality.ts) builds it in memory.
@@ -33,6 +39,8 @@ export interface LabelledSet {
   endorsements: { endorser: string; endorsee: string; skill: string }[];
   posts: LabelledPost[];
   queries: { text: string; topic: string; relevant: string[] }[];
+  /** For each query: both found, `above` with a higher score than `below`. */
+  orderChecks: { query: string; above: string; below: string; why: string }[];
 }
 
 export interface LabelledPost {
@@ -371,6 +379,7 @@ export function buildLabelledSet(seed = 2011): LabelledSet {
   const endorsements: LabelledSet['endorsements'] = [];
   const posts: LabelledPost[] = [];
   const queries: LabelledSet['queries'] = [];
+  const orderChecks: LabelledSet['orderChecks'] = [];
   let refs = 0;
   const post = (p: Omit<LabelledPost, 'ref'>) => {
     const full = { ref: `d${++refs}`, ...p };
@@ -436,10 +445,28 @@ export function buildLabelledSet(seed = 2011): LabelledSet {
       answerTo(q, closedExpert, true, undefined, topic.answers[i]);
     }
 
-    for (const text of topic.queries) queries.push({ text, topic: topic.key, relevant: [goTo!, quiet!, declared!, former!, ideaPerson!] });
+    for (const text of topic.queries) {
+      queries.push({ text, topic: topic.key, relevant: [goTo!, quiet!, declared!, former!, ideaPerson!] });
+      orderChecks.push({ query: text, above: goTo!, below: former!, why: 'the go-to person above the former expert' });
+    }
   }
 
-  return { seed, searcher, spaces, people, roles, declarations, endorsements, posts, queries };
+  // Twins, after the rest so that the draws above stay as they were: the same answer, unliked, to the
+  // same question, a month ago and two years ago. Only age tells them apart.
+  for (const topic of TOPICS) {
+    const dept = spaces.find((s) => s.slug === topic.space)!.name;
+    const [recent, old] = ['recent', 'old'].map((age) => cast(`twin-${age}:${topic.key}`, person(dept)));
+    [recent!, old!].forEach((twin, i) => {
+      const ageDays = i === 0 ? 30 : 730;
+      const q = post({ space: topic.space, subject: `${topic.key}/twin${i}`, author: askers[i]!, kind: 'question', body: topic.lang === 'fr' ? 'Une question pour vous :' : 'A question for you:', appreciation: 0, ageDays });
+      post({ space: topic.space, subject: q.subject, author: twin, kind: 'answer', parent: q.ref, body: `${topic.queries[0]} : ${topic.answers[0]}`, appreciation: 0, ageDays });
+    });
+    for (const query of queries.filter((q) => q.topic === topic.key)) {
+      orderChecks.push({ query: query.text, above: recent!, below: old!, why: 'a recent answer above the same answer two years old' });
+    }
+  }
+
+  return { seed, searcher, spaces, people, roles, declarations, endorsements, posts, queries, orderChecks };
 }
 
 export const FIXTURE = new URL('../test/fixtures/expert-labelled-set.json', import.meta.url);

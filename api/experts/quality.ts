@@ -16,7 +16,8 @@ import { resolveSkills } from './skills.ts';
  *                   the top ten).
  *
  * The searcher is an ordinary employee: the closed space's expert must not surface, and the
- * anonymous ideas must not count.
+ * anonymous ideas must not count. The set's order checks (who must rank above whom: ageing, evidence)
+ * are reported with each one's outcome.
  */
 export interface RankingQuality {
   precisionAt5: number;
@@ -25,6 +26,15 @@ export interface RankingQuality {
   people: number;
   posts: number;
   perQuery: { query: string; precisionAt5: number; reciprocalRank: number; top5: { name: string; role: string; expert: boolean }[]; top10Roles: string[] }[];
+  /** ok: both found and `above` scores more; false: not so; null: neither was found (nothing to compare). */
+  orderChecks: { query: string; why: string; above: OrderedPerson; below: OrderedPerson; ok: boolean | null }[];
+}
+
+/** Where a person of an order check ranked (null: not found at all). */
+export interface OrderedPerson {
+  role: string;
+  rank: number | null;
+  score: number | null;
 }
 
 /** Writes the labelled set into a (fresh) database, directly, as if people had used Ruche for two years. */
@@ -103,9 +113,22 @@ export async function evaluateRanking(sql: Pool, set: LabelledSet): Promise<Rank
   const subOf = new Map(people.map((p) => [p.id, p.externalId]));
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const searcher = people.find((p) => p.externalId === set.searcher)!;
+  const idOf = new Map(people.map((p) => [p.externalId, p.id]));
   const perQuery: RankingQuality['perQuery'] = [];
+  const orderChecks: RankingQuality['orderChecks'] = [];
   for (const query of set.queries) {
-    const ranked = await rankExperts(sql, { id: searcher.id, isAdmin: false, isGuest: false }, query.text, { limit: 10 });
+    // Everyone found, for the order checks; the measures read the first ten.
+    const all = await rankExperts(sql, { id: searcher.id, isAdmin: false, isGuest: false }, query.text, { limit: 1000 });
+    const ranked = all.slice(0, 10);
+    const placed = (sub: string): OrderedPerson => {
+      const index = all.findIndex((r) => r.personId === idOf.get(sub));
+      return { role: set.roles[sub] ?? '', rank: index === -1 ? null : index + 1, score: index === -1 ? null : all[index]!.score };
+    };
+    for (const check of (set.orderChecks ?? []).filter((c) => c.query === query.text)) {
+      const [above, below] = [placed(check.above), placed(check.below)];
+      const ok = above.score === null && below.score === null ? null : above.score !== null && below.score !== null && above.score > below.score;
+      orderChecks.push({ query: query.text, why: check.why, above, below, ok });
+    }
     const relevant = new Set(query.relevant);
     const hits = ranked.map((r) => relevant.has(subOf.get(r.personId)!));
     const first = hits.indexOf(true);
@@ -125,6 +148,7 @@ export async function evaluateRanking(sql: Pool, set: LabelledSet): Promise<Rank
     people: set.people.length,
     posts: set.posts.length,
     perQuery,
+    orderChecks,
   };
 }
 
