@@ -68,10 +68,14 @@ const closedCampaign = (closesAt: Date) =>
 const mergedIdea = (row: IdeaRow) =>
   conflict('idea_merged', `This idea was merged into “${row.mergedTitle}”: vote and discuss there.`, { mergedInto: row.mergedInto });
 
-/** A status change is news: live on the idea's subject, and POSTed to the space's webhooks. */
+/**
+ * A status change is news: live on the idea's subject, and POSTed to the space's webhooks — for a
+ * published idea only (a waiting or hidden one is its author's and the stewards', who see its history).
+ */
 async function announceStatus(c: Context<AppEnv>, ideaId: string) {
   const db = c.var.db;
   const row = (await loadIdea(db, ideaId, null))!;
+  if (row.moderation !== 'published') return;
   const history = await loadHistory(db, ideaId);
   const change = history[history.length - 1]!;
   await c.var.deps.bus.record(db, c.var.afterCommit, {
@@ -457,7 +461,8 @@ export const ideasRoutes = router()
       summary: 'Merge this duplicate into an original (stewards)',
       description:
         'The duplicate’s voters become voters of the original (someone who voted for both counts once), the duplicate ' +
-        'becomes `merged`, pointing to the original; ideas merged into the duplicate before now point to the original too. A merge is final.',
+        'becomes `merged`, pointing to the original; ideas merged into the duplicate before now point to the original too. A merge is final. ' +
+        'Refused with 409 idea_not_published when either idea waits for a steward or is hidden, 409 campaign_closed when the original’s campaign has closed.',
       request: { params: ideaParams, headers: idempotencyHeader, body: jsonBody(mergeBody) },
       responses: { 200: json(ideaDetailSchema, 'The duplicate, now merged'), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
     }),
@@ -467,18 +472,32 @@ export const ideasRoutes = router()
       const id = c.req.valid('param').id;
       if (into === id) throw conflict('merge_into_itself', 'An idea cannot be merged into itself.');
       const db = c.var.db;
-      // Both rows locked, always in the same order, so that two merges cannot wait on each other.
-      await db`select id from ideas where id in (${id}, ${into}) order by id for update`;
-      const { row, access, viewer } = await ideaInContext(c, id);
+      // Access first, on unlocked reads: someone who may not merge locks nothing.
+      const { access, viewer } = await ideaInContext(c, id);
       assertCanSteward(access, person);
-      const original = await loadIdea(db, into, person.id);
-      if (!original || original.spaceId !== row.spaceId) throw notFound('The original idea (in the same space)');
+      const unlocked = await loadIdea(db, into, person.id);
+      if (!unlocked || unlocked.spaceId !== access.space.id) throw notFound('The original idea (in the same space)');
+      // Then both rows locked, always in the same order, so that two merges cannot wait on each other.
+      await db`select id from ideas where id in (${id}, ${into}) order by id for update`;
+      const row = (await loadIdea(db, id, person.id))!;
+      const original = (await loadIdea(db, into, person.id))!;
       if (row.status === 'merged') throw mergedIdea(row);
+      // A waiting or hidden idea has no voters to carry, nor may take others' votes: approve or restore it first.
+      for (const idea of [row, original]) {
+        if (idea.moderation !== 'published') {
+          throw conflict('idea_not_published', `“${idea.title}” waits for a steward or was hidden: approve or restore it before merging.`, {
+            idea: idea.id,
+            moderation: idea.moderation,
+          });
+        }
+      }
       if (original.status === 'merged') {
         throw conflict('original_merged', `“${original.title}” was itself merged into “${original.mergedTitle}”: merge into that one.`, {
           mergedInto: original.mergedInto,
         });
       }
+      // Votes are closed with the original's campaign: none may be carried into it afterwards.
+      if (!campaignOpen(original.campaignClosesAt)) throw closedCampaign(original.campaignClosesAt!);
       await db`
         insert into idea_votes (idea_id, person_id, created_at)
         select ${original.id}, person_id, created_at from idea_votes where idea_id = ${row.id}

@@ -166,6 +166,7 @@ const IDEA_FROM = `
   left join ideas o on o.id = i.merged_into
   left join idea_campaigns c on c.id = i.campaign_id`;
 
+/** With `lock`, only after the access was checked on an unlocked read (ideaInContext does both). */
 export async function loadIdea(db: Db, id: string, viewerId: string | null, options: { lock?: boolean } = {}): Promise<IdeaRow | null> {
   // Locking first and reading after keeps the lock on the idea's row alone.
   if (options.lock) await db`select id from ideas where id = ${id} for update`;
@@ -364,8 +365,12 @@ export async function loadHistory(db: Db, ideaId: string): Promise<IdeaStatusCha
 }
 
 export async function loadDetail(db: Db, row: IdeaRow, viewer: IdeaViewer): Promise<IdeaDetail> {
+  // The duplicates merged into it that this viewer may read (a hidden one is its author's and the stewards').
   const mergedFrom = await db<IdeaRef[]>`
-    select id, title, status from ideas where merged_into = ${row.id} order by id`;
+    select id, title, status from ideas
+     where merged_into = ${row.id}
+       and (moderation = 'published' or ${viewer.canSteward} or author_id = ${viewer.personId}::uuid)
+     order by id`;
   return { ...ideaView(row, viewer), history: await loadHistory(db, row.id), mergedFrom: [...mergedFrom] };
 }
 

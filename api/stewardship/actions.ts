@@ -115,9 +115,12 @@ const RESOLUTION: Partial<Record<ModerationAction, 'hidden' | 'dismissed' | 'res
 /** A steward acts on a comment. */
 export async function moderateComment(c: Context<AppEnv>, id: string, action: ModerationAction, reasonText: string | undefined): Promise<ActionResult> {
   const db = c.var.db;
+  // Rights first, on an unlocked read: someone who may not act locks nothing; then the row, locked.
+  const unlocked = await loadComment(db, id);
+  if (!unlocked) throw notFound('This comment');
+  await stewardAccess(c, unlocked.spaceId);
   const row = await loadComment(db, id, { lock: true });
   if (!row) throw notFound('This comment');
-  await stewardAccess(c, row.spaceId);
   const reason = requireReason(action, reasonText);
   const person = c.var.person!;
   if (row.status !== FROM[action]) throw invalidTransition(action, row.status);
@@ -153,9 +156,11 @@ export async function moderateComment(c: Context<AppEnv>, id: string, action: Mo
 /** A steward acts on an idea. Its workflow status (new, planned…) is left as it is. */
 export async function moderateIdea(c: Context<AppEnv>, id: string, action: ModerationAction, reasonText: string | undefined): Promise<ActionResult> {
   const db = c.var.db;
+  const unlocked = await loadIdea(db, id, null);
+  if (!unlocked) throw notFound('This idea');
+  await stewardAccess(c, unlocked.spaceId);
   const row = await loadIdea(db, id, null, { lock: true });
   if (!row) throw notFound('This idea');
-  await stewardAccess(c, row.spaceId);
   const reason = requireReason(action, reasonText);
   const person = c.var.person!;
   if (row.moderation !== FROM[action]) throw invalidTransition(action, row.moderation);

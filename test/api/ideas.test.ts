@@ -405,6 +405,72 @@ describe('the stewards decide', () => {
   });
 });
 
+describe('waiting and hidden ideas in the stewards’ decisions', () => {
+  const sql = () => api.db.database.sql;
+  before(async () => {
+    assert.equal((await api.post('/api/spaces', { slug: 'reserve', name: 'Réserve', visibility: 'open', lang: 'fr' }, { as: carol })).status, 201);
+    const [space] = await sql()<{ id: string }[]>`select id from spaces where slug = 'reserve'`;
+    // A webhook that cannot be reached (this machine): what matters is whether a delivery is queued.
+    await sql()`insert into idea_webhooks (space_id, url, secret) values (${space!.id}, 'http://127.0.0.1:9/hook', 'secret')`;
+  });
+  const inReserve = (as: Person, title: string) => submit(as, { space: 'reserve', title });
+  const hide = (id: string) => api.post(`/api/moderation/ideas/${id}/hide`, { reason: 'Hors sujet.' }, { as: carol });
+  const news = async (id: string) => {
+    const [row] = await sql()<{ events: number; deliveries: number }[]>`
+      select (select count(*) from events where type = 'idea.status' and payload->>'ideaId' = ${id})::int as events,
+             (select count(*) from idea_webhook_deliveries where payload->'idea'->>'id' = ${id})::int as deliveries`;
+    return row!;
+  };
+
+  test('a status change on a hidden idea goes to no live stream and no webhook; on a published one, it does', async () => {
+    const shown = await inReserve(alice, 'Une idée publiée');
+    assert.equal((await setStatus(carol, shown.id, { status: 'planned' })).status, 200);
+    assert.deepEqual(await news(shown.id), { events: 1, deliveries: 1 });
+
+    const hidden = await inReserve(alice, 'Un titre qui ne doit pas sortir');
+    assert.equal((await hide(hidden.id)).status, 200);
+    const decided = await setStatus(carol, hidden.id, { status: 'declined', reason: 'Non.' });
+    assert.equal(decided.status, 200);
+    assert.equal((decided.body as IdeaDetail).history.at(-1)!.to, 'declined', 'kept in its history');
+    assert.deepEqual(await news(hidden.id), { events: 0, deliveries: 0 });
+  });
+
+  test('a hidden idea is neither merged nor merged into (409), and a closed campaign takes no merged votes', async () => {
+    const original = await inReserve(alice, 'Original publié');
+    const hidden = await inReserve(bob, 'Doublon masqué');
+    await vote(dave, hidden.id);
+    assert.equal((await hide(hidden.id)).status, 200);
+    for (const [from, into] of [[hidden.id, original.id], [original.id, hidden.id]]) {
+      const refused = await api.post(`/api/ideas/${from}/merge`, { into }, { as: carol });
+      assert.equal(refused.status, 409, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.code, 'idea_not_published');
+    }
+    const [votes] = await sql()<{ n: number }[]>`select count(*)::int as n from idea_votes where idea_id = ${original.id}`;
+    assert.equal(votes!.n, 0, 'no vote carried');
+
+    const campaign = await createCampaign({ space: 'reserve', slug: 'bientot-close', title: 'Bientôt close', question: 'Quoi ?', description: 'x', closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const inCampaign = await submit(alice, { space: 'reserve', campaign: campaign.slug, title: 'Dans la campagne' });
+    await sql()`update idea_campaigns set closes_at = now() - interval '1 hour' where id = ${campaign.id}`;
+    const duplicate = await inReserve(bob, 'Doublon hors campagne');
+    await vote(dave, duplicate.id);
+    const late = await api.post(`/api/ideas/${duplicate.id}/merge`, { into: inCampaign.id }, { as: carol });
+    assert.equal(late.status, 409);
+    assert.equal(late.body.error.code, 'campaign_closed');
+    assert.equal((await api.get<IdeaDetail>(`/api/ideas/${inCampaign.id}`, { as: carol })).body.voteCount, 0);
+  });
+
+  test('a duplicate hidden after its merge is left out of the original’s mergedFrom, but for the stewards and its author', async () => {
+    const original = await inReserve(alice, 'Original');
+    const duplicate = await inReserve(bob, 'Doublon à masquer ensuite');
+    assert.equal((await api.post(`/api/ideas/${duplicate.id}/merge`, { into: original.id }, { as: carol })).status, 200);
+    assert.equal((await hide(duplicate.id)).status, 200);
+    const mergedFrom = async (as: Person) => (await api.get<IdeaDetail>(`/api/ideas/${original.id}`, { as })).body.mergedFrom.map((i) => i.id);
+    assert.deepEqual(await mergedFrom(dave), []);
+    assert.deepEqual(await mergedFrom(carol), [duplicate.id]);
+    assert.deepEqual(await mergedFrom(bob), [duplicate.id]);
+  });
+});
+
 describe('news on my ideas', () => {
   test('authors and voters see the status changes of their ideas, marked unread until seen', async () => {
     const reader = { sub: 'news-reader', name: 'Nadia Lecteur' };
