@@ -705,6 +705,8 @@ export interface PrivacySettings {
 /** GET /api/me/erasure: what erasing one's account would do. */
 export interface ErasurePreview {
   posts: { comments: number; ideas: number; anonymousIdeas: number };
+  /** One's ideas that stay without an author whatever is chosen: anonymous ones, and those others voted for, discussed or merged into. */
+  ideasThatStay: { id: string; title: string; space: { slug: string; name: string }; why: 'anonymous' | 'others_took_part' }[];
   /** Spaces where one's posts stay even if deletion is asked. */
   spacesKeepingPosts: { slug: string; name: string; comments: number; ideas: number }[];
   /** Spaces that would be left without a steward: erasing is refused until another is named. */

@@ -17,7 +17,10 @@ import type { Person } from '../people/person.ts';
  * - delete_posts: comments are deleted as one deletes a comment (their place stays where others
  *   replied, without words or author); ideas are deleted with their votes and discussion, except
  *   those others took part in (voted for, discussed, or merged into): those stay, without an author,
- *   since deleting them would delete other people's votes and words.
+ *   since deleting them would delete other people's votes and words. Anonymous ideas stay too,
+ *   without an author: deleting them with the signed posts would show which were the person's.
+ *
+ * GET /api/me/erasure lists beforehand the ideas that stay whatever the choice, and why.
  *
  * A space may keep posts on erasure (its stewards' setting `keepPostsOnErasure`). Asked to delete
  * posts there, Ruche refuses (409 posts_must_stay) unless told `whereDeletionForbidden: "keep"`.
@@ -30,8 +33,18 @@ interface SpaceRef {
   name: string;
 }
 
+/** An idea that stays after erasure, without an author, even if deletion is asked. */
+export interface StayingIdea {
+  id: string;
+  title: string;
+  space: SpaceRef;
+  /** anonymous: never deleted (it would tell it was theirs); others_took_part: voted for, discussed or merged into. */
+  why: 'anonymous' | 'others_took_part';
+}
+
 export interface ErasurePreview {
   posts: { comments: number; ideas: number; anonymousIdeas: number };
+  ideasThatStay: StayingIdea[];
   spacesKeepingPosts: (SpaceRef & { comments: number; ideas: number })[];
   lastStewardOf: SpaceRef[];
   canErase: boolean;
@@ -48,9 +61,19 @@ export async function erasurePreview(db: Db, personId: string): Promise<ErasureP
            (select count(*) from ideas i where i.space_id = s.id and i.author_id = ${personId})::int as ideas
       from spaces s join space_moderation sm on sm.space_id = s.id and sm.keep_posts_on_erasure
      order by s.slug`;
+  const staying = await db<{ id: string; title: string; slug: string; name: string; anonymous: boolean }[]>`
+    select i.id, i.title, s.slug, s.name, i.anonymous from ideas i join spaces s on s.id = i.space_id
+     where i.author_id = ${personId} and (i.anonymous or ${db.unsafe(OTHERS_TOOK_PART)})
+     order by s.slug, i.created_at, i.id`;
   const lastSteward = await lastStewardOf(db, personId);
   return {
     posts: posts!,
+    ideasThatStay: staying.map((i) => ({
+      id: i.id,
+      title: i.title,
+      space: { slug: i.slug, name: i.name },
+      why: i.anonymous ? 'anonymous' : 'others_took_part',
+    })),
     spacesKeepingPosts: keeping.filter((s) => s.comments + s.ideas > 0),
     lastStewardOf: lastSteward,
     canErase: lastSteward.length === 0,
@@ -154,19 +177,23 @@ async function deleteComments(c: Context<AppEnv>, personId: string): Promise<num
   return rows.length;
 }
 
+/** Others voted for the idea `i` (of the person `i.author_id`), discussed it, or merged theirs into it. */
+const OTHERS_TOOK_PART = `(
+  exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id <> i.author_id)
+  or exists (select 1 from comments cm where cm.subject_id = i.subject_id and cm.author_id is distinct from i.author_id
+              and cm.status <> 'deleted')
+  or exists (select 1 from ideas m where m.merged_into = i.id))`;
+
 /**
- * Deletes the person's ideas outside the spaces that keep posts, with their subject (votes, history,
- * discussion) — but not those others took part in.
+ * Deletes the person's signed ideas outside the spaces that keep posts, with their subject (votes,
+ * history, discussion) — but not those others took part in. Anonymous ideas are never deleted here.
  */
 async function deleteIdeas(db: Db, personId: string): Promise<number> {
   const rows = await db<{ subjectId: string }[]>`
     select i.subject_id from ideas i
-     where i.author_id = ${personId}
+     where i.author_id = ${personId} and not i.anonymous
        and not exists (select 1 from space_moderation sm where sm.space_id = i.space_id and sm.keep_posts_on_erasure)
-       and not exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id <> ${personId})
-       and not exists (select 1 from comments cm where cm.subject_id = i.subject_id and cm.author_id is distinct from ${personId}
-                        and cm.status <> 'deleted')
-       and not exists (select 1 from ideas m where m.merged_into = i.id)
+       and not ${db.unsafe(OTHERS_TOOK_PART)}
      for update of i`;
   if (rows.length === 0) return 0;
   await db`delete from subjects where id = any(${rows.map((r) => r.subjectId)}::uuid[])`;

@@ -25,6 +25,13 @@ const spaceRef = z.object({ slug: z.string(), name: z.string() });
 const erasurePreviewSchema = z
   .object({
     posts: z.object({ comments: z.number().int(), ideas: z.number().int(), anonymousIdeas: z.number().int() }),
+    ideasThatStay: z
+      .array(z.object({ id: z.uuid(), title: z.string(), space: spaceRef, why: z.enum(['anonymous', 'others_took_part']) }))
+      .openapi({
+        description:
+          'One’s ideas that stay, without an author, whatever is chosen: anonymous ones (deleting them would tell they were one’s own), ' +
+          'and those others voted for, discussed or merged into',
+      }),
     spacesKeepingPosts: z
       .array(spaceRef.extend({ comments: z.number().int(), ideas: z.number().int() }))
       .openapi({ description: 'Spaces where one’s posts stay after erasure, even if deletion is asked' }),
@@ -36,7 +43,9 @@ const erasurePreviewSchema = z
 const eraseBody = z
   .strictObject({
     posts: z.enum(['keep_as_former_colleague', 'delete_posts']).openapi({
-      description: 'keep_as_former_colleague: posts stay without an author; delete_posts: comments and ideas are deleted (ideas others voted for or discussed stay without an author)',
+      description:
+        'keep_as_former_colleague: posts stay without an author; delete_posts: comments and signed ideas are deleted ' +
+        '(anonymous ideas, and ideas others voted for or discussed, stay without an author)',
     }),
     whereDeletionForbidden: z.enum(['refuse', 'keep']).default('refuse').openapi({
       description: 'With delete_posts, in spaces that keep posts on erasure: refuse (409 posts_must_stay, nothing erased) or keep those posts',

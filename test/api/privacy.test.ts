@@ -109,9 +109,17 @@ describe('erasure', () => {
     const dora = { sub: 'dora', name: 'Dora Preview' };
     await comment(dora, 'Un commentaire.');
     await api.post('/api/comments', { space: 'archives', subject: 'archives-page', body: 'Gardé ici.' }, { as: dora });
-    await anonymousIdea(dora, 'Anonyme de Dora');
+    const secret = await anonymousIdea(dora, 'Anonyme de Dora');
+    const supported = await idea(dora, 'Idée soutenue de Dora');
+    await api.request('PUT', `/api/ideas/${supported.id}/vote`, { as: bob });
+    await idea(dora, 'Idée sans écho de Dora');
     const preview = (await api.get<ErasurePreview>('/api/me/erasure', { as: dora })).body;
-    assert.deepEqual(preview.posts, { comments: 2, ideas: 1, anonymousIdeas: 1 });
+    assert.deepEqual(preview.posts, { comments: 2, ideas: 3, anonymousIdeas: 1 });
+    // The ideas that stay whatever is chosen, and why.
+    assert.deepEqual(
+      preview.ideasThatStay.map((i) => [i.id, i.why, i.space.slug]).sort(),
+      [[secret.id, 'anonymous', 'ouvert'], [supported.id, 'others_took_part', 'ouvert']].sort(),
+    );
     assert.deepEqual(preview.spacesKeepingPosts, [{ slug: 'archives', name: 'Archives', comments: 1, ideas: 0 }]);
     assert.deepEqual(preview.lastStewardOf, []);
     assert.equal(preview.canErase, true);
@@ -200,6 +208,8 @@ describe('erasure', () => {
     await api.request('PUT', `/api/ideas/${popular.id}/vote`, { as: bob });
     const discussed = await idea(gaby, 'Idée discutée');
     await api.post('/api/comments', { space: 'ouvert', subject: discussed.subjectKey, body: 'Bonne idée !' }, { as: carol });
+    // Deleting an anonymous idea with the signed posts would show it was Gaby's: it stays, detached.
+    const secret = await anonymousIdea(gaby, 'Idée anonyme de Gaby');
 
     const refused = await api.request('DELETE', '/api/me', { as: gaby, body: { posts: 'delete_posts', confirm: true } });
     assert.equal(refused.status, 409);
@@ -215,7 +225,7 @@ describe('erasure', () => {
     });
     assert.equal(erased.status, 200, JSON.stringify(erased.body));
     assert.deepEqual(erased.body.comments, { deleted: 2, kept: 1 });
-    assert.deepEqual(erased.body.ideas, { deleted: 1, kept: 2 });
+    assert.deepEqual(erased.body.ideas, { deleted: 1, kept: 3 });
     assert.deepEqual(erased.body.keptBySpace, [{ slug: 'archives', name: 'Archives' }]);
 
     const page = (await api.get<CommentPage>(`/api/comments?space=ouvert&subject=${encodeURIComponent(SUBJECT)}`, { as: bob })).body;
@@ -231,6 +241,10 @@ describe('erasure', () => {
     const kept = (await api.get<IdeaDetail>(`/api/ideas/${popular.id}`, { as: bob })).body;
     assert.deepEqual([kept.author, kept.voteCount], [null, 1]);
     assert.equal((await api.get(`/api/ideas/${discussed.id}`, { as: bob })).status, 200);
+    const anon = (await api.get<IdeaDetail>(`/api/ideas/${secret.id}`, { as: bob })).body;
+    assert.deepEqual([anon.title, anon.author, anon.anonymous], ['Idée anonyme de Gaby', null, true]);
+    const [stored] = await sql()`select author_id from ideas where id = ${secret.id}`;
+    assert.equal(stored!.authorId, null, 'nothing links it to anyone');
   });
 });
 
