@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser, { readSettings } from '../shared/browser.ts';
 import { pageSettings } from '../shared/settings.ts';
 import { isPageMessage, type BackgroundMessage, type CallMessage, type FetchMessage, type Hello } from '../shared/protocol.ts';
+import { checkRequest } from './allowed.ts';
 import { chooseDemoPerson, identityState, onIdentityChange, rejected, token } from './identity.ts';
 import { serverInfo } from './server.ts';
 
@@ -12,10 +13,10 @@ import { serverInfo } from './server.ts';
  * the Ruche server (no CORS, whatever the page's `connect-src`), and it adds the person's token,
  * which therefore never enters the page.
  *
- * Only the configured server's API is reachable this way, with the methods and headers the widgets
- * use; the demo token route is not (it hands out tokens).
+ * Only the requests the panel's widgets make are relayed (allowed.ts: an explicit list of methods
+ * and paths of the configured server's API), with the headers they send; anything else gets a 403
+ * that says so, and never reaches the server.
  */
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const HEADERS = new Set(['accept', 'content-type', 'idempotency-key', 'last-event-id']);
 const MAX_BODY = 256 * 1024;
 
@@ -75,13 +76,10 @@ async function call(message: CallMessage, send: (message: BackgroundMessage) => 
 }
 
 async function relay(api: string, message: FetchMessage, signal: AbortSignal, send: (message: BackgroundMessage) => void): Promise<void> {
-  const url = new URL(message.url);
   const method = String(message.method).toUpperCase();
-  const apiRoot = new URL('api/', api).href;
-  if (!url.href.startsWith(apiRoot) || url.username || url.password || url.pathname === new URL('demo/token', apiRoot).pathname) {
-    throw new Error('Only the Ruche API can be reached through the extension.');
-  }
-  if (!METHODS.has(method)) throw new Error(`Method ${method} is not allowed.`);
+  const verdict = checkRequest(api, String(message.url), method);
+  if (!verdict.ok) return send(refused(message.id, verdict.reason));
+  const url = new URL(message.url);
   if (message.body !== undefined && (typeof message.body !== 'string' || message.body.length > MAX_BODY)) throw new Error('Body refused.');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
@@ -116,4 +114,10 @@ async function relay(api: string, message: FetchMessage, signal: AbortSignal, se
     }
     return send({ type: 'end', id: message.id });
   }
+}
+
+/** The answer to a request the extension does not relay: an API error, as the widgets read them. */
+function refused(id: number, message: string): BackgroundMessage {
+  const body = JSON.stringify({ error: { code: 'extension_refused', message } });
+  return { type: 'response', id, status: 403, statusText: 'Forbidden', headers: [['content-type', 'application/json']], body };
 }
