@@ -7,18 +7,25 @@ import type { Runtime } from 'webextension-polyfill';
 import browser, { readSettings } from '../shared/browser.ts';
 import { PAGE_PORT } from '../shared/protocol.ts';
 import { chooseDemoPerson, forgetIdentity, identityState } from './identity.ts';
+import { updateBadge } from './badge.ts';
 import { acceptPage } from './relay.ts';
 import { forgetServers, serverInfo } from './server.ts';
 import { syncContentScripts } from './sites.ts';
 
-browser.runtime.onInstalled.addListener(() => void syncContentScripts());
-browser.runtime.onStartup.addListener(() => void syncContentScripts());
-browser.permissions.onAdded.addListener(() => void syncContentScripts());
-browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+/** The content scripts and the toolbar button's badge follow the sites and the access granted. */
+const sync = () => {
+  void syncContentScripts();
+  void updateBadge();
+};
+browser.runtime.onInstalled.addListener(sync);
+browser.runtime.onStartup.addListener(sync);
+browser.permissions.onAdded.addListener(sync);
+browser.permissions.onRemoved.addListener(sync);
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' && area !== 'managed') return;
   if ('sites' in changes || 'serverUrl' in changes) void syncContentScripts();
+  if ('sites' in changes || 'serverUrl' in changes || 'tokenUrl' in changes || 'language' in changes) void updateBadge();
   if ('serverUrl' in changes) forgetServers();
   if ('serverUrl' in changes || 'tokenUrl' in changes) void forgetIdentity();
 });

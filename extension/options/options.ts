@@ -8,7 +8,7 @@ import { html, nothing, render } from 'lit';
 import browser, { readSettings, saveSettings } from '../shared/browser.ts';
 import { hasAccess, releaseAccess, requestAccess } from '../shared/permissions.ts';
 import type { IdentityState } from '../shared/protocol.ts';
-import { serverBase, siteOrigin, type EffectiveSettings, type Lang } from '../shared/settings.ts';
+import { serverBase, serviceOrigins, siteOrigin, type EffectiveSettings, type Lang } from '../shared/settings.ts';
 import { words, type Words } from '../shared/words.ts';
 import { markIcon } from './mark.ts';
 
@@ -33,7 +33,9 @@ async function load(): Promise<void> {
   settings = await readSettings();
   m = words(settings.language || browser.i18n.getUILanguage());
   document.documentElement.lang = m === words('en') ? 'en' : 'fr';
-  access = new Map(await Promise.all(settings.sites.map(async (site) => [site, await hasAccess(site)] as const)));
+  // The sites, the server and the token endpoint: any may have been preset without access.
+  const origins = [...new Set([...settings.sites, ...serviceOrigins(settings)])];
+  access = new Map(await Promise.all(origins.map(async (origin) => [origin, await hasAccess(origin)] as const)));
   draw();
   status = settings.serverUrl ? ((await browser.runtime.sendMessage({ type: 'status' })) as Status) : null;
   people = null;
@@ -54,7 +56,7 @@ const value = (id: string) => (document.getElementById(id) as HTMLInputElement).
 async function saveServer(): Promise<void> {
   const server = serverBase(value('server-url'));
   if (!server) return note('server', m.invalid, true);
-  if (!(await requestAccess([server]))) return note('server', m.refused, true);
+  if (!(await requestAccess([server, ...serviceOrigins({ serverUrl: '', tokenUrl: settings.tokenUrl })]))) return note('server', m.refused, true);
   await saveSettings({ serverUrl: server });
   note('server', m.saved);
 }
@@ -63,7 +65,7 @@ async function saveTokenUrl(): Promise<void> {
   const text = value('token-url').trim();
   const origin = text ? siteOrigin(text) : null;
   if (text && !origin) return note('identity', m.invalid, true);
-  if (origin && !(await requestAccess([origin]))) return note('identity', m.refused, true);
+  if (origin && !(await requestAccess([origin, ...serviceOrigins({ serverUrl: settings.serverUrl, tokenUrl: '' })]))) return note('identity', m.refused, true);
   await saveSettings({ tokenUrl: text ? new URL(text).href : '' });
   note('identity', m.saved);
 }
@@ -72,16 +74,17 @@ async function addSite(event: Event): Promise<void> {
   event.preventDefault();
   const origin = siteOrigin(value('new-site'));
   if (!origin) return note('sites', m.invalid, true);
-  // The server's origin too: the background calls it for this site's pages.
-  if (!(await requestAccess(settings.serverUrl ? [origin, settings.serverUrl] : [origin]))) return note('sites', m.refused, true);
+  // The server's origin and the token endpoint's too: the background calls them for this site's pages.
+  if (!(await requestAccess([origin, ...serviceOrigins(settings)]))) return note('sites', m.refused, true);
   const { sites } = (await browser.storage.local.get('sites')) as { sites?: string[] };
   await saveSettings({ sites: [...new Set([...(sites ?? []), origin])] });
   (document.getElementById('new-site') as HTMLInputElement).value = '';
   note('sites', m.saved);
 }
 
-async function grantSite(origin: string): Promise<void> {
-  if (!(await requestAccess(settings.serverUrl ? [origin, settings.serverUrl] : [origin]))) return note('sites', m.refused, true);
+/** Access to a site (or to the server, the token endpoint) preset or taken back: asked with what it needs. */
+async function grant(origin: string, noteKey: string): Promise<void> {
+  if (!(await requestAccess([origin, ...serviceOrigins(settings)]))) return note(noteKey, m.refused, true);
   await load();
 }
 
@@ -90,7 +93,7 @@ async function removeSite(origin: string): Promise<void> {
   const spaces = { ...spaceBySite };
   delete spaces[origin];
   await saveSettings({ sites: (sites ?? []).filter((site) => site !== origin), spaceBySite: spaces });
-  const keep = [settings.serverUrl, settings.tokenUrl, ...settings.managedSites].filter(Boolean).map((url) => new URL(url).origin);
+  const keep = [...serviceOrigins(settings), ...settings.managedSites];
   await releaseAccess(origin, keep);
 }
 
@@ -110,6 +113,11 @@ async function choose(event: Event): Promise<void> {
 const locked = (name: keyof EffectiveSettings) => settings.locked.includes(name as never);
 const shownNote = (key: string) => (notes[key] ? html`<p class="note ${notes[key]!.error ? 'error' : ''}" role="status">${notes[key]!.text}</p>` : nothing);
 const adminBadge = () => html`<span class="badge">${m.byAdmin}</span>`;
+/** "access not granted" and its button, for an origin the browser has not granted (yet). */
+const notGranted = (origin: string | null, noteKey: string) =>
+  !origin || access.get(origin) !== false
+    ? nothing
+    : html`<span class="badge not-granted">${m.notGranted}</span><button class="grant" data-origin=${origin} @click=${() => grant(origin, noteKey)}>${m.grant}</button>`;
 
 function identitySection() {
   if (!status?.auth) return nothing;
@@ -130,6 +138,9 @@ function identitySection() {
         <input id="token-url" type="url" .value=${settings.tokenUrl} ?disabled=${locked('tokenUrl')} placeholder="https://intranet.example/sso/ruche-token" />
         ${locked('tokenUrl') ? nothing : html`<button @click=${saveTokenUrl}>${m.save}</button>`}
       </div>
+      ${access.get(siteOrigin(settings.tokenUrl) ?? '') === false
+        ? html`<p class="note error row" id="token-access">${m.tokenNotGranted} ${notGranted(siteOrigin(settings.tokenUrl), 'identity')}</p>`
+        : nothing}
       <p class="help">${m.tokenUrlHelp}</p>`;
   }
   return html`<section>
@@ -154,6 +165,9 @@ function draw(): void {
           ${locked('serverUrl') ? nothing : html`<button class="primary" id="save-server" @click=${saveServer}>${m.save}</button>`}
         </div>
         <p class="help">${m.serverHelp}</p>
+        ${access.get(siteOrigin(settings.serverUrl) ?? '') === false
+          ? html`<p class="note error row" id="server-access">${m.serverNotGranted} ${notGranted(siteOrigin(settings.serverUrl), 'server')}</p>`
+          : nothing}
         ${settings.serverUrl ? html`<p class="note" id="server-status">${status ? (status.auth ? m.status[status.auth] : m.status.none) : '…'}</p>` : nothing}
         ${shownNote('server')}
       </section>
@@ -168,7 +182,7 @@ function draw(): void {
                 return html`<li data-site=${site}>
                   <span class="origin">${site}</span>
                   ${managed ? adminBadge() : nothing}
-                  ${access.get(site) ? nothing : html`<span class="badge">${m.notGranted}</span><button @click=${() => grantSite(site)}>${m.grant}</button>`}
+                  ${notGranted(site, 'sites')}
                   <label>${m.space}
                     <input
                       type="text"

@@ -1,5 +1,5 @@
 import browser, { browserKind } from './browser.ts';
-import { originPattern } from './settings.ts';
+import { originPattern, originsNeeded, type Settings } from './settings.ts';
 
 /**
  * Asks the person for access to `origins` (the browser shows its prompt; granted already, it does
@@ -12,6 +12,17 @@ export function requestAccess(origins: string[]): Promise<boolean> {
 
 export function hasAccess(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(origin, browserKind())] });
+}
+
+/**
+ * What the enabled sites need and the browser has not granted: a site (or a server, a token
+ * endpoint) an administrator preset, which nobody has been asked about yet, or access the person
+ * took back in the browser's settings.
+ */
+export async function missingAccess(settings: Settings): Promise<string[]> {
+  const needed = originsNeeded(settings);
+  const granted = await Promise.all(needed.map(hasAccess));
+  return needed.filter((_, i) => !granted[i]);
 }
 
 /** Gives access back (a site removed), unless `keep` still needs it (the server, the token endpoint). */

@@ -111,3 +111,19 @@ export function pageSettings(settings: Settings, href: string): { api: string; s
   if (!origin || !settings.serverUrl || !settings.sites.includes(origin)) return null;
   return { api: settings.serverUrl, space: settings.spaceBySite[origin] ?? null, lang: settings.language || null };
 }
+
+/**
+ * The origins the extension reaches on behalf of every enabled site: the Ruche server, and the
+ * token endpoint in token mode. Each request for access to a site asks for these too, since an
+ * administrator may have preset them without the person ever granting them.
+ */
+export function serviceOrigins(settings: Pick<Settings, 'serverUrl' | 'tokenUrl'>): string[] {
+  const found = [settings.serverUrl, settings.tokenUrl].map((url) => (url ? siteOrigin(url) : null)).filter((origin): origin is string => origin !== null);
+  return [...new Set(found)];
+}
+
+/** What the extension must have access to for Ruche to work on the enabled sites (nothing while none is, or no server is set). */
+export function originsNeeded(settings: Settings): string[] {
+  if (!settings.serverUrl || !settings.sites.length) return [];
+  return [...new Set([...settings.sites, ...serviceOrigins(settings)])];
+}

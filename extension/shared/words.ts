@@ -39,6 +39,12 @@ const fr = {
   popupNoServer: 'Indiquez d’abord le serveur Ruche dans les réglages.',
   popupNotHere: 'Ruche ne s’ajoute qu’aux pages web (http, https).',
   settings: 'Réglages',
+  badgeTitle: 'Ruche attend votre accord pour s’ajouter aux sites activés : cliquez ici.',
+  needsAccess: 'Ruche est activé sur ces sites, mais le navigateur ne lui en a pas encore donné l’accès :',
+  needsAccessHelp: 'Autorisez-le une fois ; Ruche s’ajoutera ensuite à leurs pages.',
+  grantAccess: 'Autoriser l’accès',
+  serverNotGranted: 'Le navigateur n’a pas donné l’accès à ce serveur.',
+  tokenNotGranted: 'Le navigateur n’a pas donné l’accès à cette adresse.',
 };
 
 const en: typeof fr = {
@@ -79,6 +85,12 @@ const en: typeof fr = {
   popupNoServer: 'First set the Ruche server in the settings.',
   popupNotHere: 'Ruche only adds itself to web pages (http, https).',
   settings: 'Settings',
+  badgeTitle: 'Ruche needs your permission for the enabled sites: click here.',
+  needsAccess: 'Ruche is enabled on these sites, but the browser has not given it access yet:',
+  needsAccessHelp: 'Allow it once; Ruche then adds itself to their pages.',
+  grantAccess: 'Allow access',
+  serverNotGranted: 'The browser has not given access to this server.',
+  tokenNotGranted: 'The browser has not given access to this address.',
 };
 
 export type Words = typeof fr;
