@@ -8,16 +8,18 @@
  * that hands it its channel to the content script (content/content.ts), and takes it out of the
  * page's sight. Then it waits to be told to start: the site is enabled and the page has no Ruche of
  * its own. Only then does it add the launcher; the widgets are defined when the panel first opens.
+ * If the page mounts Ruche of its own later (a single-page app), the launcher and the panel go.
  */
 import { pageSubject } from '../../shared/subject.ts';
 import { ApiClient } from '../../widgets/shared/api.ts';
 import { supportedLang } from '../../widgets/shared/i18n.ts';
-import { OWN_HOST } from '../content/detect.ts';
+import { embedsRuche, OWN_HOST } from '../content/detect.ts';
 import { HANDOVER, type StartMessage } from '../shared/protocol.ts';
 import { Bridge } from './bridge.ts';
 import { ExtensionIdentity } from './identity.ts';
 import { Panel } from './panel.ts';
 import { topicOf } from './topic.ts';
+import { watchForRuche } from './watch.ts';
 
 /** The tags a copy of Ruche defines: if the page's registry has one, the page has Ruche. */
 const RUCHE_TAGS = ['ruche-comments', 'ruche-like', 'ruche-provider', 'ruche-demo-picker', 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse'];
@@ -38,7 +40,7 @@ addEventListener('message', onHandover, true);
 function start(bridge: Bridge, { api, space, lang }: StartMessage): void {
   // Another copy (another install of the extension) got here first, or the page defines Ruche
   // elements itself (the embedded loader): stay out.
-  if (document.querySelector(OWN_HOST) || RUCHE_TAGS.some((tag) => customElements.get(tag))) return;
+  if (document.querySelector(OWN_HOST) || RUCHE_TAGS.some((tag) => customElements.get(tag)) || embedsRuche(document)) return;
   const language = lang ?? supportedLang(document.documentElement.lang) ?? supportedLang(navigator.language) ?? 'fr';
   const identity = new ExtensionIdentity(api, bridge, { mode: null, person: null });
   const client = new ApiClient(api, identity);
@@ -47,7 +49,7 @@ function start(bridge: Bridge, { api, space, lang }: StartMessage): void {
   // Open, like the widgets' own: a page's CSS reaches neither kind, and a closed root would hide
   // nothing from scripts that share this world, only from accessibility and test tools.
   const root = host.attachShadow({ mode: 'open' });
-  new Panel({
+  const panel = new Panel({
     host,
     root,
     bridge,
@@ -57,4 +59,9 @@ function start(bridge: Bridge, { api, space, lang }: StartMessage): void {
   });
   // After <body>: fixed, so it takes no room and moves nothing.
   document.documentElement.append(host);
+  // A single-page app that mounts Ruche of its own later: the extension's layer goes.
+  watchForRuche(() => {
+    panel.dispose();
+    host.remove();
+  });
 }

@@ -48,6 +48,8 @@ export class Panel {
   /** While the panel is open: the subject it shows, and the timer that notices a single-page app moving. */
   private shownSubject = '';
   private following: ReturnType<typeof setInterval> | null = null;
+  /** The page got Ruche of its own: this panel is gone for good. */
+  private disposed = false;
   private readonly m;
 
   constructor(private readonly options: PanelOptions) {
@@ -90,6 +92,7 @@ export class Panel {
         this.hello = { identity: { mode: null, person: null, problem: 'unreachable' }, features: { experts: false, ideas: false } };
       }
       this.opening = false;
+      if (this.disposed) return;
     }
     this.open = open;
     this.follow(open);
@@ -190,7 +193,18 @@ export class Panel {
     </section>`;
   }
 
+  /** Takes the launcher and the panel away (their widgets, their live stream, the keep-alive with them). */
+  dispose(): void {
+    if (this.disposed) return;
+    if (this.open || this.opening) this.options.bridge.panel(false);
+    this.follow(false);
+    this.open = false;
+    render(nothing, this.options.root);
+    this.disposed = true;
+  }
+
   render(): void {
+    if (this.disposed) return;
     const { m } = this;
     render(
       html`${this.open ? this.panel() : nothing}
