@@ -1,7 +1,9 @@
 /**
  * The Ruche extension in real Chromium: the built, unpacked Chrome extension, a real Ruche server in
  * demo mode, and a test intranet on another port with two pages on ONE canonical URL — one with a
- * strict CSP and no Ruche code (the ERP page nobody can edit), one embedding the widgets.
+ * strict CSP and no Ruche code (the ERP page nobody can edit), one embedding the widgets — and one
+ * address without a canonical link served either way; a page whose script catches the bridge; a
+ * single-page app that mounts Ruche of its own later.
  *
  *   npm run test:extension          (builds, then runs test/extension/*.test.ts)
  *
@@ -12,7 +14,24 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, until } from '../e2e/browser.ts';
-import { grantedPermissions, grantSiteAccess, launchWithExtension, registeredScripts, startRuche, startSite, WATCH_JS, watched, type Site } from './support.ts';
+import {
+  asPerson,
+  ATTACK_JS,
+  badge,
+  demoToken,
+  grantedPermissions,
+  grantSiteAccess,
+  launchWithExtension,
+  localSettings,
+  registeredScripts,
+  setLocalSettings,
+  startRuche,
+  startSite,
+  WATCH_JS,
+  watched,
+  type Pages,
+  type Site,
+} from './support.ts';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
 const tag = Date.now().toString(36);
@@ -47,7 +66,39 @@ ${body}
 </html>`;
 }
 
+/**
+ * An HR page with no canonical link: its subject is its own address. Served without Ruche (strict
+ * CSP) or embedding the widgets, at the same address.
+ */
+function notesPage(embed: string): string {
+  return `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>Notes de frais - RH en ligne</title>
+<script src="/watch.js"></script>
+<link rel="stylesheet" href="/legacy.css">
+${embed ? `<script type="module" src="${embed}/ruche.js"></script>` : ''}
+</head>
+<body>
+<div id="page">
+<h1 id="bareme">Notes de frais</h1>
+<p>Le barème kilométrique change au 1er janvier.</p>
+${embed ? '<p>Vous êtes : <ruche-demo-picker></ruche-demo-picker></p><ruche-comments></ruche-comments>' : ''}
+</div>
+</body>
+</html>`;
+}
+
+/** A single-page app's shell: its views (and, here, Ruche's widgets) are mounted by script later. */
+const SPA = `<!DOCTYPE html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>Portail RH</title></head>
+<body><main id="app"><h1>Portail RH</h1><p>Chargement…</p></main></body>
+</html>`;
+
 let ruche: Awaited<ReturnType<typeof startRuche>>;
+let pages: Pages;
 let site: Site;
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
@@ -74,7 +125,7 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
       site = await startSite();
       ruche = await startRuche({ RUCHE_ORIGINS: site.origin, RUCHE_DEMO_SEED: 'false' });
       const canonical = `${site.origin}/erp/cloture`;
-      site.serve({
+      pages = {
         '/watch.js': ['text/javascript', WATCH_JS],
         '/favicon.ico': ['image/x-icon', ''],
         '/legacy.css': ['text/css', LEGACY_CSS],
@@ -87,7 +138,12 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
             `<script type="module" src="${ruche.url}/ruche.js"></script>`,
           ),
         ],
-      });
+        '/attack.js': ['text/javascript', ATTACK_JS],
+        '/erp/attaque': ['text/html', erpPage(`${site.origin}/erp/attaque`, '<p>Une page qui en veut plus.</p>', '<script src="/attack.js"></script>'), { 'Content-Security-Policy': STRICT_CSP }],
+        '/rh/notes': ['text/html', notesPage(''), { 'Content-Security-Policy': STRICT_CSP }],
+        '/spa/app': ['text/html', SPA],
+      };
+      site.serve(pages);
       browser = await launchWithExtension();
       context = browser.context;
     },
@@ -200,6 +256,27 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     assert.equal(await panelSubject(), `${site.origin}/erp/cloture`);
   });
 
+  test('the Experts tab lists the people who know about the page’s topic (its title), not the person themself', async () => {
+    // Skills declared through the API, as people do in their profile: two know about month-end closing.
+    for (const [sub, skills] of [
+      ['sophie.dubois', ['Clôture mensuelle', 'Rapprochement bancaire']],
+      ['julien.bernard', ['Clôture mensuelle', 'Gestion de projet']],
+      ['thomas.moreau', ['Logistique', 'Caristes']],
+      ['karim.haddad', ['Clôture mensuelle']],
+    ] as const) {
+      await asPerson(ruche.url, await demoToken(ruche.url, sub), 'PATCH', '/api/experts/profile', { skills });
+    }
+    await erp.locator('ruche-extension [role="tab"]', { hasText: 'Experts' }).click();
+    const finder = erp.locator('ruche-extension ruche-expert-finder');
+    await finder.locator('ruche-person h4#name').first().waitFor();
+    await until('both experts to be listed', async () => (await finder.locator('ruche-person h4#name').count()) === 2);
+    const names = (await finder.locator('ruche-person h4#name').allInnerTexts()).map((name) => name.trim()).sort();
+    assert.deepEqual(names, ['Julien Bernard', 'Sophie Dubois'], 'Thomas knows other things; Karim, who reads the page, is not shown to himself');
+    assert.match(await finder.locator('p.lead').innerText(), /Procédure de clôture mensuelle/, 'the topic is the page’s title without the site’s name');
+    await erp.locator('ruche-extension [role="tab"]', { hasText: 'Cette page' }).click();
+    await panelComment(erp, `Depuis l’extension ${tag}`).waitFor();
+  });
+
   test('the panel leaves no global behind in the page', async () => {
     // The same page in a browser without the extension: its own globals, and nothing more.
     const plain = await launchChromium();
@@ -220,6 +297,176 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     assert.equal(await erp.locator('ruche-extension ruche-comments').count(), 0);
     assert.equal(await erp.evaluate(() => document.activeElement?.localName), 'ruche-extension', 'focus back on the launcher');
     await erp.close();
+  });
+
+  test('a page script that catches the bridge’s port gets no more than the panel’s own requests: the account stays', async () => {
+    const karim = await demoToken(ruche.url, 'karim.haddad');
+    const before = await asPerson<{ id: string; name: string }>(ruche.url, karim, 'GET', '/api/me');
+    const page = await open('/erp/attaque');
+    await page.locator('ruche-extension button.launcher').click();
+    await page.locator('ruche-extension .who select option[value="karim.haddad"]').waitFor({ state: 'attached' });
+    await until('the page script to hold the port', () => page.evaluate(() => !!(window as unknown as { __attack: { port: unknown } }).__attack.port));
+    type Answer = { type: string; status?: number; body?: string; error?: string };
+    const ask = (id: number, method: string, path: string, body?: unknown) =>
+      page.evaluate(
+        async ({ id, method, url, body }) => {
+          const attack = (window as unknown as { __attack: { port: MessagePort; answers: Record<number, Answer[]> } }).__attack;
+          const headers = { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': `attack-${id}` };
+          attack.port.postMessage({ type: 'fetch', id, url, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+          for (let i = 0; i < 200; i++) {
+            const answer = attack.answers[id]?.find((message) => message.type === 'response' || message.type === 'end');
+            if (answer) return answer;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return null;
+        },
+        { id, method, url: `${ruche.url}${path}`, body },
+      );
+    const refusal = (answer: Answer | null) => (answer?.status === 403 ? (JSON.parse(answer.body ?? '{}') as { error?: { code?: string } }).error?.code : `${answer?.status} ${answer?.error ?? ''}`);
+
+    // The port works: what the panel's widgets ask for goes through.
+    assert.equal((await ask(1e6, 'GET', '/api/health'))?.status, 200);
+    // What they never ask for does not, however it is spelled.
+    assert.equal(refusal(await ask(1e6 + 1, 'DELETE', '/api/me', { posts: 'delete_posts', whereDeletionForbidden: 'keep', confirm: true })), 'extension_refused');
+    assert.equal(refusal(await ask(1e6 + 2, 'DELETE', '/api/%6De', { posts: 'keep_as_former_colleague', confirm: true })), 'extension_refused');
+    assert.equal(refusal(await ask(1e6 + 3, 'GET', '/api/me/export')), 'extension_refused');
+    assert.equal(refusal(await ask(1e6 + 4, 'POST', '/api/demo/%74oken', { sub: 'claire.martin' })), 'extension_refused');
+    assert.equal(refusal(await ask(1e6 + 5, 'GET', '/api/moderation?space=default')), 'extension_refused');
+    assert.equal(refusal(await ask(1e6 + 6, 'GET', '/api/pulse')), 'extension_refused');
+    // The widgets' own client (reachable through the panel's open shadow root) is refused alike.
+    const viaWidget = await page.evaluate(async () => {
+      const comments = document.querySelector('ruche-extension')!.shadowRoot!.querySelector('ruche-comments') as unknown as {
+        ctx: { client: { request(method: string, path: string, options: object): Promise<unknown> } };
+      };
+      try {
+        await comments.ctx.client.request('DELETE', '/api/me', { body: { posts: 'keep_as_former_colleague', confirm: true } });
+        return 'erased';
+      } catch (error) {
+        const { status, code } = error as { status: number; code: string };
+        return `${status} ${code}`;
+      }
+    });
+    assert.equal(viaWidget, '403 extension_refused');
+
+    // Karim is still Karim: the same person (an erased account signs in again as a new one), his comment signed.
+    const after = await asPerson<{ id: string; name: string }>(ruche.url, karim, 'GET', '/api/me');
+    assert.deepEqual(after, before);
+    const { threads } = await asPerson<{ threads: { body: string; author: { name: string } | null }[] }>(
+      ruche.url,
+      karim,
+      'GET',
+      `/api/comments?subject=${encodeURIComponent(`${site.origin}/erp/cloture`)}`,
+    );
+    const mine = threads.find((thread) => thread.body.includes(`Depuis l’extension ${tag}`));
+    assert.equal(mine?.author?.name, 'Karim Haddad');
+    await page.close();
+  });
+
+  test('without a canonical link, one address is one discussion: tracking parameters and the fragment do not count, both ways', async () => {
+    const subject = `${site.origin}/rh/notes`;
+    // The page without Ruche, opened from a newsletter's link.
+    const plain = await open('/rh/notes?utm_source=newsletter&utm_medium=email&utm_campaign=janvier#bareme');
+    await plain.locator('ruche-extension button.launcher').click();
+    const panelComments = plain.locator('ruche-extension ruche-comments');
+    await panelComments.locator('form.composer.main textarea').waitFor();
+    assert.equal(await panelComments.getAttribute('subject'), subject);
+    await panelComments.locator('form.composer.main textarea').fill(`Même adresse ${tag} : le barème 2026 est-il en ligne ?`);
+    await panelComments.locator('form.composer.main button.btn.primary').click();
+    await panelComment(plain, `Même adresse ${tag}`).waitFor();
+    await plain.close();
+
+    // The same address, now embedding Ruche (no canonical link there either).
+    site.serve({ ...pages, '/rh/notes': ['text/html', notesPage(ruche.url)] });
+    try {
+      const embedded = await open('/rh/notes');
+      const picker = embedded.locator('ruche-demo-picker select');
+      await picker.locator('option[value="sophie.dubois"]').waitFor({ state: 'attached' });
+      await picker.selectOption('sophie.dubois');
+      const fromPanel = embedded.locator('ruche-comments article.comment', { hasText: `Même adresse ${tag}` });
+      await fromPanel.waitFor();
+      assert.match(await fromPanel.innerText(), /Karim Haddad/);
+      assert.equal(await panel(embedded).count(), 0);
+      const composer = embedded.locator('ruche-comments form.composer.main');
+      await composer.locator('textarea').fill(`Depuis la page sans lien canonique ${tag} : oui, depuis lundi.`);
+      await composer.locator('button.btn.primary').click();
+      await embedded.locator('ruche-comments article.comment', { hasText: `Depuis la page sans lien canonique ${tag}` }).waitFor();
+      await embedded.close();
+    } finally {
+      site.serve(pages);
+    }
+
+    // And back on the page without Ruche, from another tracked link: both comments in the panel.
+    const again = await open('/rh/notes?utm_source=intranet#top');
+    await again.locator('ruche-extension button.launcher').click();
+    await panelComment(again, `Depuis la page sans lien canonique ${tag}`).waitFor();
+    assert.equal(await panelComment(again, `Même adresse ${tag}`).count(), 1);
+    await again.close();
+  });
+
+  test('a single-page app that mounts Ruche of its own after the page loaded: the extension’s layer goes', async () => {
+    // Widgets mounted, with the loader, while the launcher is there.
+    const app = await open('/spa/app');
+    await app.locator('ruche-extension button.launcher').waitFor();
+    await app.evaluate(
+      ({ api, subject }) => {
+        const comments = document.createElement('ruche-comments');
+        comments.setAttribute('subject', subject);
+        document.getElementById('app')!.replaceChildren(comments);
+        const script = document.createElement('script');
+        script.type = 'module';
+        script.src = `${api}/ruche.js`;
+        document.head.append(script);
+      },
+      { api: ruche.url, subject: `${site.origin}/rh/notes` },
+    );
+    await until('the launcher to go', async () => (await panel(app).count()) === 0);
+    // The page's own Ruche works, on its own.
+    await app.locator('ruche-comments article.comment', { hasText: `Même adresse ${tag}` }).waitFor();
+    assert.equal(await panel(app).count(), 0);
+    await app.close();
+
+    // Only the loader added, while the panel is open: the panel goes too.
+    const open2 = await open('/spa/app');
+    await open2.locator('ruche-extension button.launcher').click();
+    await open2.locator('ruche-extension .panel').waitFor();
+    await open2.evaluate((api) => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = `${api}/ruche.js`;
+      document.head.append(script);
+    }, ruche.url);
+    await until('the panel and the launcher to go', async () => (await panel(open2).count()) === 0);
+    await open2.close();
+  });
+
+  test('a site enabled without access (as an administrator’s policy leaves it): the toolbar button says so, its popup what to do', async () => {
+    const { worker } = browser;
+    assert.equal((await badge(worker)).text, '', 'all that is enabled has access');
+    // Headless Chromium cannot be given a policy here: the same settings, as the person's, stand in
+    // for it (the badge reads the settings in force, managed or not). A site nobody granted access to:
+    const waiting = 'http://127.0.0.1:1';
+    const { sites } = (await localSettings(worker, ['sites'])) as { sites: string[] };
+    await setLocalSettings(worker, { sites: [...sites, waiting] });
+    try {
+      await until('the badge', async () => (await badge(worker)).text === '!');
+      assert.match((await badge(worker)).title, /accord|permission/, 'in the browser’s language');
+      const popup = await context.newPage();
+      popup.on('pageerror', (error) => problems.push(`popup: pageerror: ${error.message}`));
+      await popup.goto(`chrome-extension://${browser.id}/popup.html`);
+      await popup.locator('#access-needed li', { hasText: waiting }).waitFor();
+      assert.deepEqual(await popup.locator('#access-needed li').allInnerTexts(), [waiting], 'the others have access');
+      assert.equal(await popup.locator('#grant-access').count(), 1);
+      // The popup's button asks the browser; its prompt, which headless Chromium cannot show, is
+      // answered beforehand on the extension's page (see grantSiteAccess): the request resolves at once.
+      await grantSiteAccess(context, browser.id, [waiting]);
+      await popup.locator('#grant-access').click();
+      await until('the note to go', async () => (await popup.locator('#access-needed').count()) === 0);
+      await until('the badge to go', async () => (await badge(worker)).text === '');
+      await popup.locator('#popup .help', { hasText: 'pages web' }).waitFor();
+      await popup.close();
+    } finally {
+      await setLocalSettings(worker, { sites });
+    }
   });
 
   test('the toolbar popup offers nothing on a page that is not a web page (here, itself)', async () => {

@@ -114,6 +114,8 @@ export async function grantSiteAccess(context: BrowserContext, id: string, origi
 
 /** A page script of the test site: what a page could observe of the extension. */
 export const WATCH_JS = readFileSync(new URL('./watch.js', import.meta.url), 'utf8');
+/** A page script that catches the bridge's port and asks for more than the panel does (see attack.js). */
+export const ATTACK_JS = readFileSync(new URL('./attack.js', import.meta.url), 'utf8');
 
 export interface Watched {
   violations: string[];
@@ -128,9 +130,36 @@ export const watched = (page: Page) => page.evaluate(() => (window as unknown as
 interface ChromeApi {
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; world?: string; runAt?: string }[]> };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> } };
 }
 const chromeIn = () => (globalThis as unknown as { chrome: ChromeApi }).chrome;
 
 export const grantedPermissions = (worker: Worker) => worker.evaluate(`(${chromeIn})().permissions.getAll()`) as ReturnType<ChromeApi['permissions']['getAll']>;
 export const registeredScripts = (worker: Worker) =>
   worker.evaluate(`(${chromeIn})().scripting.getRegisteredContentScripts()`) as ReturnType<ChromeApi['scripting']['getRegisteredContentScripts']>;
+/** The toolbar button's badge and title. */
+export const badge = (worker: Worker) =>
+  worker.evaluate(`(async (chrome) => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }))((${chromeIn})())`) as Promise<{ text: string; title: string }>;
+/** The person's settings (`storage.local`), read or changed as the options page would. */
+export const localSettings = (worker: Worker, keys: string[]) => worker.evaluate(`(${chromeIn})().storage.local.get(${JSON.stringify(keys)})`) as Promise<Record<string, unknown>>;
+export const setLocalSettings = (worker: Worker, values: Record<string, unknown>) =>
+  worker.evaluate(`(${chromeIn})().storage.local.set(${JSON.stringify(values)})`) as Promise<void>;
+
+/** A demo person's token, from the Ruche server itself (as the demo picker gets one). */
+export async function demoToken(server: string, sub: string): Promise<string> {
+  const response = await fetch(`${server}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sub }) });
+  if (!response.ok) throw new Error(`demo token for ${sub}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** A call to the Ruche API from the test, as a person. */
+export async function asPerson<T>(server: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

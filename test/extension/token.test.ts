@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { until } from '../e2e/browser.ts';
 import { signToken } from '../../api/identity/token.ts';
-import { grantSiteAccess, launchWithExtension, startRuche, startSite, type Site } from './support.ts';
+import { badge, grantSiteAccess, launchWithExtension, localSettings, setLocalSettings, startRuche, startSite, type Site } from './support.ts';
 
 const SECRET = 'extension-tests-secret-long-enough-for-hs256';
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
@@ -113,5 +114,28 @@ describe('the extension in token mode', { timeout: 3 * 60_000 }, () => {
     assert.deepEqual(own, [], 'the page itself asked neither the API nor the token endpoint: the extension did');
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('a token endpoint without access (an administrator’s, on no enabled site): the options page and the toolbar button say so', async () => {
+    const { context, id, worker } = browser;
+    const { tokenUrl } = (await localSettings(worker, ['tokenUrl'])) as { tokenUrl: string };
+    // Headless Chromium takes no policy here: the person's setting stands in for the administrator's.
+    const elsewhere = 'http://127.0.0.1:1';
+    await setLocalSettings(worker, { tokenUrl: `${elsewhere}/sso/ruche-token` });
+    try {
+      await until('the badge', async () => (await badge(worker)).text === '!');
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${id}/options.html`);
+      const grant = options.locator(`#token-access button.grant[data-origin="${elsewhere}"]`);
+      await grant.waitFor();
+      // Granted (as a person does on the extension's page, the prompt resolving at once): the note goes.
+      await grantSiteAccess(context, id, [elsewhere]);
+      await grant.click();
+      await until('the note to go', async () => (await options.locator('#token-access').count()) === 0);
+      await until('the badge to go', async () => (await badge(worker)).text === '');
+      await options.close();
+    } finally {
+      await setLocalSettings(worker, { tokenUrl });
+    }
   });
 });

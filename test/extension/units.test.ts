@@ -1,16 +1,19 @@
 /**
  * The extension's pieces that need no browser: settings (managed first), match patterns per browser,
- * the manifests (no host access at install), the panel's features (each file registered, as
- * refined-github checks its features), the page's topic.
+ * the manifests (no host access at install), the managed-settings schema, the panel's features (each
+ * file registered, as refined-github checks its features), the page's topic, and the requests the
+ * background relays for a page (only those of the panel's widgets).
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { ALLOWED, checkRequest } from '../../extension/background/allowed.ts';
 import { manifest } from '../../extension/manifest.ts';
 import { features } from '../../extension/page/features/index.ts';
 import { topicOf } from '../../extension/page/topic.ts';
 import { isPageMessage } from '../../extension/shared/protocol.ts';
-import { effectiveSettings, originPattern, pageSettings, serverBase, siteOrigin } from '../../extension/shared/settings.ts';
+import { effectiveSettings, originPattern, originsNeeded, pageSettings, serverBase, serviceOrigins, SETTING_NAMES, siteOrigin } from '../../extension/shared/settings.ts';
 
 describe('settings', () => {
   test('the administrator’s settings win and are locked; sites and spaces add up', () => {
@@ -56,6 +59,18 @@ describe('settings', () => {
     assert.equal(serverBase('javascript:alert(1)'), null);
   });
 
+  test('access: the enabled sites need the server and the token endpoint too, an administrator’s as much as the person’s', () => {
+    const settings = effectiveSettings(
+      { serverUrl: 'https://ruche.corp.example/ruche/', sites: ['https://erp.corp.example'], tokenUrl: 'https://sso.corp.example/ruche-token?x=1' },
+      { sites: ['http://hr.corp.example:8080', 'https://erp.corp.example'] },
+    );
+    assert.deepEqual(serviceOrigins(settings), ['https://ruche.corp.example', 'https://sso.corp.example']);
+    assert.deepEqual(originsNeeded(settings), ['https://erp.corp.example', 'http://hr.corp.example:8080', 'https://ruche.corp.example', 'https://sso.corp.example']);
+    assert.deepEqual(serviceOrigins({ serverUrl: 'https://ruche.corp.example/', tokenUrl: 'not a url at all' }), ['https://ruche.corp.example'], 'a malformed token address asks for nothing');
+    assert.deepEqual(originsNeeded(effectiveSettings({ serverUrl: 'https://ruche.corp.example/' }, {})), [], 'no site enabled: nothing needed yet');
+    assert.deepEqual(originsNeeded(effectiveSettings({ sites: ['https://erp.corp.example'] }, {})), [], 'no server: nothing to reach');
+  });
+
   test('match patterns: with the port on Chrome, without on Firefox', () => {
     assert.equal(originPattern('http://127.0.0.1:9000', 'chrome'), 'http://127.0.0.1:9000/*');
     assert.equal(originPattern('http://127.0.0.1:9000', 'firefox'), 'http://127.0.0.1/*');
@@ -88,6 +103,42 @@ describe('manifests', () => {
   });
 });
 
+describe('the managed-settings schema', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../extension/schema.json', import.meta.url), 'utf8')) as {
+    type: string;
+    properties: Record<string, { type: string; items?: { type: string }; additionalProperties?: { type: string }; enum?: string[] }>;
+  };
+  const jsonType = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
+
+  test('names exactly the settings the extension reads', () => {
+    assert.equal(schema.type, 'object');
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...SETTING_NAMES].sort());
+  });
+
+  test('with the type of each setting', () => {
+    // The settings as they are with nothing set: each has its type already.
+    const defaults = effectiveSettings({}, {});
+    for (const name of SETTING_NAMES) assert.equal(schema.properties[name]!.type, jsonType(defaults[name]), name);
+    assert.deepEqual(schema.properties.sites!.items, { type: 'string' });
+    assert.deepEqual(schema.properties.spaceBySite!.additionalProperties, { type: 'string' });
+    assert.deepEqual([...schema.properties.language!.enum!].sort(), ['', 'en', 'fr']);
+  });
+
+  test('a policy written to the schema is read whole, and locked', () => {
+    const policy = {
+      serverUrl: 'https://ruche.corp.example/',
+      sites: ['https://erp.corp.example'],
+      language: 'en',
+      spaceBySite: { 'https://erp.corp.example': 'compta' },
+      tokenUrl: 'https://sso.corp.example/ruche-token',
+    };
+    assert.deepEqual(Object.keys(policy).sort(), Object.keys(schema.properties).sort());
+    const settings = effectiveSettings(policy, {});
+    assert.deepEqual([...settings.locked].sort(), [...SETTING_NAMES].sort());
+    for (const name of SETTING_NAMES) assert.deepEqual(settings[name], policy[name], name);
+  });
+});
+
 describe('the panel', () => {
   test('every feature file is registered, once, under its own name', () => {
     const files = readdirSync(new URL('../../extension/page/features/', import.meta.url))
@@ -114,5 +165,171 @@ describe('messages from the page world', () => {
     assert.ok(!isPageMessage({ type: 'grant', id: 1 }));
     assert.ok(!isPageMessage('fetch'));
     assert.ok(!isPageMessage(null));
+  });
+});
+
+describe('what the background relays for a page', () => {
+  const SERVER = 'https://ruche.corp.example/';
+  const API = `${SERVER}api`;
+  const ID = '0b0e4c9a-7d1e-4a39-9f3e-2f5c1d7b8a10';
+  const allowed = (method: string, url: string, server = SERVER) => checkRequest(server, url, method).ok;
+
+  test('every request of the panel’s widgets', () => {
+    const calls: [string, string][] = [
+      ['GET', '/health'],
+      ['GET', '/demo/people'],
+      ['GET', '/events?space=default&s=https%3A%2F%2Ferp.corp.example%2Fcloture'],
+      ['GET', '/comments?subject=https%3A%2F%2Ferp.corp.example%2Fcloture&sort=oldest&limit=20'],
+      ['POST', '/comments'],
+      ['PATCH', `/comments/${ID}`],
+      ['DELETE', `/comments/${ID}`],
+      ['POST', `/comments/${ID}/report`],
+      ['PUT', `/comments/${ID}/accept`],
+      ['DELETE', `/comments/${ID}/accept`],
+      ['PUT', `/comments/${ID}/like`],
+      ['DELETE', `/comments/${ID}/like`],
+      ['GET', '/moderation/settings?space=default'],
+      ['POST', `/moderation/comments/${ID}/hide`],
+      ['POST', `/moderation/ideas/${ID}/approve`],
+      ['GET', '/likes?s=x&s=y'],
+      ['PUT', '/likes'],
+      ['DELETE', '/likes?subject=x'],
+      ['GET', '/likes/people?subject=x&limit=10'],
+      ['GET', '/experts?q=cl%C3%B4ture&limit=3'],
+      ['GET', '/experts/skills?q=exc'],
+      ['GET', `/experts/people?id=${ID}`],
+      ['GET', '/experts/profile'],
+      ['PATCH', '/experts/profile'],
+      ['GET', '/experts/profile/inferred'],
+      ['PUT', `/experts/people/${ID}/skills/c%2B%2B%20c%23/endorsement`],
+      ['DELETE', `/experts/people/${ID}/skills/excel/endorsement`],
+      ['POST', '/experts/questions'],
+      ['GET', '/experts/notifications?unread=true&limit=1'],
+      ['POST', '/experts/notifications/read'],
+      ['GET', '/ideas?space=default'],
+      ['POST', '/ideas'],
+      ['GET', '/ideas/tags'],
+      ['GET', '/ideas/similar?q=x'],
+      ['GET', '/ideas/news'],
+      ['PUT', '/ideas/news/seen'],
+      ['GET', `/ideas/${ID}`],
+      ['PATCH', `/ideas/${ID}`],
+      ['PUT', `/ideas/${ID}/vote`],
+      ['DELETE', `/ideas/${ID}/vote`],
+      ['POST', `/ideas/${ID}/report`],
+      ['POST', `/ideas/${ID}/status`],
+      ['POST', `/ideas/${ID}/merge`],
+    ];
+    for (const [method, path] of calls) assert.ok(allowed(method, `${API}${path}`), `${method} ${path}`);
+    assert.ok(allowed('get', `${API}/health`), 'the method in any case, as fetch takes it');
+  });
+
+  test('nothing else the person’s token could do: their account, their data, the stewards’ desk, the pulse, tokens', () => {
+    const refused: [string, string][] = [
+      ['DELETE', '/me'],
+      ['GET', '/me'],
+      ['GET', '/me/export'],
+      ['GET', '/me/erasure'],
+      ['PUT', '/me/privacy'],
+      ['GET', '/moderation?space=default'],
+      ['GET', '/moderation/log'],
+      ['PUT', '/moderation/settings'],
+      ['POST', `/moderation/spaces/${ID}/hide`],
+      ['GET', '/pulse'],
+      ['POST', '/demo/token'],
+      ['PUT', '/spaces/default/members/x'],
+      ['POST', '/spaces'],
+      ['GET', '/notifications'],
+      ['GET', '/ideas/webhooks'],
+      ['GET', '/openapi.json'],
+      ['DELETE', '/likes/people'],
+      ['POST', '/health'],
+      ['HEAD', '/health'],
+      ['OPTIONS', '/comments'],
+      ['PATCH', '/comments/not-a-uuid'],
+      ['GET', '/comments/'],
+      ['GET', ''],
+    ];
+    for (const [method, path] of refused) assert.ok(!allowed(method, `${API}${path}`), `${method} ${path}`);
+  });
+
+  test('the path as the server routes it: percent-encoding does not get round the list', () => {
+    // Hono decodes %xx before routing: /api/demo/%74oken is /api/demo/token.
+    assert.ok(!allowed('POST', `${API}/demo/%74oken`));
+    assert.ok(!allowed('POST', `${API}/%64emo/token`));
+    assert.ok(!allowed('DELETE', `${API}/%6De`));
+    assert.ok(!allowed('GET', `${API}/me/%65xport`));
+    // Double encoding, encoded separators and dot segments, however spelled.
+    for (const path of [
+      '/demo/%2574oken',
+      '/comments%2F..%2F..%2Fme',
+      '/comments%2f..%2fme',
+      '/comments/%5c..%5cme',
+      `/comments/${ID}%2Freport`,
+      '/comments/%2e%2e/me',
+      '/comments/.%2E/me',
+      '/comments/%2E%2E/%2E%2E/api/me',
+      '/comments/..%00/me',
+      '/comments//x',
+      '/comments/%E0%A4%A',
+    ]) {
+      assert.ok(!allowed('DELETE', `${API}${path}`), path);
+    }
+    // …while a plainly encoded character the widgets send is fine.
+    assert.ok(allowed('GET', `${API}/%63omments?subject=x`), 'comments, decoded as the server does');
+    assert.ok(checkRequest(SERVER, `${API}/me`, 'DELETE').ok === false && /DELETE \/api\/me is not one of the requests/.test((checkRequest(SERVER, `${API}/me`, 'DELETE') as { reason: string }).reason));
+  });
+
+  test('only the configured server, under its own path', () => {
+    assert.ok(!allowed('GET', 'https://evil.example/api/health'));
+    assert.ok(!allowed('GET', 'https://ruche.corp.example:8443/api/health'));
+    assert.ok(!allowed('GET', 'http://ruche.corp.example/api/health'));
+    assert.ok(!allowed('GET', 'https://user:pass@ruche.corp.example/api/health'));
+    assert.ok(!allowed('GET', 'https://ruche.corp.example/health'));
+    assert.ok(!allowed('GET', 'https://ruche.corp.example/demo/'));
+    assert.ok(!allowed('GET', 'not a url'));
+    const under = 'https://corp.example/ruche/';
+    assert.ok(allowed('GET', 'https://corp.example/ruche/api/comments', under));
+    assert.ok(!allowed('GET', 'https://corp.example/api/comments', under));
+    assert.ok(!allowed('GET', 'https://corp.example/other/api/comments', under));
+  });
+
+  test('every /api/ path named in the code the panel loads is on the list', () => {
+    // The files the panel's features import, statically or not, down to the widgets' code.
+    const root = new URL('../../', import.meta.url).pathname;
+    const seen = new Set<string>();
+    const queue = readdirSync(join(root, 'extension/page/features')).map((name) => join(root, 'extension/page/features', name));
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from\s+|import\(\s*)'(\.{1,2}\/[^']+\.ts)'/g)) queue.push(join(dirname(file), spec!));
+    }
+    const paths = new Map<string, string>();
+    for (const file of seen) {
+      for (const [, path] of readFileSync(file, 'utf8').matchAll(/['`](\/api\/[^'`?]*)/g)) paths.set(path!, relative(root, file));
+    }
+    assert.ok(seen.has(join(root, 'widgets/moderation/controls.ts')), 'the stewards’ moves are among them');
+    assert.ok(!seen.has(join(root, 'widgets/pulse/pulse.ts')), 'the pulse is not');
+    assert.ok(paths.size > 30, `found ${paths.size} paths`);
+    // A pattern of the list for a path written with ${…}: a dynamic part matches anything in its segment.
+    const patterns = ALLOWED.map((entry) => entry.split(' ')[1]!.split('/'));
+    const fits = (path: string) =>
+      patterns.some((pattern) => {
+        const segments = path.split('/');
+        return (
+          segments.length === pattern.length &&
+          segments.every((segment, i) => {
+            const want = pattern[i]!;
+            if (want === ':text') return true;
+            if (!segment.includes('${')) return want !== ':id' && want.split('|').includes(segment);
+            if (want === ':id') return true;
+            const shape = new RegExp(`^${segment.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+            return want.split('|').some((word) => shape.test(word));
+          })
+        );
+      });
+    for (const [path, file] of paths) assert.ok(fits(path), `${path} (${file}) is not relayed by the extension: add it to extension/background/allowed.ts`);
   });
 });
