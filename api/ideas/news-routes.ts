@@ -15,7 +15,9 @@ import { CHANGE_COLUMNS, CHANGE_JOINS, changeView } from './store.ts';
  * "News on your ideas": the status changes of the ideas a person follows, newest first. One follows
  * the ideas one wrote, the ideas one voted for (from the vote on), and the originals one's own ideas
  * were merged into. One's own decisions (as a steward) are not news; ideas in spaces the person can
- * no longer read drop out, and so do hidden or waiting ideas, but for their author. Unread: later than what the person last marked as seen.
+ * no longer read drop out, and so do hidden or waiting ideas, but for their author. Unread: later
+ * than what the person last marked as seen — in all spaces, or in the change's own space (a widget
+ * shows one space's news, and marks only those seen).
  */
 const tags = ['Ideas'];
 
@@ -30,6 +32,10 @@ const FOLLOWED = `
     ) f
     group by idea_id
   )`;
+
+/** When the person last saw the news of the change `sc`'s space: there, or everywhere. */
+const SEEN_AT = `greatest((select g.seen_at from idea_news_seen g where g.person_id = $1),
+                          (select ps.seen_at from idea_news_seen_spaces ps where ps.person_id = $1 and ps.space_id = sc.space_id))`;
 
 // A hidden or waiting idea is news only for its author (who is told why by the moderation notices).
 const NEWS_WHERE = `
@@ -59,6 +65,7 @@ type NewsRow = Parameters<typeof changeView>[0] & {
   spaceSlug: string;
   campaignId: string | null;
   subjectKey: string;
+  seenAt: Date | null;
 };
 
 export const newsRoutes = router()
@@ -81,20 +88,23 @@ export const newsRoutes = router()
       }
       const db = c.var.db;
       let spaces: string[];
+      let spaceId: string | null = null;
       if (query.space) {
         const access = await spaceAccessFor(c, query.space);
         assertCanRead(access, person);
-        spaces = [access.space.id];
+        spaces = [(spaceId = access.space.id)];
       } else {
         spaces = await readableSpaces(db, person, c.var.deps.config.auth.anonymousRead);
       }
-      const [seen] = await db<{ seenAt: Date }[]>`select seen_at from idea_news_seen where person_id = ${person.id}`;
+      const [seen] = await db<{ seenAt: Date | null }[]>`
+        select greatest((select seen_at from idea_news_seen where person_id = ${person.id}),
+                        (select seen_at from idea_news_seen_spaces where person_id = ${person.id} and space_id = ${spaceId}::uuid)) as seen_at`;
       const seenAt = seen?.seenAt ?? null;
 
       const rows = await db.unsafe<NewsRow[]>(
         `with ${FOLLOWED}
          select ${CHANGE_COLUMNS}, f.why, i.id as idea_id, i.title as idea_title, i.status as idea_status,
-                sp.slug as space_slug, i.campaign_id, s.key as subject_key
+                sp.slug as space_slug, i.campaign_id, s.key as subject_key, ${SEEN_AT} as seen_at
            from idea_status_changes sc
            join followed f on f.idea_id = sc.idea_id
            join ideas i on i.id = sc.idea_id
@@ -109,8 +119,8 @@ export const newsRoutes = router()
       const [unread] = await db.unsafe<{ count: number }[]>(
         `with ${FOLLOWED}
          select count(*)::int as count from idea_status_changes sc join followed f on f.idea_id = sc.idea_id
-          where ${NEWS_WHERE} and ($3::timestamptz is null or sc.created_at > $3::timestamptz)`,
-        [person.id, spaces, seenAt] as never[],
+          where ${NEWS_WHERE} and sc.created_at > coalesce(${SEEN_AT}, '-infinity'::timestamptz)`,
+        [person.id, spaces] as never[],
       );
       const page = rows.slice(0, query.limit);
       const items: IdeaNewsItem[] = page.map((row) => ({
@@ -125,7 +135,7 @@ export const newsRoutes = router()
         },
         reason: row.why,
         change: changeView(row),
-        unread: seenAt === null || row.createdAt > seenAt,
+        unread: row.seenAt === null || row.createdAt > row.seenAt,
       }));
       const last = page[page.length - 1];
       c.header('Cache-Control', 'private, no-store');
@@ -145,13 +155,23 @@ export const newsRoutes = router()
       method: 'put',
       path: '/seen',
       tags,
-      summary: 'Mark my news as seen, up to now or to a given moment',
+      summary: 'Mark my news as seen, up to now or to a given moment — in one space, or in all',
       request: { headers: idempotencyHeader, body: jsonBody(newsSeenBody) },
       responses: { 200: json(z.object({ seenAt: z.string() }), 'What is now seen'), ...errors(400, 401, 413, 422, 429) },
     }),
     async (c) => {
       const person = requirePerson(c);
-      const { until } = c.req.valid('json');
+      const { until, space } = c.req.valid('json');
+      if (space) {
+        const access = await spaceAccessFor(c, space);
+        assertCanRead(access, person);
+        const [row] = await c.var.db<{ seenAt: Date }[]>`
+          insert into idea_news_seen_spaces (person_id, space_id, seen_at)
+          values (${person.id}, ${access.space.id}, least(coalesce(${until ?? null}::timestamptz, now()), now()))
+          on conflict (person_id, space_id) do update set seen_at = greatest(idea_news_seen_spaces.seen_at, excluded.seen_at)
+          returning seen_at`;
+        return c.json({ seenAt: row!.seenAt.toISOString() }, 200);
+      }
       // Never later than now, never earlier than what was already seen.
       const [row] = await c.var.db<{ seenAt: Date }[]>`
         insert into idea_news_seen (person_id, seen_at) values (${person.id}, least(coalesce(${until ?? null}::timestamptz, now()), now()))

@@ -313,7 +313,10 @@ export const newsQuery = z.strictObject({
 });
 
 export const newsSeenBody = z
-  .strictObject({ until: instant.optional().openapi({ description: 'Mark as seen up to this moment (default: now)' }) })
+  .strictObject({
+    until: instant.optional().openapi({ description: 'Mark as seen up to this moment (default: now)' }),
+    space: spaceSlugParam.openapi({ description: 'Only the news of this space (a widget showing one space’s news); omitted: all' }),
+  })
   .openapi('IdeaNewsSeen');
 
 export const newWebhookBody = z

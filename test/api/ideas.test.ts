@@ -512,6 +512,30 @@ describe('news on my ideas', () => {
     assert.equal(next.body.nextCursor, null);
   });
 
+  test('news seen in one space stays unread in the others (a widget shows one space’s news)', async () => {
+    const writer = { sub: 'two-spaces', name: 'Deux Espaces' };
+    const here = await submit(writer, { title: 'Idée ici' });
+    assert.equal((await api.post('/api/spaces', { slug: 'nouvelles-ailleurs', name: 'Ailleurs', visibility: 'open', lang: 'fr' }, { as: carol })).status, 201);
+    const there = await submit(writer, { space: 'nouvelles-ailleurs', title: 'Idée ailleurs' });
+    await setStatus(carol, here.id, { status: 'planned' });
+    await setStatus(carol, there.id, { status: 'planned' });
+    const unread = async (space?: string) => (await api.get(`/api/ideas/news${space ? `?space=${space}` : ''}`, { as: writer })).body;
+    assert.equal((await unread()).unreadCount, 2);
+
+    const seen = await api.request('PUT', '/api/ideas/news/seen', { as: writer, body: { space: 'logistique' } });
+    assert.equal(seen.status, 200, JSON.stringify(seen.body));
+    assert.equal((await unread('logistique')).unreadCount, 0);
+    assert.equal((await unread('nouvelles-ailleurs')).unreadCount, 1, 'the other space’s news is still new');
+    const all = await unread();
+    assert.equal(all.unreadCount, 1);
+    assert.deepEqual(all.items.map((n: any) => [n.idea.spaceSlug, n.unread]), [['nouvelles-ailleurs', true], ['logistique', false]]);
+    // Seen everywhere: the other space too.
+    await api.request('PUT', '/api/ideas/news/seen', { as: writer, body: {} });
+    assert.equal((await unread('nouvelles-ailleurs')).unreadCount, 0);
+    const closed = await api.request('PUT', '/api/ideas/news/seen', { as: writer, body: { space: 'codir' } });
+    assert.equal(closed.status, 403, 'not in a space one cannot read');
+  });
+
   test('the author of a merged duplicate follows the original', async () => {
     const writer = { sub: 'dup-writer', name: 'Dup Writer' };
     const original = await submit(alice, { title: 'Original suivi' });

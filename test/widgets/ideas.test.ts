@@ -339,6 +339,10 @@ describe('<ruche-idea-box>', () => {
     const slug = await space();
     const idea = await submit('alice', slug, { title: 'Scanner les livraisons' });
     await call('POST', `/api/ideas/${idea.id}/status`, { as: 'carol', body: { status: 'planned', reason: 'Prévu *en janvier*.' } });
+    // News of another space, which this box does not show: it stays unread.
+    const other = await space();
+    const elsewhere = await submit('alice', other, { title: 'Une idée d’un autre espace' });
+    await call('POST', `/api/ideas/${elsewhere.id}/status`, { as: 'carol', body: { status: 'planned' } });
     const element = await ideaBox(`space="${slug}"`, 'alice');
     const news = await waitFor(() => /1 nouvelle/.test(text($(element, '.news-button'))) && $<HTMLButtonElement>(element, '.news-button'), 'an unread count');
     news.click();
@@ -347,6 +351,7 @@ describe('<ruche-idea-box>', () => {
     assert(/Planifiée/.test(text(item)) && /Carol Animatrice/.test(text(item)), 'what it became, and who decided');
     assert(item.querySelector('.body em'), 'the reason, rendered');
     await eventually(async () => (await call('GET', `/api/ideas/news?space=${slug}`, { as: 'alice' })).unreadCount === 0, 'marked as seen');
+    equal((await call('GET', `/api/ideas/news?space=${other}`, { as: 'alice' })).unreadCount, 1, 'not the other space’s');
     // From the news to the idea, and back to the news.
     item.querySelector<HTMLButtonElement>('.title')!.click();
     await waitFor(() => element.view === 'idea', 'the idea');

@@ -58,7 +58,7 @@ export class NewsView implements IdeaBoxView {
     const { client } = host.ctx!;
     this.news = await client.get<IdeaNews>('/api/ideas/news', { space: host.page!.space.slug });
     if (this.news.unreadCount) {
-      void client.request('PUT', '/api/ideas/news/seen', { body: {} }).then(() => {
+      void client.request('PUT', '/api/ideas/news/seen', { body: { space: host.page!.space.slug } }).then(() => {
         host.participation!.unread = 0;
         host.requestUpdate();
       }, () => {});
