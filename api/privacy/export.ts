@@ -102,6 +102,9 @@ export async function exportPerson(db: Db, person: Person) {
   const ideaDecisions = await db<{ ideaId: string; from: string; to: string; reason: string | null; createdAt: Date }[]>`
     select idea_id, from_status as from, to_status as to, reason, created_at from idea_status_changes where changed_by = ${id} order by id`;
   const [newsSeen] = await db<{ seenAt: Date }[]>`select seen_at from idea_news_seen where person_id = ${id}`;
+  const newsSeenBySpace = await db<{ slug: string; name: string; seenAt: Date }[]>`
+    select s.slug, s.name, n.seen_at from idea_news_seen_spaces n join spaces s on s.id = n.space_id
+     where n.person_id = ${id} order by s.slug`;
 
   return {
     format: EXPORT_FORMAT,
@@ -131,6 +134,7 @@ export async function exportPerson(db: Db, person: Person) {
         : null,
       skillsAndIntents: tags.map((t) => ({ kind: t.kind, skill: t.skill, source: t.source, createdAt: iso(t.createdAt) })),
       ideaNewsSeenAt: iso(newsSeen?.seenAt ?? null),
+      ideaNewsSeenBySpace: newsSeenBySpace.map((n) => ({ space: { slug: n.slug, name: n.name }, seenAt: iso(n.seenAt) })),
     },
     memberships: memberships.map((m) => ({ space: { slug: m.slug, name: m.name }, role: m.role, status: m.status, since: iso(m.createdAt) })),
     comments: comments.map((c) => ({

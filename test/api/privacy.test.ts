@@ -73,6 +73,7 @@ describe('export', () => {
     await api.request('PUT', `/api/ideas/${signed.id}/vote`, { as: carol });
     await api.post(`/api/comments/${bobs.id}/report`, { reason: 'Je signale' }, { as: alice });
     await api.post(`/api/comments/${mine.id}/report`, { reason: 'Carol me signale' }, { as: carol });
+    await api.request('PUT', '/api/ideas/news/seen', { as: alice, body: { space: 'ouvert' } });
 
     const answer = await api.get('/api/me/export', { as: alice });
     assert.equal(answer.status, 200);
@@ -82,6 +83,7 @@ describe('export', () => {
     assert.equal(data.person.name, 'Alice Martin');
     assert.equal(data.person.externalId, 'alice');
     assert.equal(data.settings.privacy.showInTopContributors, true);
+    assert.deepEqual(data.settings.ideaNewsSeenBySpace.map((n: { space: { slug: string } }) => n.space.slug), ['ouvert']);
     assert.ok(data.comments.some((c: { id: string; body: string }) => c.id === mine.id && c.body === 'Mon commentaire à exporter.'));
     assert.ok(!data.comments.some((c: { id: string }) => c.id === bobs.id));
     const ideaIds = data.ideas.map((i: { id: string }) => i.id);
