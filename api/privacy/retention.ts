@@ -12,8 +12,8 @@ import { forgetPastDays, utcDay } from '../pulse/reading.ts';
  * Reading marks never outlive their day, whatever the setting: they are deleted as soon as the day
  * is over (their key was never stored). The daily reader counts are aggregates (no person in them)
  * and are kept, as are the posts themselves: those stay until their author deletes them or erases
- * their account (stewards hide, they do not delete). Live events (7 days) and idempotency keys (1 day) have their own,
- * shorter, housekeeping in server.ts.
+ * their account (stewards hide, they do not delete). Live events (7 days) and idempotency keys
+ * (1 day) have their own, shorter, housekeeping in server.ts.
  */
 export interface Purged {
   notifications: number;
