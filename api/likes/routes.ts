@@ -11,17 +11,43 @@ import { personCardSchema } from '../spaces/schemas.ts';
 import { ensureSubject, findSubject, spaceAccessFor, spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
 
 /**
- * Likes on subjects (a news item, a page). A whole news list asks for its counts in one request;
- * liking is a set operation (PUT likes, DELETE unlikes), so a retried request changes nothing more,
- * and one like per person and subject is the table's primary key, so concurrent likes cannot double.
+ * Likes on subjects (a news item, a page). A whole news list asks for its counts in one request —
+ * GET while its keys fit in a URL, POST /query beyond; liking is a set operation (PUT likes, DELETE
+ * unlikes), so a retried request changes nothing more, and one like per person and subject is the
+ * table's primary key, so concurrent likes cannot double.
  */
 const tags = ['Likes'];
+/** Keys in a URL: servers and proxies refuse long ones (8 KB is common). */
 const MAX_BATCH = 200;
+/** Keys in a POST /query body (which the body limit bounds too). */
+const MAX_QUERY = 1000;
 
 const subjects = z
   .union([subjectParam, z.array(subjectParam).min(1).max(MAX_BATCH)])
   .transform((value) => (Array.isArray(value) ? value : [value]))
-  .openapi({ description: `Subject keys, repeated: ?s=a&s=b (up to ${MAX_BATCH})` });
+  .openapi({ description: `Subject keys, repeated: ?s=a&s=b (up to ${MAX_BATCH}; more with POST /api/likes/query)` });
+
+const likeBatchSchema = z.object({ likes: z.record(z.string(), likeStateSchema) }).openapi('LikeBatch');
+
+const likeQueryBody = z
+  .strictObject({ space: spaceSlugParam, subjects: z.array(subjectParam).min(1).max(MAX_QUERY) })
+  .openapi('LikeQuery', { description: `Up to ${MAX_QUERY} subject keys` });
+
+/** One entry per key asked for: a subject nobody liked (or never written about) counts 0. */
+async function likeCounts(c: Context<AppEnv>, space: string | undefined, keys: readonly string[]) {
+  const access = await spaceAccessFor(c, space);
+  assertCanRead(access, c.var.person);
+  const rows = await c.var.db<{ key: string; count: number; liked: boolean }[]>`
+    select s.key, count(l.person_id)::int as count, coalesce(bool_or(l.person_id = ${c.var.person?.id ?? null}), false) as liked
+      from subjects s left join likes l on l.subject_id = s.id
+     where s.space_id = ${access.space.id} and s.key = any(${keys as string[]})
+     group by s.key`;
+  const likes: Record<string, { count: number; liked: boolean }> = {};
+  for (const key of keys) likes[key] = { count: 0, liked: false };
+  for (const row of rows) likes[row.key] = { count: row.count, liked: row.liked };
+  c.header('Cache-Control', 'private, no-store');
+  return c.json({ likes }, 200);
+}
 
 async function likeState(db: Db, subjectId: string, personId: string | null) {
   const [row] = await db<{ count: number; liked: boolean }[]>`
@@ -54,25 +80,26 @@ export const likesRoutes = router()
       tags,
       summary: 'Like counts of many subjects at once, and whether this person liked each',
       request: { query: z.strictObject({ space: spaceSlugParam, s: subjects }) },
-      responses: {
-        200: json(z.object({ likes: z.record(z.string(), likeStateSchema) }), 'One entry per subject asked for'),
-        ...errors(400, 401, 403, 404),
-      },
+      responses: { 200: json(likeBatchSchema, 'One entry per subject asked for'), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { space, s: keys } = c.req.valid('query');
-      const access = await spaceAccessFor(c, space);
-      assertCanRead(access, c.var.person);
-      const rows = await c.var.db<{ key: string; count: number; liked: boolean }[]>`
-        select s.key, count(l.person_id)::int as count, coalesce(bool_or(l.person_id = ${c.var.person?.id ?? null}), false) as liked
-          from subjects s left join likes l on l.subject_id = s.id
-         where s.space_id = ${access.space.id} and s.key = any(${keys})
-         group by s.key`;
-      const likes: Record<string, { count: number; liked: boolean }> = {};
-      for (const key of keys) likes[key] = { count: 0, liked: false };
-      for (const row of rows) likes[row.key] = { count: row.count, liked: row.liked };
-      c.header('Cache-Control', 'private, no-store');
-      return c.json({ likes }, 200);
+      return likeCounts(c, space, keys);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/query',
+      tags,
+      summary: `Like counts of up to ${MAX_QUERY} subjects at once (a read: for lists whose keys do not fit in a URL)`,
+      description: 'Changes nothing: sent again, it answers again; no Idempotency-Key is needed.',
+      request: { body: jsonBody(likeQueryBody) },
+      responses: { 200: json(likeBatchSchema, 'One entry per subject asked for'), ...errors(400, 401, 403, 404, 413) },
+    }),
+    async (c) => {
+      const { space, subjects: keys } = c.req.valid('json');
+      return likeCounts(c, space, [...new Set(keys)]);
     },
   )
   .openapi(

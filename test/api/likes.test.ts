@@ -49,10 +49,34 @@ describe('likes on subjects', () => {
     assert.deepEqual(body.likes['https://intra.example.com/a'], { count: 1, liked: false });
   });
 
-  test('a batch is limited to 200 subjects', async () => {
+  test('a batch in a URL is limited to 200 subjects', async () => {
     const keys = Array.from({ length: 201 }, (_, i) => `k${i}`);
     const answer = await api.get(batch(keys), { as: alice });
     assert.equal(answer.status, 400);
+  });
+
+  test('a longer list asks in one POST /api/likes/query (up to 1000 subjects), which creates nothing', async () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `actu-longue-liste-${i}`);
+    await api.request('PUT', '/api/likes', { as: bob, body: { subject: keys[999] } });
+    const before = await api.db.database.sql`select count(*)::int as subjects from subjects`;
+    const { status, body } = await api.post('/api/likes/query', { subjects: keys }, { as: alice });
+    assert.equal(status, 200);
+    assert.equal(Object.keys(body.likes).length, 1000);
+    assert.deepEqual(body.likes[keys[999]!], { count: 1, liked: false });
+    assert.deepEqual(body.likes[keys[0]!], { count: 0, liked: false });
+    const anonymous = await api.post('/api/likes/query', { subjects: ['https://INTRA.example.com/a#x'] });
+    assert.equal(anonymous.status, 401, 'anonymous reading is off here, as for GET');
+    const after = await api.db.database.sql`select count(*)::int as subjects from subjects`;
+    assert.deepEqual(after, before, 'no subject created');
+  });
+
+  test('a query over 1000 subjects, or without any, is a 400 that says why', async () => {
+    const over = await api.post('/api/likes/query', { subjects: Array.from({ length: 1001 }, (_, i) => `k${i}`) }, { as: alice });
+    assert.equal(over.status, 400);
+    assert.equal(over.body.error.code, 'invalid_request');
+    assert.match(JSON.stringify(over.body.error), /subjects/);
+    assert.equal((await api.post('/api/likes/query', { subjects: [] }, { as: alice })).status, 400);
+    assert.equal((await api.post('/api/likes/query', { s: ['a'] }, { as: alice })).status, 400, 'unknown fields are refused');
   });
 
   test('200 people liking the same subject at once make exactly 200 likes', async () => {

@@ -1,9 +1,14 @@
 import type { LikeBatch, LikeState } from '../../shared/api-types.ts';
 import { apiUrl, type ApiClient } from '../shared/api.ts';
 
-/** The API reads up to 200 subjects per request; URLs are kept well under what servers and proxies accept. */
-const MAX_SUBJECTS = 200;
+/**
+ * A GET carries up to 200 keys (the API's limit), in a URL well under what servers and proxies
+ * accept; longer lists go in one POST /api/likes/query (up to 1000 keys, under the API's 64 KB body
+ * limit), split further only past that.
+ */
+const MAX_URL_SUBJECTS = 200;
 const MAX_URL_LENGTH = 7000;
+const MAX_BODY = 60_000;
 
 interface Waiting {
   resolve(state: LikeState): void;
@@ -15,7 +20,7 @@ const queues = new WeakMap<ApiClient, Map<string, Map<string, Waiting[]>>>();
 
 /**
  * The like state of one subject, asked for together with every other like button of the page: the
- * buttons that connect in the same task (a news list upgrading at once) share one GET /api/likes.
+ * buttons that connect in the same task (a news list upgrading at once) share one request.
  */
 export function loadLike(client: ApiClient, space: string | undefined, subject: string): Promise<LikeState> {
   let bySpace = queues.get(client);
@@ -34,26 +39,31 @@ function flush(client: ApiClient): void {
   const bySpace = queues.get(client)!;
   queues.delete(client);
   for (const [space, bySubject] of bySpace) {
-    const base = apiUrl(client.base, '/api/likes', { space }).length;
-    let subjects: string[] = [];
-    let length = base;
-    const send = () => {
-      const asked = subjects;
+    const send = (asked: string[]) => {
       const each = (settle: (waiting: Waiting, subject: string) => void) =>
         asked.forEach((subject) => bySubject.get(subject)!.forEach((waiting) => settle(waiting, subject)));
-      client.get<LikeBatch>('/api/likes', { space, s: asked }).then(
+      const query = { space, s: asked };
+      (asked.length <= MAX_URL_SUBJECTS && apiUrl(client.base, '/api/likes', query).length <= MAX_URL_LENGTH
+        ? client.get<LikeBatch>('/api/likes', query)
+        : // A read: nothing to replay, so no Idempotency-Key ('' sends none).
+          client.request<LikeBatch>('POST', '/api/likes/query', { body: { space: space || undefined, subjects: asked }, idempotencyKey: '' })
+      ).then(
         ({ likes }) => each((waiting, subject) => waiting.resolve(likes[subject] ?? { count: 0, liked: false })),
         (error) => each((waiting) => waiting.reject(error)),
       );
-      subjects = [];
-      length = base;
     };
+    // Split only past one query: 1000 keys (each counted as 60 characters at least), or 60 KB.
+    let subjects: string[] = [];
+    let size = 0;
     for (const subject of bySubject.keys()) {
-      const more = 3 + encodeURIComponent(subject).length; // "&s=" and the key
-      if (subjects.length && (subjects.length === MAX_SUBJECTS || length + more > MAX_URL_LENGTH)) send();
+      const more = Math.max(60, subject.length + 3); // quoted, and a comma
+      if ((size += more) > MAX_BODY) {
+        send(subjects);
+        subjects = [];
+        size = more;
+      }
       subjects.push(subject);
-      length += more;
     }
-    send();
+    send(subjects);
   }
 }
