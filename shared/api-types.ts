@@ -61,6 +61,8 @@ export interface Comment {
   editedAt: string | null;
   likeCount: number;
   likedByMe: boolean;
+  /** Moves with every change to the comment: of two states of one comment, the higher is the newer. */
+  version: number;
   /** Q&A: this top-level comment is a question. */
   isQuestion: boolean;
   /** Q&A, on a question: the accepted answer's id. */
@@ -80,7 +82,8 @@ export interface Subject {
   /** null when nobody has written on this subject yet. */
   id: string | null;
   key: string;
-  mode: 'discussion' | 'qa';
+  /** Decided by the subject's first top-level comment (its `mode`); null until then. */
+  mode: 'discussion' | 'qa' | null;
   /** Published comments, replies included. */
   commentCount: number;
 }
@@ -93,7 +96,10 @@ export interface CommentPage {
   threads: Thread[];
   /** Pass as `cursor` for the next page of top-level comments; null at the end. */
   nextCursor: string | null;
-  /** Send as Last-Event-ID when first opening /api/events, so nothing written meanwhile is missed. */
+  /**
+   * Send as Last-Event-ID when first opening /api/events, so nothing written meanwhile is missed: the
+   * subject's last event, else the last event of all.
+   */
   lastEventId: string;
 }
 
@@ -103,7 +109,10 @@ export interface NewComment {
   subject: string;
   parentId?: string;
   body: string;
-  /** Set when the first comment creates the subject; 'qa' makes top-level comments questions. */
+  /**
+   * On a top-level comment: decides the subject's mode while it has no top-level comment yet
+   * (default 'discussion'); 'qa' makes top-level comments questions. Ignored on replies.
+   */
   mode?: 'discussion' | 'qa';
   /** The page's title and address, for listings and notifications. */
   title?: string;
@@ -115,9 +124,18 @@ export interface LikeState {
   liked: boolean;
 }
 
-/** GET /api/likes?space=&s=key1&s=key2… (up to 200 subjects, one request for a whole page) */
+/**
+ * GET /api/likes?space=&s=key1&s=key2… (up to 200 subjects), or POST /api/likes/query with a
+ * LikeQuery (up to 1000): one request for a whole page.
+ */
 export interface LikeBatch {
   likes: Record<string, LikeState>;
+}
+
+/** POST /api/likes/query: the like counts of many subjects (a read, for lists too long for a URL). */
+export interface LikeQuery {
+  space?: string;
+  subjects: string[];
 }
 
 /** GET /api/likes/people?space=&subject=&limit= */
@@ -129,12 +147,17 @@ export interface LikePeople {
 /**
  * Live events, as Server-Sent Events from GET /api/events?space=&s=key…
  * Each has an `id:` (send it back as Last-Event-ID to catch up after a reconnect) and its JSON `data:`.
- * Events may arrive twice after a reconnect: apply them idempotently (by comment id).
+ * Events may arrive twice, and out of order, after a reconnect: apply them idempotently (by comment
+ * id), keeping the higher `version` of a comment. A comment is as it is when the event is sent, as
+ * everyone may read it (hidden or deleted since: a placeholder). `comment.accepted` carries the
+ * question. `reset` (SSE `event: reset`, one per subject) says what was missed cannot be replayed
+ * (too long ago, or too much): read the subject again.
  */
 export type LiveEvent =
   | { type: 'comment.created' | 'comment.updated' | 'comment.deleted'; subject: string; comment: Comment }
-  | { type: 'comment.accepted'; subject: string; questionId: string; acceptedAnswerId: string | null }
-  | { type: 'like.changed'; subject: string; count: number };
+  | { type: 'comment.accepted'; subject: string; questionId: string; acceptedAnswerId: string | null; comment: Comment }
+  | { type: 'like.changed'; subject: string; count: number }
+  | { type: 'reset'; subject: string };
 
 // ---------------------------------------------------------------------------------------------------
 // Ideas (api/ideas): campaigns, ideas, votes, the stewards' decisions, anonymity, news, webhooks.

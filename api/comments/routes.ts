@@ -31,6 +31,7 @@ import {
   publishComment,
   publishedCount,
   seesModerated,
+  settleQuestionOf,
   type CommentRow,
 } from './store.ts';
 
@@ -52,7 +53,7 @@ async function commentInContext(c: Context<AppEnv>, id: string, lock = false) {
   return { row, access, subjectKey: subject!.key };
 }
 
-function publish(c: Context<AppEnv>, type: 'comment.updated' | 'comment.deleted', row: CommentRow, subjectKey: string) {
+function publish(c: Context<AppEnv>, type: 'comment.updated' | 'comment.deleted', row: Pick<CommentRow, 'id' | 'spaceId' | 'subjectId'>, subjectKey: string) {
   return publishComment(c.var.db, c.var.deps.bus, c.var.afterCommit, type, row, subjectKey);
 }
 
@@ -79,7 +80,7 @@ export const commentsRoutes = router()
       await recordReading(c, access.space.id);
       // Read before the comments: an event after this id may already be in the page (clients
       // apply events idempotently), but none can fall between the page and the stream.
-      const lastEventId = subject ? await c.var.deps.bus.lastEventId(db, subject.id) : '0';
+      const lastEventId = await c.var.deps.bus.lastEventId(db, subject?.id ?? null);
       const page = subject
         ? await loadThreads(db, { subjectId: subject.id, viewerId, canSteward: access.canSteward, sort: query.sort, after, limit: query.limit })
         : { threads: [], nextCursor: null };
@@ -90,7 +91,7 @@ export const commentsRoutes = router()
           subject: {
             id: subject?.id ?? null,
             key: query.subject,
-            mode: subject?.mode ?? 'discussion',
+            mode: subject?.mode ?? null,
             commentCount: subject ? await publishedCount(db, subject.id) : 0,
           },
           viewer: { id: viewerId, canWrite: access.canWrite, canSteward: access.canSteward },
@@ -116,7 +117,9 @@ export const commentsRoutes = router()
       const access = await spaceAccessFor(c, body.space);
       assertCanWrite(access, person);
       const db = c.var.db;
-      const subject = await ensureSubject(db, access.space.id, body.subject, { mode: body.mode, title: body.title, url: body.url });
+      // A top-level post decides the mode of a subject that has none yet (a like or a reply does not).
+      const mode = body.parentId ? undefined : (body.mode ?? 'discussion');
+      const subject = await ensureSubject(db, access.space.id, body.subject, { mode, title: body.title, url: body.url });
 
       let parent: CommentRow | null = null;
       if (body.parentId) {
@@ -183,9 +186,9 @@ export const commentsRoutes = router()
       if (row.status === 'deleted') return c.body(null, 204);
       const db = c.var.db;
       await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = ${row.id}`;
-      await db`update comments set accepted_answer_id = null where accepted_answer_id = ${row.id}`;
       // A pending comment was never on anyone's stream: withdrawing it is no news.
-      if (row.status !== 'pending') await publish(c, 'comment.deleted', (await loadComment(db, row.id))!, subjectKey);
+      if (row.status !== 'pending') await publish(c, 'comment.deleted', row, subjectKey);
+      await settleQuestionOf(db, c.var.deps.bus, c.var.afterCommit, row.id, subjectKey);
       return c.body(null, 204);
     },
   )
@@ -263,6 +266,10 @@ async function setAccepted(c: Context<AppEnv>, accept: boolean) {
     throw forbidden('not_asker', 'Only the person who asked, or a steward of this space, can accept an answer.');
   }
   if (accept && answer.status !== 'published') throw conflict('comment_gone', 'This answer has been deleted or hidden.');
+  // The expert finder credits accepted answers: one's own cannot be one.
+  if (accept && answer.authorId !== null && answer.authorId === question.authorId) {
+    throw conflict('own_answer', 'The person who asked cannot have their own reply accepted as the answer.');
+  }
   const acceptedAnswerId = accept ? answer.id : question.acceptedAnswerId === answer.id ? null : question.acceptedAnswerId;
   if (acceptedAnswerId !== question.acceptedAnswerId) {
     await db`update comments set accepted_answer_id = ${acceptedAnswerId} where id = ${question.id}`;
@@ -270,7 +277,7 @@ async function setAccepted(c: Context<AppEnv>, accept: boolean) {
       spaceId: question.spaceId,
       subjectId: question.subjectId,
       type: 'comment.accepted',
-      payload: { subject: subjectKey, questionId: question.id, acceptedAnswerId },
+      payload: { subject: subjectKey, questionId: question.id, acceptedAnswerId, comment: { id: question.id } },
     });
   }
   return c.json({ questionId: question.id, acceptedAnswerId }, 200);

@@ -20,6 +20,7 @@ export const commentSchema = z
     editedAt: z.string().nullable(),
     likeCount: z.number().int(),
     likedByMe: z.boolean(),
+    version: z.number().int().openapi({ description: 'Moves with every change to the comment: of two states of one comment, the higher is the newer' }),
     isQuestion: z.boolean(),
     acceptedAnswerId: z.uuid().nullable(),
     answeredAt: z.string().nullable(),
@@ -39,12 +40,18 @@ export const commentPageSchema = z
       lang: z.enum(['fr', 'en']),
       answerPromiseHours: z.number().int().nullable(),
     }),
-    subject: z.object({ id: z.uuid().nullable(), key: z.string(), mode: z.enum(['discussion', 'qa']), commentCount: z.number().int() }),
+    subject: z.object({
+      id: z.uuid().nullable(),
+      key: z.string(),
+      mode: z.enum(['discussion', 'qa']).nullable().openapi({ description: 'Decided by the first top-level comment; null until then' }),
+      commentCount: z.number().int(),
+    }),
     viewer: z.object({ id: z.uuid().nullable(), canWrite: z.boolean(), canSteward: z.boolean() }),
     threads: z.array(threadSchema),
     nextCursor: z.string().nullable(),
     lastEventId: z.string().openapi({
-      description: 'The last live event about this subject when the page was read: send it as Last-Event-ID when opening /api/events, so nothing written in between is missed ("0": none yet)',
+      description:
+        'The last live event about this subject when the page was read (the newest event of all when there is none about it): send it as Last-Event-ID when opening /api/events, so nothing written in between is missed',
     }),
   })
   .openapi('CommentPage');

@@ -24,6 +24,8 @@ export interface CommentRow {
   acceptedAnswerId: string | null;
   answeredAt: Date | null;
   likeCount: number;
+  /** Moved by every change to the comment (a trigger): tells an older state from a newer one. */
+  version: number;
   createdAt: Date;
   editedAt: Date | null;
   /** Why a pending comment waits for a steward. */
@@ -36,7 +38,7 @@ export interface CommentRow {
 
 export const COMMENT_COLUMNS = `
   c.id, c.subject_id, c.space_id, c.parent_id, c.root_id, c.depth, c.body, c.tree, c.status, c.is_question,
-  c.accepted_answer_id, c.answered_at, c.like_count, c.created_at, c.edited_at,
+  c.accepted_answer_id, c.answered_at, c.like_count, c.version, c.created_at, c.edited_at,
   c.held_for, c.held_word, c.moderation_reason, c.moderated_at,
   p.id as author_id, p.name as author_name, p.dept as author_dept, p.title as author_title`;
 
@@ -86,6 +88,7 @@ export function commentView(row: CommentRow, likedByMe = false, viewer?: Comment
     editedAt: row.editedAt?.toISOString() ?? null,
     likeCount: row.likeCount,
     likedByMe,
+    version: row.version,
     isQuestion: row.isQuestion,
     acceptedAnswerId: row.acceptedAnswerId,
     answeredAt: row.answeredAt?.toISOString() ?? null,
@@ -187,21 +190,61 @@ export async function publishedCount(db: Db, subjectId: string): Promise<number>
   return row?.count ?? 0;
 }
 
-/** Publishes a change to a comment on its subject's live stream (in the caller's transaction). */
+/**
+ * Publishes a change to a comment on its subject's live stream (in the caller's transaction). The
+ * event names the comment only: what it says is read as the event is sent (./live.ts), so an event
+ * never keeps words that were later edited, hidden, deleted or erased.
+ */
 export async function publishComment(
   db: Db,
   bus: LiveBus,
   afterCommit: (() => void)[],
   type: 'comment.created' | 'comment.updated' | 'comment.deleted',
-  row: CommentRow,
+  row: Pick<CommentRow, 'id' | 'spaceId' | 'subjectId'>,
   subjectKey: string,
 ): Promise<void> {
-  await bus.record(db, afterCommit, {
-    spaceId: row.spaceId,
-    subjectId: row.subjectId,
-    type,
-    payload: { subject: subjectKey, comment: commentView(row) },
-  });
+  await bus.record(db, afterCommit, { spaceId: row.spaceId, subjectId: row.subjectId, type, payload: { subject: subjectKey, comment: { id: row.id } } });
+}
+
+/**
+ * A comment left its question's answers (deleted, hidden, refused, its author erased) or came back
+ * (restored): the question keeps step. An accepted answer no longer shown is accepted no more, and
+ * the answer clock stops at the first answer by someone else still shown (none: it runs again).
+ * Each change goes out live (`comment.accepted`, `comment.updated`). Call after the status changed.
+ */
+export async function settleQuestionOf(db: Db, bus: LiveBus, afterCommit: (() => void)[], commentId: string, subjectKey: string): Promise<void> {
+  const [question] = await db<{ id: string; spaceId: string; subjectId: string; acceptedAnswerId: string | null; answeredAt: Date | null }[]>`
+    select q.id, q.space_id, q.subject_id, q.accepted_answer_id, q.answered_at
+      from comments a join comments q on q.id = a.parent_id
+     where a.id = ${commentId} and q.is_question
+       for update of q`;
+  if (!question) return;
+  // When each remaining answer became visible: an approved one when a steward let it through.
+  const [settled] = await db<{ acceptedAnswerId: string | null; answeredAt: Date | null }[]>`
+    with first as (
+      select min(case when a.held_for is null then a.created_at else coalesce(a.moderated_at, a.created_at) end) as at
+        from comments a join comments q on q.id = a.parent_id
+       where q.id = ${question.id} and a.status = 'published' and a.author_id is distinct from q.author_id)
+    update comments q
+       set accepted_answer_id = case when exists (select 1 from comments a where a.id = q.accepted_answer_id and a.status = 'published')
+                                     then q.accepted_answer_id end,
+           answered_at = case when first.at is null then null
+                              when q.answered_at is null or first.at > q.answered_at then first.at
+                              else q.answered_at end
+      from first
+     where q.id = ${question.id}
+    returning q.accepted_answer_id, q.answered_at`;
+  if (settled!.acceptedAnswerId !== question.acceptedAnswerId) {
+    await bus.record(db, afterCommit, {
+      spaceId: question.spaceId,
+      subjectId: question.subjectId,
+      type: 'comment.accepted',
+      payload: { subject: subjectKey, questionId: question.id, acceptedAnswerId: settled!.acceptedAnswerId, comment: { id: question.id } },
+    });
+  }
+  if (settled!.answeredAt?.getTime() !== question.answeredAt?.getTime()) {
+    await publishComment(db, bus, afterCommit, 'comment.updated', question, subjectKey);
+  }
 }
 
 /**
@@ -219,7 +262,7 @@ export async function insertComment(
   bus: LiveBus,
   afterCommit: (() => void)[],
   comment: {
-    subject: { id: string; key: string; mode: 'discussion' | 'qa' };
+    subject: { id: string; key: string; mode: 'discussion' | 'qa' | null };
     spaceId: string;
     /** The comment replied to, locked by the caller; null for a top-level comment. */
     parent: CommentRow | null;

@@ -1,3 +1,4 @@
+import { withCurrentComments } from '../comments/live.ts';
 import type { Database, Db, Pool } from '../db/database.ts';
 
 /**
@@ -10,6 +11,9 @@ import type { Database, Db, Pool } from '../db/database.ts';
  *   about, once, and hands them to its subscribers. So events cross processes behind a load balancer.
  * - on the embedded database, only this process can hold the data (the folder lock), so events are
  *   handed over in memory once the transaction has committed.
+ *
+ * Events about comments name the comment; what it says is read as the event goes out
+ * (../comments/live.ts), live and on replay alike, so the table never keeps a comment's words.
  */
 export interface LiveEventRow {
   id: string;
@@ -21,6 +25,9 @@ export interface LiveEventRow {
 }
 
 export type Listener = (event: LiveEventRow) => void;
+
+/** The most a replay carries: beyond, the client is told to read its subjects again. */
+export const REPLAY_LIMIT = 1000;
 
 const topic = (spaceId: string, key: string) => `${spaceId}\n${key}`;
 
@@ -42,6 +49,9 @@ export class LiveBus {
   /** Starts listening across processes (PostgreSQL only). */
   async start(): Promise<void> {
     if (!this.database.shared) return;
+    // A listening connection lost before any event arrived is caught up from now (the database's clock).
+    const [clock] = await this.database.sql<{ now: Date }[]>`select now()`;
+    this.lastSeen ??= clock!.now;
     this.listenConnection = this.database.connect({ max: 1, idle_timeout: 0 });
     let first = true;
     await this.listenConnection.listen(
@@ -99,36 +109,53 @@ export class LiveBus {
       values (${event.spaceId}, ${event.subjectId}, ${event.type}, ${db.json(event.payload as never)})
       returning id::text as id, space_id, type, payload, created_at`;
     if (this.database.shared) await db`select pg_notify(${this.channel}, ${row!.id})`;
-    else afterCommit.push(() => this.deliver([row!]));
+    else afterCommit.push(() => this.deliverCurrent([row!]));
   }
 
-  /** The newest event about a subject ('0' when there is none), for clients to start their stream from. */
-  async lastEventId(db: Db, subjectId: string): Promise<string> {
-    const [row] = await db<{ id: string }[]>`select coalesce(max(id), 0)::text as id from events where subject_id = ${subjectId}`;
-    return row!.id;
+  /**
+   * Where a client starts its stream for a subject it just read: the subject's newest event, else
+   * (nothing about it yet) the newest of all — both read by index; '0' only while there is no event.
+   */
+  async lastEventId(db: Db, subjectId: string | null): Promise<string> {
+    const [about] = subjectId ? await db<{ id: string | null }[]>`select max(id)::text as id from events where subject_id = ${subjectId}` : [];
+    if (about?.id) return about.id;
+    const [latest] = await db<{ id: string }[]>`select coalesce(max(id), 0)::text as id from events`;
+    return latest!.id;
   }
 
-  /** Events about these subjects since the given one (for a client that reconnects). */
-  async since(db: Db, spaceId: string, keys: readonly string[], lastEventId: string): Promise<LiveEventRow[]> {
+  /**
+   * Events about these subjects since the given one, for a client that reconnects, with their
+   * comments as they are now; null when what was missed cannot be told — the id is no longer kept
+   * (events are kept 7 days) or was never given, or more happened than one replay carries — and the
+   * client must read its subjects again.
+   */
+  async since(db: Db, spaceId: string, keys: readonly string[], lastEventId: string): Promise<LiveEventRow[] | null> {
+    // By the subjects' ids, which events are indexed on.
+    const subjects = (await db<{ id: string }[]>`select id from subjects where space_id = ${spaceId} and key = any(${keys as string[]})`).map((s) => s.id);
+    let rows: LiveEventRow[];
     if (lastEventId === '0') {
-      // The client read its subjects before any event about them: everything about them is new.
-      return db<LiveEventRow[]>`
-        select e.id::text as id, e.space_id, e.type, e.payload, e.created_at from events e
-         where e.space_id = ${spaceId} and e.payload->>'subject' = any(${keys as string[]})
-         order by e.id limit 1000`;
+      // The client read its subjects before any event at all: everything about them is new.
+      if (!subjects.length) return [];
+      rows = await db<LiveEventRow[]>`
+        select id::text as id, space_id, type, payload, created_at from events
+         where subject_id = any(${subjects}::uuid[])
+         order by id limit ${REPLAY_LIMIT + 1}`;
+    } else {
+      const [seen] = await db<{ createdAt: Date }[]>`select created_at from events where id = ${lastEventId}`;
+      // Nothing is known about subjects nobody wrote on: nothing was missed.
+      if (!subjects.length) return [];
+      if (!seen) return null;
+      // Identities are handed out in the order transactions start, not the order they commit, so a
+      // later id can become visible before an earlier one: replay a few seconds before the last event
+      // seen as well. Clients apply events idempotently, keeping each comment's newest version.
+      rows = await db<LiveEventRow[]>`
+        select id::text as id, space_id, type, payload, created_at from events
+         where subject_id = any(${subjects}::uuid[])
+           and created_at >= ${seen.createdAt}::timestamptz - interval '5 seconds'
+           and id <> ${lastEventId}
+         order by id limit ${REPLAY_LIMIT + 1}`;
     }
-    // Identities are handed out in the order transactions start, not the order they commit, so a
-    // later id can become visible before an earlier one: replay a few seconds before the last event
-    // seen as well. Clients apply events idempotently.
-    return db<LiveEventRow[]>`
-      select e.id::text as id, e.space_id, e.type, e.payload, e.created_at
-        from events e
-       where e.space_id = ${spaceId}
-         and e.payload->>'subject' = any(${keys as string[]})
-         and e.created_at >= (select created_at - interval '5 seconds' from events where id = ${lastEventId})
-         and e.id <> ${lastEventId}
-       order by e.id
-       limit 1000`;
+    return rows.length > REPLAY_LIMIT ? null : withCurrentComments(db, rows);
   }
 
   private enqueue(id: string) {
@@ -142,7 +169,7 @@ export class LiveBus {
     try {
       const rows = await this.database.sql<LiveEventRow[]>`
         select id::text as id, space_id, type, payload, created_at from events where id = any(${ids}::bigint[]) order by id`;
-      this.deliver(rows);
+      this.deliver(await withCurrentComments(this.database.sql, rows));
     } catch (error) {
       console.error('[ruche] could not read live events', ids, error);
     } finally {
@@ -157,9 +184,18 @@ export class LiveBus {
       const rows = await this.database.sql<LiveEventRow[]>`
         select id::text as id, space_id, type, payload, created_at from events
          where created_at >= ${this.lastSeen}::timestamptz - interval '5 seconds' order by id limit 10000`;
-      this.deliver(rows);
+      this.deliver(await withCurrentComments(this.database.sql, rows));
     } catch (error) {
       console.error('[ruche] could not catch up on live events', error);
+    }
+  }
+
+  /** The embedded database's delivery, after commit: the rows with their comments as they are now. */
+  private async deliverCurrent(rows: readonly LiveEventRow[]): Promise<void> {
+    try {
+      this.deliver(await withCurrentComments(this.database.sql, rows));
+    } catch (error) {
+      console.error('[ruche] could not send live events', error);
     }
   }
 

@@ -18,14 +18,15 @@ const subjects = z
 /**
  * One stream per page for all its subjects (browsers allow few connections per server). Read with
  * fetch, not EventSource, since the identity travels in the Authorization header. A client that
- * reconnects sends Last-Event-ID and first gets what it missed.
+ * reconnects sends Last-Event-ID and first gets what it missed — or, when that cannot be told (the
+ * id is no longer kept, or too much happened), one `event: reset` per subject: read it again.
  */
 export const eventsRoutes = router().openapi(
   createRoute({
     method: 'get',
     path: '/',
     tags: ['Live events'],
-    summary: 'Server-Sent Events about subjects: new, edited and deleted comments, accepted answers',
+    summary: 'Server-Sent Events about subjects: new, edited and deleted comments, accepted answers (`reset`: read the subject again)',
     request: {
       query: z.strictObject({ space: spaceSlugParam, s: subjects }),
       headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,19}$/, 'an event id').optional() }),
@@ -67,7 +68,16 @@ export const eventsRoutes = router().openapi(
           await stream.writeSSE({ id: event.id, event: 'message', data: JSON.stringify({ type: event.type, ...event.payload }) });
         };
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ subjects: keys }) });
-        if (lastEventId) for (const event of await bus.since(c.var.deps.database.sql, spaceId, keys, lastEventId)) await send(event);
+        if (lastEventId) {
+          const sql = c.var.deps.database.sql;
+          const missed = await bus.since(sql, spaceId, keys, lastEventId);
+          if (missed) for (const event of missed) await send(event);
+          else {
+            // Read after subscribing: from this id on, the stream misses nothing.
+            const id = await bus.lastEventId(sql, null);
+            for (const subject of keys) await stream.writeSSE({ id, event: 'reset', data: JSON.stringify({ type: 'reset', subject }) });
+          }
+        }
         while (open) {
           while (queue.length && open) await send(queue.shift()!);
           if (!open) break;

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { loadComment, publishComment } from '../comments/store.ts';
+import { loadComment, publishComment, settleQuestionOf } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { conflict } from '../http/errors.ts';
@@ -169,10 +169,11 @@ async function deleteComments(c: Context<AppEnv>, personId: string): Promise<num
   if (rows.length === 0) return 0;
   const ids = rows.map((r) => r.id);
   await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = any(${ids}::uuid[])`;
-  await db`update comments set accepted_answer_id = null where accepted_answer_id = any(${ids}::uuid[])`;
-  // Others saw the published and hidden ones (as placeholders): their streams are told.
-  for (const row of rows.filter((r) => r.status !== 'pending')) {
-    await publishComment(db, c.var.deps.bus, c.var.afterCommit, 'comment.deleted', (await loadComment(db, row.id))!, row.subjectKey);
+  // Others saw the published and hidden ones (as placeholders): their streams are told. The questions
+  // they answered lose them as accepted answers, and their answer clocks keep step.
+  for (const row of rows) {
+    if (row.status !== 'pending') await publishComment(db, c.var.deps.bus, c.var.afterCommit, 'comment.deleted', (await loadComment(db, row.id))!, row.subjectKey);
+    await settleQuestionOf(db, c.var.deps.bus, c.var.afterCommit, row.id, row.subjectKey);
   }
   return rows.length;
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { loadComment, publishApproved, publishComment, type CommentRow } from '../comments/store.ts';
+import { loadComment, publishApproved, publishComment, settleQuestionOf, type CommentRow } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
@@ -132,16 +132,17 @@ export async function moderateComment(c: Context<AppEnv>, id: string, action: Mo
   let state: ActionResult['state'] = row.status as ActionResult['state'];
   if (action === 'hide' || action === 'reject') {
     await db`update comments set status = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${row.id}`;
-    // An accepted answer that is hidden is no longer the accepted answer.
-    await db`update comments set accepted_answer_id = null where accepted_answer_id = ${row.id}`;
     state = 'hidden';
     // Others see its place, not its words (a pending comment was never on anyone's stream).
-    if (action === 'hide') await publishComment(db, bus, c.var.afterCommit, 'comment.updated', (await loadComment(db, row.id))!, subject!.key);
+    if (action === 'hide') await publishComment(db, bus, c.var.afterCommit, 'comment.updated', row, subject!.key);
+    // A hidden answer is no longer accepted, nor the one that answered its question.
+    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subject!.key);
   } else if (action === 'restore') {
     await db`update comments set status = 'published', moderation_reason = null, moderated_at = now() where id = ${row.id}`;
     state = 'published';
     // `created`: a client that dropped the hidden comment takes it back as a new one.
-    await publishComment(db, bus, c.var.afterCommit, 'comment.created', (await loadComment(db, row.id))!, subject!.key);
+    await publishComment(db, bus, c.var.afterCommit, 'comment.created', row, subject!.key);
+    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subject!.key);
   } else if (action === 'approve') {
     await publishApproved(db, bus, c.var.afterCommit, row, subject!.key);
     state = 'published';

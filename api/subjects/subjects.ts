@@ -13,7 +13,8 @@ export interface SubjectRow {
   id: string;
   spaceId: string;
   key: string;
-  mode: 'discussion' | 'qa';
+  /** Decided by the first top-level comment; null until then (a like or an idea's page decides nothing). */
+  mode: 'discussion' | 'qa' | null;
   title: string | null;
   url: string | null;
 }
@@ -50,7 +51,12 @@ export async function findSubject(db: Db, spaceId: string, key: string): Promise
   return row ?? null;
 }
 
-/** Finds or creates the subject; its mode is set by whoever writes first. */
+/**
+ * Finds or creates the subject. `mode` is given by a top-level post only (a comment, a question to the
+ * experts): it decides the subject's mode while the subject has no top-level comment yet, whoever
+ * created the subject (a like, a reply cannot) — so a Q&A page liked before its first question is
+ * still a Q&A page. The upsert locks the subject's row, so two first posts take turns.
+ */
 export async function ensureSubject(
   db: Db,
   spaceId: string,
@@ -59,9 +65,14 @@ export async function ensureSubject(
 ): Promise<SubjectRow> {
   const [row] = await db<SubjectRow[]>`
     insert into subjects (space_id, key, mode, title, url)
-    values (${spaceId}, ${key}, ${details.mode ?? 'discussion'}, ${details.title ?? null}, ${details.url ?? null})
+    values (${spaceId}, ${key}, ${details.mode ?? null}, ${details.title ?? null}, ${details.url ?? null})
     on conflict (space_id, key) do update
       set title = coalesce(subjects.title, excluded.title), url = coalesce(subjects.url, excluded.url)
     returning id, space_id, key, mode, title, url`;
-  return row!;
+  if (!details.mode || row!.mode === details.mode) return row!;
+  const [decided] = await db<SubjectRow[]>`
+    update subjects s set mode = ${details.mode}
+     where s.id = ${row!.id} and not exists (select 1 from comments c where c.subject_id = s.id and c.parent_id is null)
+    returning id, space_id, key, mode, title, url`;
+  return decided ?? row!;
 }

@@ -10,6 +10,7 @@ let api: TestApi;
 const alice = { sub: 'alice', name: 'Alice Martin', dept: 'Comptabilité' };
 const bob = { sub: 'bob', name: 'Bob Durand' };
 const carol = { sub: 'carol', name: 'Carol Steward' };
+const dave = { sub: 'dave', name: 'Dave Lecteur' };
 const PAGE = 'https://intranet.example.com/actualites/42';
 
 before(async () => {
@@ -313,15 +314,198 @@ describe('from a page to its live stream', () => {
     await stream.close();
   });
 
-  test('a subject nobody wrote on yet starts from "0", and its first comment is caught', async () => {
+  test('a subject nobody wrote on yet starts from the newest event of all, and its first comment is caught', async () => {
     const { body: empty } = await page(q({ subject: 'gap-empty' }), bob);
-    assert.equal(empty.lastEventId, '0');
+    const [newest] = await api.db.database.sql<{ id: string }[]>`select max(id)::text as id from events`;
+    assert.notEqual(empty.lastEventId, '0', 'not "everything ever written about it", which only a scan could tell');
+    assert.equal(empty.lastEventId, newest!.id);
     const first = await post(alice, { subject: 'gap-empty', body: 'Premier' });
-    const response = await api.app.request(`/api/events?${q({ s: 'gap-empty' })}`, {
-      headers: { authorization: `Bearer ${await api.token(bob)}`, 'last-event-id': '0' },
-    });
-    const stream = new SseReader(response);
+    const stream = await openStream(q({ s: 'gap-empty' }), bob, empty.lastEventId);
     assert.equal((await stream.next()).data.comment.id, first.body.id);
     await stream.close();
+  });
+});
+
+async function openStream(query: string, as: Person, lastEventId?: string) {
+  const headers: Record<string, string> = { authorization: `Bearer ${await api.token(as)}` };
+  if (lastEventId) headers['last-event-id'] = lastEventId;
+  const response = await api.app.request(`/api/events?${query}`, { headers });
+  assert.equal(response.status, 200);
+  return new SseReader(response);
+}
+
+/** Everything a stream replays from `lastEventId` on, as raw text, once it has caught up. */
+async function replayText(query: string, as: Person, lastEventId: string): Promise<string> {
+  const response = await api.app.request(`/api/events?${query}`, { headers: { authorization: `Bearer ${await api.token(as)}`, 'last-event-id': lastEventId } });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + 1000;
+  while (Date.now() < deadline) {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+    if (!chunk || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
+describe('catching up after a reconnect', () => {
+  test('a comment committed after a later one (its event id is older than the one the page was read at) is replayed', async () => {
+    const subject = 'late-commit';
+    await post(alice, { subject, body: 'Déjà là' });
+    const sql = api.db.database.sql;
+    // A transaction takes its event id when it writes, and may commit after a later one: this one
+    // takes an id, and the comment it writes only becomes visible after another comment's event.
+    const [taken] = await sql<{ id: string }[]>`select nextval(pg_get_serial_sequence('events', 'id'))::text as id`;
+    const early = taken!.id;
+    const quick = await post(bob, { subject, body: 'Rapide' });
+    const { body: read } = await page(q({ subject }), carol);
+    assert.ok(BigInt(read.lastEventId) > BigInt(early));
+    const late = await post(alice, { subject, body: 'Commis en retard' });
+    await sql`
+      with moved as (delete from events where payload->'comment'->>'id' = ${late.body.id} returning space_id, subject_id, type, payload)
+      insert into events (id, space_id, subject_id, type, payload, created_at) overriding system value
+      select ${early}, space_id, subject_id, type, payload, now() - interval '1 second' from moved`;
+    const stream = await openStream(q({ s: subject }), carol, read.lastEventId);
+    const replayed = await stream.next((e) => e.data.comment?.id === late.body.id);
+    assert.equal(replayed.id, early, 'the older id');
+    assert.equal(replayed.data.comment.id, late.body.id);
+    assert.equal(replayed.data.comment.body, 'Commis en retard');
+    assert.ok(replayed.data.comment.version >= 1, 'with its version, which readers compare instead of event ids');
+    assert.ok(!stream.pending().some((e) => e.id === read.lastEventId), 'not the event the page was read at');
+    void quick;
+    await stream.close();
+  });
+
+  test('an id no longer kept, or more than one replay carries, is answered with `event: reset` for each subject', async () => {
+    await post(alice, { subject: 'reset-a', body: 'A' });
+    const { body: b } = await post(alice, { subject: 'reset-b', body: 'B' });
+    // Purged (events are kept 7 days) or never given: what was missed cannot be told.
+    await api.db.database.sql`delete from events where id = 1`;
+    let stream = await openStream(q({ s: 'reset-a' }) + '&s=reset-b&s=reset-nobody', bob, '1');
+    const resets = [await stream.next((e) => e.event === 'reset'), await stream.next((e) => e.event === 'reset'), await stream.next((e) => e.event === 'reset')];
+    assert.deepEqual(resets.map((e) => e.data), ['reset-a', 'reset-b', 'reset-nobody'].map((subject) => ({ type: 'reset', subject })));
+    const [newest] = await api.db.database.sql<{ id: string }[]>`select max(id)::text as id from events`;
+    assert.ok(resets.every((e) => e.id === newest!.id), 'each says where to go on from');
+    await stream.close();
+
+    // More than a replay carries (1000 events).
+    const [last] = await api.db.database.sql<{ id: string }[]>`select max(id)::text as id from events`;
+    await api.db.database.sql`
+      insert into events (space_id, subject_id, type, payload)
+      select e.space_id, e.subject_id, 'comment.updated', e.payload
+        from (select * from events where payload->'comment'->>'id' = ${b.id} limit 1) e cross join generate_series(1, 1001)`;
+    stream = await openStream(q({ s: 'reset-b' }), bob, last!.id);
+    assert.deepEqual((await stream.next((e) => e.event === 'reset')).data, { type: 'reset', subject: 'reset-b' });
+    assert.deepEqual(stream.pending().filter((e) => e.event === 'message'), [], 'and none of the events');
+    await stream.close();
+  });
+});
+
+describe('what live events keep', () => {
+  test('events store the comment’s id only; a replay from 0 gives a hidden comment as a placeholder, and an edited one as it is now', async () => {
+    const subject = 'events-privacy';
+    const hidden = await post(alice, { space: 'aide', subject, body: 'Mots regrettables' });
+    const edited = await post(bob, { space: 'aide', subject, body: 'Première version indiscrète' });
+    await api.request('PATCH', `/api/comments/${edited.body.id}`, { as: bob, body: { body: 'Version revue' } });
+    const hide = await api.post(`/api/moderation/comments/${hidden.body.id}/hide`, { reason: 'Hors charte' }, { as: carol });
+    assert.equal(hide.status, 200, JSON.stringify(hide.body));
+
+    const stored = await api.db.database.sql<{ payload: Record<string, unknown> }[]>`
+      select payload from events where payload->>'subject' = ${subject}`;
+    assert.ok(stored.length >= 4);
+    for (const { payload } of stored) assert.deepEqual(Object.keys(payload.comment as object), ['id'], JSON.stringify(payload));
+
+    const text = await replayText(q({ space: 'aide', s: subject }), bob, '0');
+    assert.ok(text.includes(hidden.body.id), 'the hidden comment’s events are there…');
+    assert.ok(!text.includes('Mots regrettables'), '…without its words');
+    assert.ok(!text.includes('Alice Martin'), '…or its author');
+    assert.ok(!text.includes('Première version'), 'an edit’s earlier words are gone');
+    assert.ok(text.includes('Version revue'));
+  });
+});
+
+describe('the mode of a subject', () => {
+  test('a like does not decide it: a Q&A page liked first still gets questions', async () => {
+    const subject = 'https://intranet.example.com/aide/liked-first';
+    assert.equal((await api.request('PUT', '/api/likes', { as: bob, body: { space: 'aide', subject } })).status, 200);
+    const { body: before } = await page(q({ space: 'aide', subject }));
+    assert.equal(before.subject.mode, null, 'not decided yet');
+    const asked = await post(alice, { space: 'aide', subject, mode: 'qa', body: 'Une question ?' });
+    assert.equal(asked.body.isQuestion, true);
+    const { body: after } = await page(q({ space: 'aide', subject }));
+    assert.equal(after.subject.mode, 'qa');
+  });
+
+  test('the first top-level comment decides; a later one, or a reply, does not change it', async () => {
+    const subject = 'mode-decided';
+    const first = await post(alice, { subject, body: 'Une discussion' });
+    assert.equal((await page(q({ subject }))).body.subject.mode, 'discussion');
+    const reply = await post(bob, { subject, parentId: first.body.id, mode: 'qa', body: 'Réponse' });
+    assert.equal(reply.status, 201);
+    const qa = await post(bob, { subject, mode: 'qa', body: 'Une question ?' });
+    assert.equal(qa.body.isQuestion, false, 'a discussion stays one');
+    assert.equal((await page(q({ subject }))).body.subject.mode, 'discussion');
+  });
+});
+
+describe('an accepted answer that goes', () => {
+  const subject = 'https://intranet.example.com/aide/accepted-gone';
+
+  async function qa(name: string) {
+    const key = `${subject}-${name}`;
+    const question = (await post(alice, { space: 'aide', subject: key, mode: 'qa', body: 'Où est la note ?' })).body;
+    const answer = async (as: Person, body: string) => (await post(as, { space: 'aide', subject: key, parentId: question.id, body })).body;
+    const read = async () => (await page(q({ space: 'aide', subject: key }))).body.threads[0]!;
+    return { key, question, answer, read };
+  }
+
+  test('deleted by its author: no longer accepted, said live, and the clock runs again when no answer is left', async () => {
+    const { key, question, answer, read } = await qa('deleted');
+    const only = await answer(bob, 'Dans le classeur.');
+    assert.equal((await api.request('PUT', `/api/comments/${only.id}/accept`, { as: alice })).status, 200);
+    assert.ok((await read()).answeredAt);
+    const stream = await openStream(q({ space: 'aide', s: key }), dave);
+    await stream.next((e) => e.event === 'ready');
+    assert.equal((await api.request('DELETE', `/api/comments/${only.id}`, { as: bob })).status, 204);
+    const accepted = await stream.next((e) => e.data.type === 'comment.accepted');
+    assert.equal(accepted.data.questionId, question.id);
+    assert.equal(accepted.data.acceptedAnswerId, null);
+    assert.equal(accepted.data.comment.acceptedAnswerId, null, 'with the question as it is now');
+    const after = await read();
+    assert.equal(after.acceptedAnswerId, null);
+    assert.equal(after.answeredAt, null, 'unanswered again');
+    await stream.close();
+  });
+
+  test('hidden by a steward: no longer accepted, and the question counts as answered from the next answer', async () => {
+    const { question, answer, read } = await qa('hidden');
+    const first = await answer(bob, 'Première.');
+    const answeredAt = (await read()).answeredAt!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await answer(dave, 'Seconde.');
+    assert.equal((await api.request('PUT', `/api/comments/${first.id}/accept`, { as: alice })).status, 200);
+    assert.equal((await api.post(`/api/moderation/comments/${first.id}/hide`, { reason: 'Erronée' }, { as: carol })).status, 200);
+    const after = await read();
+    assert.equal(after.acceptedAnswerId, null);
+    assert.ok(Date.parse(after.answeredAt!) > Date.parse(answeredAt), 'answered when the answer still shown came');
+    assert.equal(after.answeredAt, second.createdAt);
+    const events = await api.db.database.sql<{ type: string; payload: { acceptedAnswerId: string | null } }[]>`
+      select type, payload from events where type = 'comment.accepted' and payload->>'questionId' = ${question.id} order by id`;
+    assert.deepEqual(events.map((e) => e.payload.acceptedAnswerId), [first.id, null]);
+    // Restored: answered from the first answer again is not claimed, but it may be accepted again.
+    assert.equal((await api.post(`/api/moderation/comments/${first.id}/restore`, {}, { as: carol })).status, 200);
+    assert.equal((await api.request('PUT', `/api/comments/${first.id}/accept`, { as: alice })).status, 200);
+  });
+
+  test('the asker cannot have their own reply accepted, not even by a steward', async () => {
+    const { answer } = await qa('own');
+    const own = await answer(alice, 'Trouvé moi-même.');
+    for (const as of [alice, carol]) {
+      const refused = await api.request('PUT', `/api/comments/${own.id}/accept`, { as });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.code, 'own_answer');
+    }
   });
 });

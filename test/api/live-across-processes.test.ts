@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import type { LiveEventRow } from '../../api/events/bus.ts';
 import { signToken } from '../../api/identity/token.ts';
+import { createTestApi } from '../support/api.ts';
 import { testDatabaseKind } from '../support/database.ts';
 import { serverStorage, startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { SseReader } from '../support/sse.ts';
@@ -74,5 +76,20 @@ describe('live events across API processes', { skip: testDatabaseKind() === 'emb
     await onA.close();
     await onB.close();
     for (const server of servers) assert.equal(await server.stop(), 0, 'SIGTERM ends open streams and the process cleanly');
+  });
+
+  test('a listening connection lost before any event arrived still catches up on what it missed', async () => {
+    const api = await createTestApi();
+    cleanups.push(() => api.close());
+    const [space] = await api.db.database.sql<{ id: string }[]>`select id from spaces where slug = 'general'`;
+    // A bus that has delivered nothing yet, whose notifications were lost with its connection: an
+    // event written meanwhile (no NOTIFY reaches it) is read when the connection comes back.
+    const heard: LiveEventRow[] = [];
+    api.bus.subscribe(space!.id, ['relisten'], (event) => heard.push(event));
+    const [missed] = await api.db.database.sql<{ id: string }[]>`
+      insert into events (space_id, type, payload) values (${space!.id}, 'test.ping', ${api.db.database.sql.json({ subject: 'relisten' })})
+      returning id::text as id`;
+    await (api.bus as unknown as { catchUpAfterReconnect(): Promise<void> }).catchUpAfterReconnect();
+    assert.ok(heard.some((event) => event.id === missed!.id), 'the missed event is delivered');
   });
 });
