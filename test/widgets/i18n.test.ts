@@ -1,4 +1,6 @@
-import { plural, relativeDate, resolveLang, supportedLang } from '../../widgets/shared/i18n.ts';
+import { ApiError } from '../../widgets/shared/api.ts';
+import { errorMessage, errorTexts, plural, relativeDate, resolveLang, supportedLang } from '../../widgets/shared/i18n.ts';
+import { messages as writing } from '../../widgets/comments/writing.messages.ts';
 import { answerClock, duration as say } from '../../widgets/comments/qa.ts';
 import { equal, mount, cleanup } from './support/helpers.ts';
 
@@ -28,6 +30,21 @@ describe('i18n', () => {
     equal(duration(48 * HOUR, 'fr'), '48 h');
     equal(duration(5 * 24 * HOUR, 'fr'), '5 jours');
     equal(duration(5 * 24 * HOUR, 'en'), '5 days');
+  });
+
+  it('says why a request failed in the person’s language, never in the API’s English', async () => {
+    const refused = (status: number, code: string) => new ApiError(status, code, 'The comment you reply to has been deleted.');
+    const codes = writing.in('fr').errors;
+    equal(errorMessage(refused(409, 'parent_gone'), 'fr', codes), 'Le commentaire auquel vous répondez a été supprimé.');
+    equal(errorMessage(refused(403, 'not_author'), 'fr', codes), 'Seul son auteur peut faire cela.');
+    equal(errorMessage(refused(409, 'own_answer'), 'fr', codes), 'La réponse de la personne qui demande ne peut pas être acceptée.');
+    equal(errorMessage(refused(409, 'some_new_code'), 'fr', codes), 'Une erreur est survenue.', 'an unknown code: the general words only');
+    equal(errorMessage(refused(400, 'invalid_request'), 'fr'), 'Une erreur est survenue.');
+    equal(errorMessage(refused(403, 'not_author'), 'fr'), 'Vous n’avez pas le droit de faire cela ici.', 'without the codes: by status');
+    equal(errorMessage(new ApiError(429, 'rate_limited', 'slow', undefined, 7), 'fr'), 'Trop d’actions d’un coup : réessayez dans 7 s.');
+    await Promise.all([errorTexts.ready('en'), writing.ready('en')]);
+    equal(errorMessage(refused(409, 'comment_gone'), 'en', writing.in('en').errors), 'This comment has been deleted or hidden.');
+    equal(errorMessage(refused(409, 'merge_into_itself'), 'en'), 'Something went wrong.');
   });
 
   it('takes the language from the element, the provider, the page, else French', () => {

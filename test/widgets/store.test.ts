@@ -9,7 +9,7 @@ function comment(fields: Partial<Comment> = {}): Comment {
   return {
     id: `id-${n}`, subjectId: 's', parentId: null, author: { id: 'p', name: 'P', dept: null, title: null }, body: 'x', tree: [],
     status: 'published', createdAt: new Date(Date.now() + n).toISOString(), editedAt: null, likeCount: 0, likedByMe: false,
-    isQuestion: false, acceptedAnswerId: null, answeredAt: null, ...fields,
+    isQuestion: false, acceptedAnswerId: null, answeredAt: null, version: 1, ...fields,
   };
 }
 
@@ -57,24 +57,57 @@ describe('the comments store and the changes applied to it', () => {
     equal(store.count, 5);
   });
 
-  it('applies live events in order: what the threads were read at, or an older replay, changes nothing', () => {
+  it('takes a comment committed late, whatever its event id, and tells an older state of a comment by its version', () => {
     const store = new ThreadStore();
-    const c = comment({ body: 'edited', editedAt: new Date().toISOString() });
-    store.reset([{ ...c, replies: [] }], 1, '10');
-    const created = { type: 'comment.created' as const, subject: 's', comment: { ...c, body: 'first', editedAt: null } };
-    equal(applyEvent(store, created, '9', newest), false, 'replayed from before the read');
-    equal(store.threads[0]!.body, 'edited');
-    const deleted = { type: 'comment.deleted' as const, subject: 's', comment: { ...c, status: 'deleted' as const, author: null, body: '' } };
-    equal(applyEvent(store, deleted, '12', newest), true);
-    equal(store.threads.length, 0, 'deleted');
-    equal(applyEvent(store, { ...created, comment: { ...c } }, '11', newest), false, 'not brought back by an older event');
-    equal(store.threads.length, 0);
-    equal(store.count, 0);
+    const seen = comment({ body: 'edited', editedAt: new Date().toISOString(), version: 3 });
+    store.reset([{ ...seen, replies: [] }], 1, '10');
+    const event = (type: 'comment.created' | 'comment.updated' | 'comment.deleted', c: Comment) => ({ type, subject: 's', comment: c });
+    // Its transaction took event id 9 before the read (at 10), and committed after it: it is news.
+    const late = comment({ version: 1 });
+    equal(applyEvent(store, event('comment.created', late), '9', newest), true, 'a comment committed late is taken');
+    equal(applyEvent(store, event('comment.created', { ...late }), '9', newest), true, 'again: idempotent');
+    equal(store.threads.length, 2);
+    equal(store.count, 2, 'counted once');
+    const reply = comment({ parentId: seen.id });
+    equal(applyEvent(store, event('comment.created', reply), '8', newest), true, 'a late reply under a thread shown');
+    equal(store.count, 3);
+    // An older state of a comment shown changes nothing, whatever the event ids; a newer one does.
+    equal(applyEvent(store, event('comment.updated', { ...seen, body: 'first', editedAt: null, version: 2 }), '12', newest), false, 'an older state');
+    equal(store.find(seen.id)!.comment.body, 'edited');
+    equal(applyEvent(store, event('comment.updated', { ...seen, body: 'last', version: 4 }), '7', newest), true, 'a newer state, with a lower event id');
+    equal(store.find(seen.id)!.comment.body, 'last');
+    // The server sends each comment as it is when the event goes out: a replayed creation of a
+    // deleted comment says it is deleted, and it is not taken.
+    const gone = comment({ status: 'deleted', author: null, body: '' });
+    equal(applyEvent(store, event('comment.created', gone), '13', newest), false);
     const other = comment();
-    equal(applyEvent(store, { type: 'comment.updated', subject: 's', comment: other }, '13', newest), false, 'an edit of a comment not shown');
-    equal(store.count, 0, 'is not a new comment');
-    equal(applyEvent(store, { type: 'comment.created', subject: 's', comment: other }, '14', newest), true);
-    equal(applyEvent(store, { type: 'comment.created', subject: 's', comment: other }, '14', newest), false, 'the same event twice');
-    equal(store.count, 1);
+    equal(applyEvent(store, event('comment.updated', other), '14', newest), false, 'an edit of a comment not shown');
+    equal(store.count, 3, 'is not a new comment');
+  });
+
+  it('leaves a replayed comment of a page not loaded to that page, and does not count it again', () => {
+    const store = new ThreadStore();
+    const [older, shown] = [comment(), comment()];
+    store.reset([{ ...shown, replies: [] }], 7, '20');
+    const more = { newestFirst: true, atEnd: false };
+    const event = (c: Comment) => ({ type: 'comment.created' as const, subject: 's', comment: c });
+    equal(applyEvent(store, event(older), '15', more), false, 'an older thread, replayed from before the read');
+    equal(applyEvent(store, event(comment({ parentId: 'not-loaded' })), '16', more), false, 'a reply in a thread not loaded');
+    equal(store.count, 7, 'the read counted them already');
+    equal(applyEvent(store, event(comment({ parentId: 'not-loaded' })), '21', more), true, 'after the read: counted');
+    equal(store.count, 8);
+  });
+
+  it('resets the accepted answer from the question a comment.accepted carries', () => {
+    const store = new ThreadStore();
+    const question = comment({ isQuestion: true, version: 5 });
+    const answer = comment({ parentId: question.id });
+    store.reset([{ ...question, acceptedAnswerId: answer.id, replies: [answer] }], 2, '29');
+    const accepted = { type: 'comment.accepted' as const, subject: 's', questionId: question.id, acceptedAnswerId: null };
+    equal(applyEvent(store, { ...accepted, comment: { ...question, acceptedAnswerId: null, version: 4 } }, '31', newest), false, 'an older state of the question');
+    equal(store.threads[0]!.acceptedAnswerId, answer.id);
+    equal(applyEvent(store, { ...accepted, comment: { ...question, acceptedAnswerId: null, version: 6 } }, '30', newest), true);
+    equal(store.threads[0]!.acceptedAnswerId, null, 'no accepted answer any more');
+    equal(store.threads[0]!.replies.length, 1, 'the replies stay');
   });
 });

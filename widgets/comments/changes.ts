@@ -25,24 +25,25 @@ type Placement = {
 const placeholder = (c: Comment) => (c.status === 'hidden' || c.status === 'pending') && !c.moderation;
 
 /**
- * A live event, applied in order: one that is not newer than what the threads show of its comment
- * (they were read after it, or a later event about it was applied: the server replays a few seconds
- * back) changes nothing. Returns whether anything changed.
+ * A live event (`id`: its event id). Each carries its comment as it is when the event is sent (for
+ * `comment.accepted`, the question). Event ids follow the order transactions start in, not the order
+ * they commit in: they say nothing about which of two states of a comment is newer (its `version`
+ * does, in applyComment), nor whether a comment was already there when the threads were read. So a
+ * new comment is taken (once, by id) whatever its event id, except one replayed from before the read
+ * (the server goes a few seconds back) that belongs where no thread is loaded: a page not read yet,
+ * which the read counted already. A change to a comment not shown is not a new comment. Returns
+ * whether anything changed.
  */
 export function applyEvent(store: ThreadStore, event: LiveEvent, id: string | null, placement: Placement): boolean {
   // Other features speak on the same subjects (an idea's status, on the idea's discussion): not comments.
-  if (!event.type.startsWith('comment.')) return false;
-  if (event.type === 'like.changed') return false;
-  const accepted = event.type === 'comment.accepted';
-  const key = accepted ? `a${event.questionId}` : event.comment.id;
-  if (id) {
-    const seen = store.versions.get(key) ?? store.since;
-    if (seen && older(id, seen) === id) return false;
-    store.versions.set(key, id);
-  }
-  if (accepted) return setAccepted(store, event.questionId, event.acceptedAnswerId);
-  // A change to a comment not shown (on a page not loaded) is not a new comment.
-  return (event.type === 'comment.created' || !!store.find(key)) && applyComment(store, event.comment, placement);
+  if (!('comment' in event)) return false;
+  const c = event.comment;
+  if (store.find(c.id)) return applyComment(store, c, placement);
+  if (event.type !== 'comment.created') return false;
+  const last = store.threads[store.threads.length - 1];
+  const loadedHere = c.parentId ? !!store.find(c.parentId) : placement.atEnd || (placement.newestFirst && !!last && c.createdAt > last.createdAt);
+  if (id && store.since && older(id, store.since) === id && !loadedHere) return false;
+  return applyComment(store, c, placement);
 }
 
 /**
@@ -54,6 +55,8 @@ export function applyComment(store: ThreadStore, incoming: Comment, options: Pla
   const found = store.find(incoming.id);
   if (found) {
     const mine = found.comment;
+    // An older state than the one shown (a late event): nothing to change.
+    if (incoming.version < mine.version) return false;
     if (placeholder(incoming) && mine.status !== 'deleted' && options.insider?.(mine)) {
       // Its author and the stewards keep reading it, with why it was hidden (asked again if unknown).
       if (mine.moderation?.state !== 'hidden') options.stale?.();

@@ -120,8 +120,9 @@ export class RucheComments extends RucheElement {
     this.stopLive = null;
   }
 
+  /** The subject's mode as the server has it once decided (by its first top-level comment), else the attribute's. */
   get qa(): boolean {
-    return this.mode === 'qa' || this.page?.subject.mode === 'qa';
+    return (this.page?.subject.mode ?? this.mode) === 'qa';
   }
 
   get m(): Messages {
@@ -129,6 +130,8 @@ export class RucheComments extends RucheElement {
   }
 
   protected contextChanged(): void {
+    // Maybe someone else now: nothing of the last person's (their drafts, their rights) shows meanwhile.
+    this.page = null;
     void this.load(false);
   }
 
@@ -163,8 +166,7 @@ export class RucheComments extends RucheElement {
       this.generation++;
       this.abort?.abort();
       this.loadedWith = this.query();
-      // Another subject (or space, or API): its own drafts.
-      if (this.drafts !== (this.drafts = this.draftKey('new'))) this.texts.clear();
+      this.keepDrafts();
       if (this.mode === 'qa') void this.loadAnswers();
     }
     const generation = this.generation;
@@ -189,6 +191,7 @@ export class RucheComments extends RucheElement {
       this.nextCursor = page.nextCursor;
       this.failure = null;
       this.page = page;
+      if (!more) this.keepDrafts();
       // Stewards get their moves; nobody else downloads them.
       if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
       else this.moderating = this.moderatingLoad = null;
@@ -234,8 +237,14 @@ export class RucheComments extends RucheElement {
 
   // ---- drafts -----------------------------------------------------------------------------------
 
+  /** Each person's own, on each subject (a shared computer, the demo's picker). */
   private draftKey(key: string): string {
-    return `ruche:draft:${this.ctx!.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
+    return `ruche:draft:${this.ctx!.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${this.page?.viewer.id}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
+  }
+
+  /** Another subject, space, API or person: the boxes hold their own drafts. */
+  private keepDrafts(): void {
+    if (this.drafts !== (this.drafts = this.draftKey('new'))) this.texts.clear();
   }
 
   /** What a box holds; a new comment or reply starts from its draft. */
@@ -288,6 +297,8 @@ export class RucheComments extends RucheElement {
   }
 
   private onLive(event: LiveEvent, id: string | null): void {
+    // What was missed cannot be replayed (too long away, or too much happened): read the threads again.
+    if (event.type === 'reset') return void this.load(false);
     this.held.push([event, id]);
     this.requestUpdate();
   }

@@ -10,17 +10,14 @@ export class ThreadStore {
   count = 0;
   /** Every comment id counted in `count`: a replayed event must not count twice. */
   readonly counted = new Set<string>();
-  /** The live event the threads were read at: what they already show. */
+  /** The live event the threads were read at. */
   since: string | null = null;
-  /** The last live event applied to each comment (and `a<id>` to each question's accepted answer). */
-  readonly versions = new Map<string, string>();
 
   reset(threads: Thread[], count: number, since: string | null = null): void {
     this.threads = [];
     this.count = count;
     this.counted.clear();
     this.since = since;
-    this.versions.clear();
     this.append(threads);
   }
 

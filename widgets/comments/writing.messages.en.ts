@@ -22,4 +22,12 @@ export const en: WritingMessages = {
   report: 'Report',
   accept: 'Accept this answer',
   unaccept: 'Withdraw acceptance',
+  errors: {
+    comment_gone: 'This comment has been deleted or hidden.',
+    parent_gone: 'The comment you reply to has been deleted.',
+    not_author: 'Only its author can do this.',
+    not_asker: 'Only the person who asked can accept an answer.',
+    own_answer: 'A reply by the person who asked cannot be accepted.',
+    body_too_large: 'This text is too long.',
+  },
 };

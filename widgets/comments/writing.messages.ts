@@ -23,6 +23,15 @@ const fr = {
   report: 'Signaler',
   accept: 'Accepter cette réponse',
   unaccept: 'Retirer l’acceptation',
+  // The API's refusals, by error code.
+  errors: {
+    comment_gone: 'Ce commentaire a été supprimé ou masqué.',
+    parent_gone: 'Le commentaire auquel vous répondez a été supprimé.',
+    not_author: 'Seul son auteur peut faire cela.',
+    not_asker: 'Seule la personne qui a posé la question peut accepter une réponse.',
+    own_answer: 'La réponse de la personne qui demande ne peut pas être acceptée.',
+    body_too_large: 'Ce texte est trop long.',
+  } as Record<string, string>,
 };
 
 export type WritingMessages = typeof fr;

@@ -68,7 +68,7 @@ export class Writing {
       this.actionKeys.delete(key);
       return result;
     } catch (error) {
-      host.notes.set(noteKey, { text: errorMessage(error, host.language), error: true });
+      host.notes.set(noteKey, { text: errorMessage(error, host.language, this.m.errors), error: true });
       return undefined;
     } finally {
       host.setBusy(key, false);
@@ -182,8 +182,7 @@ export class Writing {
   private async close(): Promise<void> {
     const { host } = this;
     const key = host.open;
-    if (key?.startsWith('reply:')) host.setText(key, ''); // "Annuler" discards the reply
-    host.open = null;
+    host.open = null; // a reply's draft stays, for when the box opens again
     if (key) host.notes.delete(key);
     await host.updateComplete;
     if (this.opener?.isConnected) this.opener.focus();

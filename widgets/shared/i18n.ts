@@ -104,21 +104,22 @@ export class Translations<T> {
 
 const errorsFr = {
   0: 'Le service Ruche ne répond pas. Réessayez dans un instant.',
-  400: 'Demande refusée',
   401: 'Votre session a expiré : rechargez la page.',
   403: 'Vous n’avez pas le droit de faire cela ici.',
+  404: 'Introuvable, ou vous n’y avez pas accès.',
   429: 'Trop d’actions d’un coup : réessayez dans # s.',
   other: 'Une erreur est survenue.',
 };
 export type ErrorTexts = typeof errorsFr;
 export const errorTexts = new Translations(errorsFr, () => import('./errors.en.ts').then((m) => m.errors));
 
-/** What to tell a person about a failed request, in their language (the API's own messages are English). */
-export function errorMessage(error: unknown, lang: Lang): string {
-  const texts = errorTexts.in(lang);
-  if (!(error instanceof ApiError)) return texts.other;
-  const status = error.status === 503 ? 0 : error.status;
-  const text = texts[status as keyof ErrorTexts] ?? texts.other;
-  // A refused request (400, 404, 409, 413…) says why in the API's words.
-  return status === 400 || !(status in texts) ? `${text} (${error.message})` : text.replace('#', String(error.retryAfter ?? 10));
+/**
+ * What to tell a person about a failed request, in their language: by the API's error code when the
+ * widget knows it (`codes`, its own words, loaded with the code that meets them), else by status,
+ * else in general terms. Never the API's own message: English, and meant for developers.
+ */
+export function errorMessage(error: unknown, lang: Lang, codes?: Record<string, string>): string {
+  const texts: Record<string, string> = errorTexts.in(lang);
+  if (!(error instanceof ApiError)) return texts.other!;
+  return (codes?.[error.code] ?? texts[error.status === 503 ? 0 : error.status] ?? texts.other!).replace('#', String(error.retryAfter ?? 10));
 }

@@ -162,8 +162,8 @@ class Channel {
       for (const line of lines) {
         if (line === '') {
           if (id !== null) this.lastEventId = id;
-          // Other kinds ('ready') describe the stream, not a subject.
-          if (data.length && type === 'message') this.dispatch(data.join('\n'), id);
+          // 'ready' describes the stream; 'reset' (what was missed cannot be replayed) is a subject's.
+          if (data.length && type !== 'ready') this.dispatch(data.join('\n'), id);
           data = [];
           id = null;
           type = 'message';
