@@ -65,7 +65,7 @@ describe('the comments store and the changes applied to it', () => {
     // Its transaction took event id 9 before the read (at 10), and committed after it: it is news.
     const late = comment({ version: 1 });
     equal(applyEvent(store, event('comment.created', late), '9', newest), true, 'a comment committed late is taken');
-    equal(applyEvent(store, event('comment.created', { ...late }), '9', newest), true, 'again: idempotent');
+    equal(applyEvent(store, event('comment.created', { ...late }), '9', newest), false, 'again: nothing more');
     equal(store.threads.length, 2);
     equal(store.count, 2, 'counted once');
     const reply = comment({ parentId: seen.id });
@@ -76,13 +76,18 @@ describe('the comments store and the changes applied to it', () => {
     equal(store.find(seen.id)!.comment.body, 'edited');
     equal(applyEvent(store, event('comment.updated', { ...seen, body: 'last', version: 4 }), '7', newest), true, 'a newer state, with a lower event id');
     equal(store.find(seen.id)!.comment.body, 'last');
+    // What this person just did is shown at once, at the version it was done to: the server's state
+    // of that version (a replay sent before the change) is older, and changes nothing.
+    applyComment(store, { ...store.find(seen.id)!.comment, status: 'hidden', moderation: { state: 'hidden', heldFor: null, word: null, reason: 'Hors charte', at: null } }, newest);
+    equal(applyEvent(store, event('comment.created', { ...seen, body: 'last', version: 4 }), '11', newest), false, 'the same version, from before');
+    equal(store.find(seen.id)!.comment.moderation?.reason, 'Hors charte');
     // The server sends each comment as it is when the event goes out: a replayed creation of a
     // deleted comment says it is deleted, and it is not taken.
     const gone = comment({ status: 'deleted', author: null, body: '' });
     equal(applyEvent(store, event('comment.created', gone), '13', newest), false);
     const other = comment();
     equal(applyEvent(store, event('comment.updated', other), '14', newest), false, 'an edit of a comment not shown');
-    equal(store.count, 3, 'is not a new comment');
+    equal(store.count, 2, 'is not a new comment (the hidden one counts no more)');
   });
 
   it('leaves a replayed comment of a page not loaded to that page, and does not count it again', () => {

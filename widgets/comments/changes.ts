@@ -27,18 +27,22 @@ const placeholder = (c: Comment) => (c.status === 'hidden' || c.status === 'pend
 /**
  * A live event (`id`: its event id). Each carries its comment as it is when the event is sent (for
  * `comment.accepted`, the question). Event ids follow the order transactions start in, not the order
- * they commit in: they say nothing about which of two states of a comment is newer (its `version`
- * does, in applyComment), nor whether a comment was already there when the threads were read. So a
- * new comment is taken (once, by id) whatever its event id, except one replayed from before the read
- * (the server goes a few seconds back) that belongs where no thread is loaded: a page not read yet,
- * which the read counted already. A change to a comment not shown is not a new comment. Returns
- * whether anything changed.
+ * they commit in: they say nothing about which of two states of a comment is newer, nor whether a
+ * comment was already there when the threads were read. So:
+ * - a comment shown changes only for a higher `version` than the one shown (what this person just
+ *   did, shown at once, keeps the version it was done to: the server's state at that version is older);
+ * - a new comment is taken (once, by id) whatever its event id, except one replayed from before the
+ *   read (the server goes a few seconds back) that belongs where no thread is loaded: a page not read
+ *   yet, which the read counted already;
+ * - a change to a comment not shown is not a new comment.
+ * Returns whether anything changed.
  */
 export function applyEvent(store: ThreadStore, event: LiveEvent, id: string | null, placement: Placement): boolean {
   // Other features speak on the same subjects (an idea's status, on the idea's discussion): not comments.
   if (!('comment' in event)) return false;
   const c = event.comment;
-  if (store.find(c.id)) return applyComment(store, c, placement);
+  const found = store.find(c.id);
+  if (found) return c.version > found.comment.version && applyComment(store, c, placement);
   if (event.type !== 'comment.created') return false;
   const last = store.threads[store.threads.length - 1];
   const loadedHere = c.parentId ? !!store.find(c.parentId) : placement.atEnd || (placement.newestFirst && !!last && c.createdAt > last.createdAt);
@@ -55,8 +59,6 @@ export function applyComment(store: ThreadStore, incoming: Comment, options: Pla
   const found = store.find(incoming.id);
   if (found) {
     const mine = found.comment;
-    // An older state than the one shown (a late event): nothing to change.
-    if (incoming.version < mine.version) return false;
     if (placeholder(incoming) && mine.status !== 'deleted' && options.insider?.(mine)) {
       // Its author and the stewards keep reading it, with why it was hidden (asked again if unknown).
       if (mine.moderation?.state !== 'hidden') options.stale?.();
