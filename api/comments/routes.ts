@@ -80,7 +80,7 @@ export const commentsRoutes = router()
       await recordReading(c, access.space.id);
       // Read before the comments: an event after this id may already be in the page (clients
       // apply events idempotently), but none can fall between the page and the stream.
-      const lastEventId = await c.var.deps.bus.lastEventId(db, subject?.id ?? null);
+      const lastEventId = await c.var.deps.bus.lastEventId(db, access.space.id);
       const page = subject
         ? await loadThreads(db, { subjectId: subject.id, viewerId, canSteward: access.canSteward, sort: query.sort, after, limit: query.limit })
         : { threads: [], nextCursor: null };

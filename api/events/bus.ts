@@ -113,13 +113,13 @@ export class LiveBus {
   }
 
   /**
-   * Where a client starts its stream for a subject it just read: the subject's newest event, else
-   * (nothing about it yet) the newest of all — both read by index; '0' only while there is no event.
+   * Where a client starts its stream for a space it just read: the space's newest event (by index),
+   * '0' while it has none. Every subject of a page then starts from about now — a quiet thread never
+   * drags its page's stream back to its own last event, days ago — and the figure tells a reader
+   * nothing of other spaces.
    */
-  async lastEventId(db: Db, subjectId: string | null): Promise<string> {
-    const [about] = subjectId ? await db<{ id: string | null }[]>`select max(id)::text as id from events where subject_id = ${subjectId}` : [];
-    if (about?.id) return about.id;
-    const [latest] = await db<{ id: string }[]>`select coalesce(max(id), 0)::text as id from events`;
+  async lastEventId(db: Db, spaceId: string): Promise<string> {
+    const [latest] = await db<{ id: string }[]>`select coalesce(max(id), 0)::text as id from events where space_id = ${spaceId}`;
     return latest!.id;
   }
 

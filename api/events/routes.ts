@@ -74,7 +74,7 @@ export const eventsRoutes = router().openapi(
           if (missed) for (const event of missed) await send(event);
           else {
             // Read after subscribing: from this id on, the stream misses nothing.
-            const id = await bus.lastEventId(sql, null);
+            const id = await bus.lastEventId(sql, spaceId);
             for (const subject of keys) await stream.writeSSE({ id, event: 'reset', data: JSON.stringify({ type: 'reset', subject }) });
           }
         }

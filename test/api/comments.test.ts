@@ -314,15 +314,29 @@ describe('from a page to its live stream', () => {
     await stream.close();
   });
 
-  test('a subject nobody wrote on yet starts from the newest event of all, and its first comment is caught', async () => {
+  test('a page starts its stream from its space’s newest event, whatever its subject: a quiet thread beside a busy one', async () => {
+    await post(alice, { subject: 'gap-quiet', body: 'Il y a longtemps' });
+    await post(alice, { subject: 'gap-busy', body: 'Plus tard' });
+    await post(alice, { space: 'general', subject: 'gap-elsewhere', body: 'Encore plus tard' });
+    const [newest] = await api.db.database.sql<{ id: string }[]>`
+      select max(e.id)::text as id from events e join spaces s on s.id = e.space_id where s.slug = 'general'`;
+    const { body: quiet } = await page(q({ subject: 'gap-quiet' }), bob);
     const { body: empty } = await page(q({ subject: 'gap-empty' }), bob);
-    const [newest] = await api.db.database.sql<{ id: string }[]>`select max(id)::text as id from events`;
-    assert.notEqual(empty.lastEventId, '0', 'not "everything ever written about it", which only a scan could tell');
+    // Not the quiet thread's own last event (a stream for both pages would have to replay everything
+    // since), and not "everything ever written about it", which only a scan could tell.
+    assert.equal(quiet.lastEventId, newest!.id);
     assert.equal(empty.lastEventId, newest!.id);
     const first = await post(alice, { subject: 'gap-empty', body: 'Premier' });
     const stream = await openStream(q({ s: 'gap-empty' }), bob, empty.lastEventId);
     assert.equal((await stream.next()).data.comment.id, first.body.id);
     await stream.close();
+  });
+
+  test('the id a page starts from says nothing of other spaces’ activity', async () => {
+    const { body: before } = await page(q({ subject: 'gap-other' }), bob);
+    assert.equal((await post(carol, { space: 'codir', subject: 'budget-2027', body: 'Confidentiel' })).status, 201);
+    const { body: after } = await page(q({ subject: 'gap-other' }), bob);
+    assert.equal(after.lastEventId, before.lastEventId);
   });
 });
 
