@@ -38,8 +38,10 @@ export function demoLoopbackOnly(): MiddlewareHandler<AppEnv> {
  * In trusted-header mode the person rides on the SSO proxy's cookie, which a browser also sends with
  * a form another site posts here. So a write must come from this server's own origin, its public
  * URL's, or an intranet origin in RUCHE_ORIGINS; a write without an Origin header is refused when the
- * browser says it is cross-site (Sec-Fetch-Site). Token and demo modes need no such check: their
- * identity is a header that no other site can make a browser send.
+ * browser says it is cross-site (Sec-Fetch-Site). The Ruche browser extension's background writes
+ * with its own origin (chrome-extension://…, moz-extension://…), which no web page can send: it is
+ * let through (what the extension may ask for is its own allow-list's business). Token and demo
+ * modes need no such check: their identity is a header that no other site can make a browser send.
  */
 export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -56,8 +58,10 @@ export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
   };
 }
 
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
+
 function allowedOrigin(origin: string, requestUrl: string, origins: readonly string[], publicUrl: string | undefined): boolean {
-  if (origins.includes(origin)) return true;
+  if (origins.includes(origin) || EXTENSION_ORIGIN.test(origin)) return true;
   let host: string;
   try {
     const url = new URL(origin);

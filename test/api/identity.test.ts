@@ -289,11 +289,14 @@ describe('trusted header mode', () => {
     assert.equal(read.status, 200, 'reads are not refused (CORS keeps their answers from the other site)');
   });
 
-  test('writes from this server’s pages, from RUCHE_ORIGINS, or from no browser at all go through', async () => {
+  test('writes from this server’s pages, from RUCHE_ORIGINS, from the Ruche extension, or from no browser at all go through', async () => {
     assert.equal((await join('nadia', { origin: 'https://intranet.example.com', 'sec-fetch-site': 'same-site' })).status, 200);
     assert.equal((await join('marc', { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).status, 200);
     assert.equal((await join('karim', { origin: 'https://localhost' })).status, 200, 'behind a TLS proxy the scheme differs, the host does not');
     assert.equal((await join('sophie', {})).status, 200, 'a script without Origin (curl, a batch)');
+    // The extension's background sends its own origin, which no page can (its requests are its allow-list's business).
+    assert.equal((await join('elodie', { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'sec-fetch-site': 'none' })).status, 200);
+    assert.equal((await join('julien', { origin: 'moz-extension://6f1c2a4e-4b3d-4d7a-9a55-0d2c8e6b1f20' })).status, 200);
   });
 
   test('without X-Remote-Guest, the stored guest flag stays', async () => {
