@@ -14,6 +14,7 @@ import { scheduleEscalations } from './experts/questions.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
+import { readingSecret } from './pulse/reading.ts';
 import { seedDemoModeration } from './stewardship/demo.ts';
 
 export interface RunningServer {
@@ -33,6 +34,14 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startServer(config: Config): Promise<RunningServer> {
+  try {
+    readingSecret(config);
+  } catch (error) {
+    throw new ConfigError(
+      `Ruche counts each day's readers with a secret kept in ${config.dataDir}/reading-secret, and could not write or read it ` +
+        `(${(error as Error).message}). Set RUCHE_READING_SECRET (the same on every API process), or RUCHE_DATA to a folder Ruche may write.`,
+    );
+  }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
   let schemaVersion: number;
   let demoSecret: string | null = null;
@@ -127,6 +136,10 @@ async function main() {
     if (error instanceof DataFolderBusyError) {
       console.error(error.message);
       process.exit(3);
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
     }
     const unreachable = databaseProblem(error, config.databaseUrl);
     if (unreachable) {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'hono';
 import type { Config } from '../config.ts';
@@ -30,20 +30,29 @@ export const utcDay = (now: Date = new Date()) => now.toISOString().slice(0, 10)
 
 const secrets = new Map<string, Buffer>();
 
-/** The secret the days' keys come from: the configured one, else the data folder's (created once). */
+/**
+ * The secret the days' keys come from: the configured one, else the data folder's (created once).
+ * The server asks for it at start, so a folder it cannot write is a sentence then, not a failed read.
+ */
 export function readingSecret(config: Pick<Config, 'readingSecret' | 'dataDir'>): Buffer {
   if (config.readingSecret) return Buffer.from(config.readingSecret);
   let secret = secrets.get(config.dataDir);
   if (!secret) {
     const file = join(config.dataDir, 'reading-secret');
     mkdirSync(config.dataDir, { recursive: true });
+    // Written whole under another name, then linked into place: of two processes starting together,
+    // one links and both read the same complete secret (never an empty file being written).
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
     try {
-      // 'wx': of two processes starting together, one writes and both read what it wrote.
-      writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+      linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(draft, { force: true });
     }
     secret = Buffer.from(readFileSync(file, 'utf8').trim());
+    if (!secret.length) throw new Error(`${file} is empty: delete it (a new secret is made) or set RUCHE_READING_SECRET.`);
     secrets.set(config.dataDir, secret);
   }
   return secret;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -118,6 +118,7 @@ describe('reading is counted, not logged', () => {
       assert.equal(first.length, 64);
       assert.equal(readFileSync(join(folder, 'reading-secret'), 'utf8'), first.toString());
       assert.deepEqual(readingSecret({ readingSecret: undefined, dataDir: folder }), first);
+      assert.deepEqual(readdirSync(folder), ['reading-secret'], 'written whole under another name, then linked: nothing else left');
       assert.equal(readingSecret({ readingSecret: 'x'.repeat(32), dataDir: folder }).toString(), 'x'.repeat(32));
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -41,7 +41,8 @@ export interface TestApi {
 export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const config = loadConfig(
     Object.fromEntries(
-      Object.entries({ RUCHE_JWT_SECRET: TEST_SECRET, RUCHE_LOG: 'silent', RUCHE_WRITE_RATE: '6000', RUCHE_WRITE_BURST: '6000', ...env }).filter(
+      // A reading secret of its own: the tests never write one into the project's data folder.
+      Object.entries({ RUCHE_JWT_SECRET: TEST_SECRET, RUCHE_READING_SECRET: TEST_SECRET, RUCHE_LOG: 'silent', RUCHE_WRITE_RATE: '6000', RUCHE_WRITE_BURST: '6000', ...env }).filter(
         ([, value]) => value !== '',
       ),
     ),
