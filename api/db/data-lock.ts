@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -9,6 +9,11 @@ import { join, resolve } from 'node:path';
  * when that process started (from /proc where there is one). A lock whose process is gone (a crash,
  * a kill -9) is taken over, and so is one whose pid now belongs to another process: after a container
  * restart the new server often gets the very pid, and hostname, of the one that was killed.
+ *
+ * A pid means something only in its pid namespace: two containers sharing a volume and a hostname
+ * both run as pid 1, and a container restarted gets a new namespace. So the holder also refreshes
+ * the lock file's time every HEARTBEAT_MS; a lock from another pid namespace (or from an older Ruche,
+ * which wrote none) is stale only once it has gone SILENT_MS without that — the starter waits for it.
  */
 export class DataFolderBusyError extends Error {}
 
@@ -23,7 +28,14 @@ interface Owner {
   started?: string;
   /** The kernel's boot id: start times count from a boot. */
   boot?: string;
+  /** The pid namespace the pid belongs to (/proc/self/ns/pid), when known. */
+  ns?: string;
 }
+
+/** How often the holder refreshes its lock's time. */
+export const HEARTBEAT_MS = 10_000;
+/** How long a lock whose owner cannot be judged by its pid must go unrefreshed to be stale. */
+export const SILENT_MS = 30_000;
 
 /** Folders this process holds: to be told apart from a lock left by an earlier process with our pid. */
 const held = new Set<string>();
@@ -56,6 +68,16 @@ function bootId(): string | undefined {
   }
 }
 
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 function parseOwner(text: string): Owner | null {
   try {
     const owner = JSON.parse(text) as Owner;
@@ -69,18 +91,49 @@ function parseOwner(text: string): Owner | null {
   return null;
 }
 
-/** Whether the lock's owner is certainly gone. A lock from another host, or unreadable, is not judged. */
-export function isStale(owner: Owner, me = { pid: process.pid, boot: bootId() }): boolean {
-  if (owner.host !== hostname() || owner.pid <= 0) return false;
-  if (owner.pid === me.pid) return true; // not one we hold (checked before): an earlier process with our pid
-  if (!processIsAlive(owner.pid)) return true;
-  if (owner.started === undefined) return false;
-  if (owner.boot !== undefined && me.boot !== undefined && owner.boot !== me.boot) return true;
+type Verdict = 'stale' | 'live' | 'unsure';
+
+/**
+ * What the lock's pid says of its owner: certainly gone, alive, or nothing ('unsure': another pid
+ * namespace, or a lock that does not say which; its heartbeat tells). Another host's lock is not judged.
+ */
+export function judge(owner: Owner, me = { pid: process.pid, boot: bootId(), ns: pidNamespace() }): Verdict {
+  if (owner.host !== hostname() || owner.pid <= 0) return 'live';
+  if (owner.ns === undefined || me.ns === undefined || owner.ns !== me.ns) return 'unsure';
+  if (owner.pid === me.pid) return 'stale'; // not one we hold (checked before): an earlier process with our pid
+  if (!processIsAlive(owner.pid)) return 'stale';
+  if (owner.started === undefined) return 'live';
+  if (owner.boot !== undefined && me.boot !== undefined && owner.boot !== me.boot) return 'stale';
   const started = processStartTime(owner.pid);
-  return started !== undefined && started !== owner.started; // the pid was given to another process
+  return started !== undefined && started !== owner.started ? 'stale' : 'live'; // else the pid was given to another process
 }
 
-export function lockDataFolder(dataDir: string): DataLock {
+/**
+ * For an owner its pid cannot judge: stale once the lock has gone `silentMs` unrefreshed (waiting for
+ * that, if need be); null when the lock changed or went meanwhile (look again).
+ */
+function silentFor(lockPath: string, holder: string, silentMs: number): boolean | null {
+  const deadline = Date.now() + silentMs * 1.5; // the holder refreshes it every third of that
+  let told = false;
+  for (;;) {
+    let mtime: number;
+    try {
+      if (readFileSync(lockPath, 'utf8') !== holder) return null; // someone else took it meanwhile
+      mtime = statSync(lockPath).mtimeMs;
+    } catch {
+      return null; // released
+    }
+    if (Date.now() - mtime > silentMs) return true;
+    if (Date.now() > deadline) return false; // refreshed all along: its owner lives
+    if (!told) {
+      console.warn(`Ruche: ${lockPath} was refreshed ${Math.round((Date.now() - mtime) / 1000)} s ago by a process this one cannot see; waiting up to ${Math.round(silentMs / 1000)} s to know whether it still runs…`);
+      told = true;
+    }
+    sleep(Math.min(1000, silentMs / 4));
+  }
+}
+
+export function lockDataFolder(dataDir: string, { silentMs = SILENT_MS, heartbeatMs = HEARTBEAT_MS } = {}): DataLock {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'ruche.lock');
   const key = resolve(lockPath);
@@ -91,7 +144,7 @@ export function lockDataFolder(dataDir: string): DataLock {
     );
   if (held.has(key)) throw busy(`this process, pid ${process.pid}`);
 
-  const me: Owner = { pid: process.pid, host: hostname(), started: processStartTime(process.pid), boot: bootId() };
+  const me: Owner = { pid: process.pid, host: hostname(), started: processStartTime(process.pid), boot: bootId(), ns: pidNamespace() };
   const content = JSON.stringify(me);
   // The lock appears whole or not at all: written aside, then linked into place (link fails if a lock exists).
   const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -101,8 +154,19 @@ export function lockDataFolder(dataDir: string): DataLock {
       try {
         linkSync(temporary, lockPath);
         held.add(key);
+        // Alive, says the lock's time: for a starter that cannot judge our pid (another pid namespace).
+        const heartbeat = setInterval(() => {
+          try {
+            const now = new Date();
+            utimesSync(lockPath, now, now);
+          } catch {
+            // gone: the release is under way
+          }
+        }, heartbeatMs);
+        heartbeat.unref();
         return {
           release() {
+            clearInterval(heartbeat);
             held.delete(key);
             try {
               if (readFileSync(lockPath, 'utf8') === content) unlinkSync(lockPath);
@@ -121,7 +185,13 @@ export function lockDataFolder(dataDir: string): DataLock {
         continue; // released between our two calls: try again
       }
       const owner = parseOwner(holder);
-      if (!owner || !isStale(owner)) throw busy(owner ? `pid ${owner.pid} on ${owner.host}` : holder);
+      let verdict = owner ? judge(owner) : 'live';
+      if (verdict === 'unsure') {
+        const silent = silentFor(lockPath, holder, silentMs);
+        if (silent === null) continue;
+        verdict = silent ? 'stale' : 'live';
+      }
+      if (verdict === 'live') throw busy(owner ? `pid ${owner.pid} on ${owner.host}` : holder);
       takeOver(lockPath, holder);
     }
   } finally {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
@@ -156,17 +156,54 @@ describe('the data folder lock', () => {
     writeFileSync(join(dir, 'ruche.lock'), typeof owner === 'string' ? owner : JSON.stringify(owner));
   const hasProc = existsSync('/proc/self/stat');
 
-  test('a lock left with this very pid (a container restarted after a kill -9) is taken over', () => {
-    for (const left of [{ pid: process.pid, host: hostname(), started: '1' }, `${process.pid}@${hostname()}`]) {
+  const ns = hasProc ? readlinkSync('/proc/self/ns/pid') : undefined;
+  const longAgo = (dir: string) => utimesSync(join(dir, 'ruche.lock'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+
+  test('a lock left with this very pid in this pid namespace (a restart after a kill -9) is taken over at once', { skip: !hasProc && 'no /proc here' }, () => {
+    const dir = folder();
+    leave(dir, { pid: process.pid, host: hostname(), started: '1', ns });
+    const lock = lockDataFolder(dir);
+    const owner = JSON.parse(readFileSync(join(dir, 'ruche.lock'), 'utf8'));
+    assert.equal(owner.pid, process.pid);
+    assert.equal(owner.started, processStartTime(process.pid));
+    assert.equal(owner.ns, ns);
+    lock.release();
+    assert.deepEqual(readdirSync(dir), [], 'released, and no temporary file left');
+  });
+
+  test('a lock from another pid namespace, or an older Ruche, is judged by its heartbeat: taken once silent', () => {
+    for (const left of [
+      { pid: process.pid, host: hostname(), started: '1', ns: 'pid:[1]' }, // a container restarted (a new namespace), or another one on this volume
+      { pid: process.pid, host: hostname(), started: '1' },
+      `${process.pid}@${hostname()}`,
+    ]) {
       const dir = folder();
       leave(dir, left);
-      const lock = lockDataFolder(dir);
-      const owner = JSON.parse(readFileSync(join(dir, 'ruche.lock'), 'utf8'));
-      assert.equal(owner.pid, process.pid);
-      if (hasProc) assert.equal(owner.started, processStartTime(process.pid));
-      lock.release();
-      assert.deepEqual(readdirSync(dir), [], 'released, and no temporary file left');
+      longAgo(dir);
+      lockDataFolder(dir).release();
     }
+  });
+
+  test('a lock from another pid namespace that its owner keeps refreshing is refused', async () => {
+    const dir = folder();
+    leave(dir, { pid: 1, host: hostname(), started: '1', ns: 'pid:[1]' });
+    // Another container's Ruche, on the same volume and hostname: alive, it refreshes the lock's time.
+    const owner = spawn(process.execPath, ['-e', `const fs = require('node:fs'); setInterval(() => fs.utimesSync(${JSON.stringify(join(dir, 'ruche.lock'))}, new Date(), new Date()), 50)`]);
+    cleanups.push(async () => owner.kill('SIGKILL'));
+    await once(owner, 'spawn');
+    assert.throws(() => lockDataFolder(dir, { silentMs: 600 }), DataFolderBusyError);
+    owner.kill('SIGKILL');
+    await once(owner, 'exit');
+    lockDataFolder(dir, { silentMs: 600 }).release(); // once it stops: silent, then taken over
+  });
+
+  test('the holder refreshes its lock’s time', async () => {
+    const dir = folder();
+    const lock = lockDataFolder(dir, { heartbeatMs: 50 });
+    utimesSync(join(dir, 'ruche.lock'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(Date.now() - statSync(join(dir, 'ruche.lock')).mtimeMs < 5_000);
+    lock.release();
   });
 
   test('a folder this process holds is refused to it a second time', () => {
@@ -177,11 +214,11 @@ describe('the data folder lock', () => {
     lockDataFolder(dir).release();
   });
 
-  test('a lock whose process is gone is taken over', async () => {
+  test('a lock whose process is gone is taken over', { skip: !hasProc && 'no /proc here' }, async () => {
     const child = spawn(process.execPath, ['-e', '0']);
     await once(child, 'exit');
     const dir = folder();
-    leave(dir, { pid: child.pid, host: hostname(), started: '1' });
+    leave(dir, { pid: child.pid, host: hostname(), started: '1', ns });
     lockDataFolder(dir).release();
   });
 
@@ -192,13 +229,13 @@ describe('the data folder lock', () => {
     const started = processStartTime(child.pid!);
     assert.ok(started);
     const dir = folder();
-    leave(dir, { pid: child.pid, host: hostname(), started });
+    leave(dir, { pid: child.pid, host: hostname(), started, ns });
     assert.throws(() => lockDataFolder(dir), (error: Error) => error instanceof DataFolderBusyError && error.message.includes(`pid ${child.pid}`));
     leave(dir, { pid: child.pid, host: 'another-host', started: '1' });
     assert.throws(() => lockDataFolder(dir), DataFolderBusyError);
 
     // The same pid, started at another time: the pid was given to another process since.
-    leave(dir, { pid: child.pid, host: hostname(), started: String(Number(started) - 1) });
+    leave(dir, { pid: child.pid, host: hostname(), started: String(Number(started) - 1), ns });
     const lock = lockDataFolder(dir);
     assert.equal(JSON.parse(readFileSync(join(dir, 'ruche.lock'), 'utf8')).pid, process.pid);
     lock.release();
