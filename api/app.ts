@@ -27,6 +27,12 @@ import { ideaReportRoutes, moderationRoutes, notificationsRoutes } from './stewa
  * The whole HTTP surface. Middleware order matters: limits and identity first, then each write gets
  * its transaction; routes are grouped by feature and mounted under /api.
  */
+/**
+ * Reads sent as POST because what they ask for does not fit in a URL (like counts of a long list):
+ * no write-rate token, no transaction, and anonymous readers may send them.
+ */
+const POSTED_READS = ['/api/likes/query'];
+
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const app = router();
@@ -69,9 +75,8 @@ export function createApp(deps: AppDeps) {
     }),
     sameOriginWrites(),
     authenticate(identityCache),
-    writeRateLimit(config.writeRate),
-    // POST /api/likes/query is a read (like counts for lists too long for a URL): anonymous readers ask it too.
-    writeTransaction({ anonymousWrites: ['/api/demo/token', '/api/likes/query'] }),
+    writeRateLimit(config.writeRate, { reads: POSTED_READS }),
+    writeTransaction({ anonymousWrites: ['/api/demo/token'], reads: POSTED_READS }),
   );
 
   const api = app

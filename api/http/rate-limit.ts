@@ -7,13 +7,14 @@ import { ApiError } from './errors.ts';
  * Kept in each process's memory: behind N processes a person gets at most N times the rate, which
  * is what a limit against floods and runaway scripts needs, without a round trip per write.
  */
-export function writeRateLimit(options: { perMinute: number; burst: number }): MiddlewareHandler<AppEnv> {
+export function writeRateLimit(options: { perMinute: number; burst: number }, { reads = [] as readonly string[] } = {}): MiddlewareHandler<AppEnv> {
+  const postedReads = new Set(reads); // reads sent as POST (they do not fit in a URL) cost nothing
   const buckets = new Map<string, { tokens: number; at: number }>();
   const refillPerMs = options.perMinute / 60_000;
 
   return async (c, next) => {
     const person = c.var.person;
-    if (!person || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (!person || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' || postedReads.has(c.req.path)) return next();
 
     const now = Date.now();
     const bucket = buckets.get(person.id) ?? { tokens: options.burst, at: now };

@@ -27,12 +27,14 @@ class Rollback extends Error {}
  * other write from nobody is refused before the pool is touched. (SCIM, whose caller is the identity
  * provider, not a person, gives none.)
  */
-export function writeTransaction(options: { anonymousWrites?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
+export function writeTransaction(options: { anonymousWrites?: readonly string[]; reads?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
   const anonymousWrites = options.anonymousWrites ? new Set(options.anonymousWrites) : null;
+  // Reads sent as POST (what they ask for does not fit in a URL): no transaction, anyone who may read.
+  const postedReads = new Set(options.reads);
   return async (c, next) => {
     c.set('afterCommit', []);
     const pool = c.var.deps.database.sql;
-    if (!WRITE_METHODS.has(c.req.method)) {
+    if (!WRITE_METHODS.has(c.req.method) || postedReads.has(c.req.path)) {
       c.set('db', pool);
       return next();
     }

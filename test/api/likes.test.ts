@@ -70,6 +70,16 @@ describe('likes on subjects', () => {
     assert.deepEqual(after, before, 'no subject created');
   });
 
+  test('a POSTed query is a read: it costs no write of the person’s allowance', async () => {
+    const strict = await createTestApi({ RUCHE_WRITE_RATE: '1', RUCHE_WRITE_BURST: '2' });
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await strict.post('/api/likes/query', { subjects: ['a', 'b'] }, { as: alice })).status, 200);
+      assert.equal((await strict.request('PUT', '/api/likes', { as: alice, body: { subject: 'a' } })).status, 200, 'the writes are still all there');
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('a query over 1000 subjects, or without any, is a 400 that says why', async () => {
     const over = await api.post('/api/likes/query', { subjects: Array.from({ length: 1001 }, (_, i) => `k${i}`) }, { as: alice });
     assert.equal(over.status, 400);
