@@ -335,6 +335,24 @@ describe('<ruche-idea-box>', () => {
     equal(text($(element, '.view .vote .n')), '1', 'with the duplicate’s vote');
   });
 
+  it('tells a steward, in their words, why a merge was refused', async () => {
+    const slug = await space();
+    const original = await submit('alice', slug, { title: 'Un casier pour les commandes du soir' });
+    const duplicate = await submit('bob', slug, { title: 'Retirer ses commandes le soir' });
+    const element = await ideaBox(`space="${slug}"`, 'carol');
+    await openIdea(element, duplicate.id);
+    const details = await waitFor(() => $<HTMLDetailsElement>(element, '.steward details'), 'the merge control');
+    details.open = true;
+    await typeInto($<HTMLInputElement>(element, '#merge-search')!, 'casier commandes');
+    const pick = await waitFor(() => $$<HTMLButtonElement>(element, '.steward li button').find((b) => /casier/.test(text(b))), 'the original found', 5000);
+    pick.click();
+    // Meanwhile another steward hides the original.
+    await call('POST', `/api/moderation/ideas/${original.id}/hide`, { as: 'carol', body: { reason: 'Hors sujet' } });
+    (await waitFor(() => $<HTMLButtonElement>(element, '.steward .danger'), 'the merge button')).click();
+    const refused = await waitFor(() => $(element, '.steward .alert'), 'the refusal');
+    assert(/approuvez-la ou rétablissez-la/.test(text(refused)), text(refused));
+  });
+
   it('shows the news on one’s ideas, and marks them as seen', async () => {
     const slug = await space();
     const idea = await submit('alice', slug, { title: 'Scanner les livraisons' });

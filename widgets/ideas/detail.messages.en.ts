@@ -39,4 +39,12 @@ export const en: DetailMessages = {
   newsEmpty: 'Nothing new. Suggest or support ideas: when the stewards decide, you will read it here.',
   reasons: { author: 'Your idea', voter: 'An idea you support', merged: 'The idea yours was merged into' },
   newsUnread: 'new',
+  refusals: {
+    idea_not_published: 'This idea waits for a steward or was hidden: approve or restore it first.',
+    original_merged: 'The idea you chose was itself merged: merge into the one it went to.',
+    merge_into_itself: 'An idea cannot be merged into itself.',
+    campaign_closed: 'The original idea’s campaign is closed: its votes can no longer change.',
+    invalid_transition: 'This status cannot follow the current one.',
+    idea_merged: 'This idea was already merged into another one.',
+  },
 };

@@ -43,6 +43,15 @@ const fr = {
   newsEmpty: 'Rien de nouveau. Proposez ou soutenez des idées : quand les animateurs décideront, vous le lirez ici.',
   reasons: { author: 'Votre idée', voter: 'Une idée que vous soutenez', merged: 'L’idée où la vôtre a été fusionnée' },
   newsUnread: 'nouveau',
+  // Why the server refused a steward's move (by the API's error code)
+  refusals: {
+    idea_not_published: 'Cette idée attend un animateur ou a été masquée : approuvez-la ou rétablissez-la d’abord.',
+    original_merged: 'L’idée choisie a elle-même été fusionnée : fusionnez dans celle où elle a été reportée.',
+    merge_into_itself: 'Une idée ne peut pas être fusionnée avec elle-même.',
+    campaign_closed: 'La campagne de l’idée d’origine est close : ses votes ne peuvent plus changer.',
+    invalid_transition: 'Ce changement de statut n’est pas possible depuis le statut actuel.',
+    idea_merged: 'Cette idée a déjà été fusionnée avec une autre.',
+  } as Record<string, string>,
 };
 
 export type DetailMessages = typeof fr;

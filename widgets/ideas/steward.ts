@@ -104,7 +104,7 @@ export class Stewarding {
       host.note(doneKey, done, false);
       void host.load(); // counts and order change
     } catch (error) {
-      host.note(key, errorMessage(error, host.language));
+      host.note(key, errorMessage(error, host.language, this.detail.m.refusals));
     } finally {
       host.participation!.setBusy(key, false);
     }

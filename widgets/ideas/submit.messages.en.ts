@@ -16,6 +16,7 @@ export const en: SubmitMessages = {
   stewardsDontSee: 'the space’s stewards will not see it either;',
   stillSigned: 'your comments remain signed. You can sign the idea later.',
   stewardsNote: 'The stewards’ note: “#”',
+  closed: 'The campaign has just closed: it takes no new ideas any more.',
   policyChanged: 'The anonymity policy of this space has just changed: read it again above, then publish again.',
   submit: 'Publish my idea',
   cancel: 'Cancel',

@@ -17,6 +17,7 @@ const fr = {
   stewardsDontSee: 'les animateurs de l’espace ne le verront pas non plus ;',
   stillSigned: 'vos commentaires restent signés. Vous pourrez signer l’idée plus tard.',
   stewardsNote: 'Le mot des animateurs : « # »',
+  closed: 'La campagne vient de se clore : elle ne prend plus de nouvelles idées.',
   policyChanged: 'La règle d’anonymat de cet espace vient de changer : relisez-la ci-dessus, puis publiez à nouveau.',
   submit: 'Publier mon idée',
   cancel: 'Annuler',

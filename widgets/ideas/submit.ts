@@ -222,7 +222,7 @@ export class SubmitForm implements IdeaBoxView {
         host.page!.policy = (error.details as { policy: IdeaPolicy }).policy;
         host.note('submit', m.policyChanged);
       } else {
-        host.note('submit', errorMessage(error, host.language));
+        host.note('submit', errorMessage(error, host.language, { campaign_closed: m.closed }));
       }
     } finally {
       host.participation!.setBusy('submit', false);
