@@ -160,6 +160,8 @@ export const commentsRoutes = router()
       if (hold) await db`update comments set status = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
       const edited = (await loadComment(db, row.id))!;
       await publish(c, 'comment.updated', edited, subjectKey);
+      // An answer held again no longer counts: not accepted, and the clock as the answers still shown say.
+      if (hold) await settleQuestionOf(db, c.var.deps.bus, c.var.afterCommit, row.id, subjectKey);
       const liked = await likedBy(db, person.id, [row.id]);
       return c.json(commentView(edited, liked.has(row.id), { personId: person.id, canSteward: access.canSteward }), 200);
     },

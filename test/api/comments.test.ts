@@ -513,6 +513,19 @@ describe('an accepted answer that goes', () => {
     assert.equal((await api.request('PUT', `/api/comments/${first.id}/accept`, { as: alice })).status, 200);
   });
 
+  test('edited into a watched word and held again: no longer accepted, and unanswered while it waits', async () => {
+    const { answer, read } = await qa('held-again');
+    const only = await answer(bob, 'Dans le classeur.');
+    assert.equal((await api.request('PUT', `/api/comments/${only.id}/accept`, { as: alice })).status, 200);
+    assert.equal((await api.request('PUT', '/api/moderation/settings', { as: carol, body: { space: 'aide', words: ['classeur rouge'] } })).status, 200);
+    const edited = await api.request('PATCH', `/api/comments/${only.id}`, { as: bob, body: { body: 'Dans le classeur rouge.' } });
+    assert.equal(edited.body.status, 'pending');
+    const after = await read();
+    assert.equal(after.acceptedAnswerId, null);
+    assert.equal(after.answeredAt, null, 'its clock runs again while the only answer waits');
+    await api.request('PUT', '/api/moderation/settings', { as: carol, body: { space: 'aide', words: [] } });
+  });
+
   test('the asker cannot have their own reply accepted, not even by a steward', async () => {
     const { answer } = await qa('own');
     const own = await answer(alice, 'Trouvé moi-même.');
