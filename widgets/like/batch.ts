@@ -56,7 +56,8 @@ function flush(client: ApiClient): void {
     let subjects: string[] = [];
     let size = 0;
     for (const subject of bySubject.keys()) {
-      const more = Math.max(60, subject.length + 3); // quoted, and a comma
+      // Quoted, and a comma; counted as it would travel in a URL, which is never less than its JSON bytes.
+      const more = Math.max(60, encodeURIComponent(subject).length + 3);
       if ((size += more) > MAX_BODY) {
         send(subjects);
         subjects = [];

@@ -5,7 +5,7 @@
 -- The key of a skill as api/experts/skills.ts now writes it: the letters unaccent spells out (œ →
 -- oe, æ → ae, ß → ss…) are spelled out too. Keys are already lower case and without accents.
 create function fold_skill_key(key text) returns text language sql immutable as $$
-  select left(btrim(translate(replace(replace(replace(replace(key, 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss'), 'þ', 'th'), 'øłđðı', 'olddi')), 60)
+  select rtrim(left(btrim(translate(replace(replace(replace(replace(key, 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss'), 'þ', 'th'), 'øłđðı', 'olddi')), 60))
 $$;
 
 -- Merges one skill into another: the people who declared it (once per person and intent), its
