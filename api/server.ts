@@ -11,6 +11,7 @@ import { seedDemoIdeas } from './demo/seed-ideas.ts';
 import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
 import { scheduleEscalations } from './experts/questions.ts';
+import { resumePendingDeliveries } from './ideas/webhooks.ts';
 import { loadDemoSecret } from './identity/routes.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
@@ -88,6 +89,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database.sql`delete from events where created_at < now() - interval '7 days'`.catch(() => {});
   }, 3600_000);
   housekeeping.unref();
+  // Webhook deliveries a stopped process left pending go out after all.
+  const resumeWebhooks = () =>
+    resumePendingDeliveries(database.sql, config.webhookHosts).catch((error) => {
+      if (!isConnectionError(error)) console.error('[ruche] could not resume webhook deliveries:', error);
+    });
+  void resumeWebhooks();
+  const webhookResumer = setInterval(resumeWebhooks, 5 * 60_000);
+  webhookResumer.unref();
   // Questions past their space's answer-time promise go to the next experts and the stewards.
   const stopEscalations = scheduleEscalations(database.sql, 5 * 60_000, (error) => console.error('[ruche] escalation failed:', error));
   // Reading marks of past days, and notifications, audit entries and reports past RUCHE_RETENTION_DAYS.
@@ -101,6 +110,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         clearInterval(housekeeping);
+        clearInterval(webhookResumer);
         stopEscalations();
         stopRetention();
         await bus.stop(); // ends live streams, which would otherwise hold the server open

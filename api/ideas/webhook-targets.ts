@@ -1,5 +1,6 @@
+import { lookup as lookupCallback, type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Where a webhook may post. Stewards are not administrators, so a webhook must not become their way
@@ -16,6 +17,7 @@ refused.addSubnet('0.0.0.0', 8);
 refused.addAddress('::1', 'ipv6');
 refused.addAddress('::', 'ipv6');
 refused.addSubnet('fe80::', 10, 'ipv6');
+refused.addAddress('fd00:ec2::254', 'ipv6'); // a cloud's metadata service over IPv6
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
 
@@ -47,4 +49,23 @@ export async function webhookDeliveryRefusal(target: string, allowed: readonly s
   const addresses = await lookup(host, { all: true }).catch(() => []);
   const bad = addresses.find((a) => isRefusedAddress(a.address));
   return bad ? `${host} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused.` : null;
+}
+
+/**
+ * The name lookup a delivery connects with: the addresses it resolves to are checked as they are
+ * used, so a name that resolved to an allowed address for the check above cannot be rebound to this
+ * machine or a metadata service for the connection itself. Hosts the administrator listed are not checked.
+ */
+export function guardedLookup(allowed: readonly string[]): LookupFunction {
+  return (hostname, options, callback) => {
+    lookupCallback(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, '', 0);
+      const bad = listed(hostname.toLowerCase().replace(/\.$/, ''), allowed) ? undefined : addresses.find((a) => isRefusedAddress(a.address));
+      if (bad) {
+        return callback(Object.assign(new Error(`${hostname} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused.`), { code: 'EREFUSED_TARGET' }), '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
 }

@@ -1,9 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { Context } from 'hono';
 import type { IdeaWebhookPayload } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { isConnectionError, type Db, type Pool } from '../db/database.ts';
-import { webhookDeliveryRefusal } from './webhook-targets.ts';
+import { guardedLookup, webhookDeliveryRefusal } from './webhook-targets.ts';
 
 /**
  * Webhooks: each status change of an idea (merges included) is POSTed to the space's webhooks.
@@ -12,7 +14,9 @@ import { webhookDeliveryRefusal } from './webhook-targets.ts';
  * change does; it is attempted once the transaction has committed, in the background (the request
  * never waits for another system), with a timeout and a few retries, and each attempt is recorded on
  * the row, so that stewards see failures (GET /api/ideas/webhooks/{id}/deliveries). A process that
- * stops while a delivery waits for its next retry leaves it `pending`.
+ * stops while a delivery waits leaves it `pending`: resumePendingDeliveries, run at start and every
+ * few minutes by whichever API process gets there first, takes it up again (so a receiver may get a
+ * delivery twice: X-Ruche-Delivery tells it the same one).
  *
  * The receiver checks `X-Ruche-Signature: sha256=<hex>`, the HMAC-SHA256 with the shared secret of
  * `<X-Ruche-Timestamp>.<body>`, and may refuse old timestamps to defeat replays.
@@ -58,13 +62,13 @@ export async function queueWebhooks(c: Context<AppEnv>, spaceId: string, payload
   });
 }
 
-async function deliver(pool: Pool, delivery: Delivery, allowed: readonly string[]): Promise<void> {
+async function deliver(pool: Pool, delivery: Delivery, allowed: readonly string[], from = 0): Promise<void> {
   const delays = webhookTiming.retryDelaysMs;
-  for (let attempt = 0; attempt <= delays.length; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]).unref());
+  for (let attempt = from; attempt <= delays.length; attempt++) {
+    if (attempt > from) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]).unref());
     // Checked at each attempt: a name may resolve elsewhere by now; a refused target is not retried.
     const refusal = await webhookDeliveryRefusal(delivery.url, allowed);
-    const outcome = refusal ? { ok: false, statusCode: null, error: refusal } : await attemptDelivery(delivery);
+    const outcome = refusal ? { ok: false, statusCode: null, error: refusal } : await attemptDelivery(delivery, allowed);
     const last = outcome.ok || refusal !== null || attempt === delays.length;
     const status = outcome.ok ? 'delivered' : last ? 'failed' : 'pending';
     try {
@@ -82,35 +86,69 @@ async function deliver(pool: Pool, delivery: Delivery, allowed: readonly string[
   }
 }
 
-async function attemptDelivery(delivery: Delivery): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
+/** A pending delivery nobody touched for this long was left by a process that stopped. */
+const ABANDONED_AFTER = '2 minutes';
+
+/**
+ * Takes up the deliveries a stopped process left pending (not those another live process is still
+ * retrying: it touches them at least every minute), each claimed by one process only; those over a
+ * day old are given up, recorded as failed. Returns how many were taken up.
+ */
+export async function resumePendingDeliveries(pool: Pool, allowed: readonly string[]): Promise<number> {
+  await pool`
+    update idea_webhook_deliveries set status = 'failed', last_error = 'not sent: the server stopped, and it is over a day old'
+     where status = 'pending' and created_at < now() - interval '1 day'`;
+  const resumed = await pool<(Delivery & { attempts: number })[]>`
+    update idea_webhook_deliveries d set last_attempt_at = now()
+      from idea_webhooks w
+     where w.id = d.webhook_id
+       and d.id in (select id from idea_webhook_deliveries
+                     where status = 'pending' and coalesce(last_attempt_at, created_at) < now() - ${ABANDONED_AFTER}::interval
+                     for update skip locked)
+    returning d.id::text as id, w.url, w.secret, d.event, d.payload::text as body, d.attempts`;
+  for (const delivery of resumed) void deliver(pool, delivery, allowed, Math.min(delivery.attempts, webhookTiming.retryDelaysMs.length));
+  return resumed.length;
+}
+
+async function attemptDelivery(delivery: Delivery, allowed: readonly string[]): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
   const timestamp = String(Math.floor(Date.now() / 1000));
+  const url = new URL(delivery.url);
+  const signal = AbortSignal.timeout(webhookTiming.timeoutMs);
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      // A redirect is a failure: the URL stewards configured is the only place payloads go.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(webhookTiming.timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Ruche-Webhook/1',
-        'x-ruche-event': delivery.event,
-        'x-ruche-delivery': delivery.id,
-        'x-ruche-timestamp': timestamp,
-        'x-ruche-signature': signature(delivery.secret, timestamp, delivery.body),
-      },
-      body: delivery.body,
+    // node:http rather than fetch: the connection uses the checked addresses (guardedLookup), and a
+    // redirect is never followed — a redirect is a failure, the configured URL is the only place payloads go.
+    const statusCode = await new Promise<number>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(url, {
+        method: 'POST',
+        signal,
+        lookup: guardedLookup(allowed),
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(delivery.body),
+          'user-agent': 'Ruche-Webhook/1',
+          'x-ruche-event': delivery.event,
+          'x-ruche-delivery': delivery.id,
+          'x-ruche-timestamp': timestamp,
+          'x-ruche-signature': signature(delivery.secret, timestamp, delivery.body),
+        },
+      });
+      request.on('response', (response) => {
+        response.resume(); // what it says is not read
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end(delivery.body);
     });
-    await response.body?.cancel().catch(() => {});
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+    const ok = statusCode >= 200 && statusCode < 300;
+    return { ok, statusCode, error: ok ? null : `HTTP ${statusCode}` };
   } catch (error) {
-    const name = (error as Error).name;
-    const message = name === 'TimeoutError' ? `no answer within ${webhookTiming.timeoutMs} ms` : describe(error);
+    const message = signal.aborted ? `no answer within ${webhookTiming.timeoutMs} ms` : describe(error);
     return { ok: false, statusCode: null, error: message.slice(0, 500) };
   }
 }
 
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'EREFUSED_TARGET') return message!;
+  return code ?? message ?? String(error);
 }

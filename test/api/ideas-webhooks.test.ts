@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { IdeaDetail, IdeaWebhookPayload } from '../../shared/api-types.ts';
-import { webhookTiming } from '../../api/ideas/webhooks.ts';
+import { guardedLookup } from '../../api/ideas/webhook-targets.ts';
+import { resumePendingDeliveries, signature, webhookTiming } from '../../api/ideas/webhooks.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 /**
@@ -187,6 +188,35 @@ describe('webhooks', () => {
     assert.match(refused!.lastError!, /ECONNREFUSED/);
   });
 
+  test('a delivery a stopped server left pending is taken up again (once), an old one given up, a fresh one left to its process', async () => {
+    const { hook } = await scenario('/ok');
+    const sql = api.db.database.sql;
+    const payload = { event: 'idea.status_changed', note: 'laissée en attente' };
+    const [left, old, fresh] = await sql<{ id: string }[]>`
+      insert into idea_webhook_deliveries (webhook_id, event, payload, attempts, created_at, last_attempt_at)
+      values (${hook.id}, 'idea.status_changed', ${sql.json(payload)}, 1, now() - interval '5 minutes', now() - interval '4 minutes'),
+             (${hook.id}, 'idea.status_changed', ${sql.json(payload)}, 0, now() - interval '2 days', null),
+             (${hook.id}, 'idea.status_changed', ${sql.json(payload)}, 1, now() - interval '10 seconds', now() - interval '5 seconds')
+      returning id::text as id`;
+    const before = received.length;
+    const resumed = await Promise.all([resumePendingDeliveries(sql, ['127.0.0.1']), resumePendingDeliveries(sql, ['127.0.0.1'])]);
+    assert.equal(resumed[0] + resumed[1], 1, 'claimed by one process only');
+    const rows = async () => Object.fromEntries((await sql<{ id: string; status: string; attempts: number; lastError: string | null }[]>`
+      select id::text as id, status, attempts, last_error from idea_webhook_deliveries where id in (${left!.id}, ${old!.id}, ${fresh!.id})`).map((r) => [r.id, r]));
+    for (let i = 0; i < 100 && (await rows())[left!.id]!.status === 'pending'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = await rows();
+    assert.deepEqual([after[left!.id]!.status, after[left!.id]!.attempts], ['delivered', 2]);
+    assert.equal(after[old!.id]!.status, 'failed');
+    assert.match(after[old!.id]!.lastError!, /over a day old/);
+    assert.equal(after[fresh!.id]!.status, 'pending', 'a live process may still be retrying it');
+    const got = received.slice(before).filter((r) => r.headers['x-ruche-delivery'] === left!.id);
+    assert.equal(got.length, 1);
+    const { body, headers } = got[0]!;
+    assert.deepEqual(JSON.parse(body), payload);
+    assert.equal(headers['x-ruche-signature'], signature(hook.secret, String(headers['x-ruche-timestamp']), body), 'signed as any delivery');
+    await sql`delete from idea_webhook_deliveries where id = ${fresh!.id}`;
+  });
+
   test('a retried request delivers once; a refused change delivers nothing', async () => {
     const { hook, idea } = await scenario('/ok');
     const headers = { 'idempotency-key': 'decide-once' };
@@ -249,6 +279,19 @@ describe('where webhooks may post', () => {
     } finally {
       await plain.close();
     }
+  });
+
+  test('a delivery connects only to addresses checked as it connects (no rebinding a name between check and connection)', async () => {
+    const connect = (allowed: string[]) =>
+      new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+        guardedLookup(allowed)('localhost', { all: true }, (error, address) => resolve({ error, address })),
+      );
+    const refusedHere = await connect([]);
+    assert.equal(refusedHere.error?.code, 'EREFUSED_TARGET');
+    assert.match(refusedHere.error!.message, /localhost resolves to/);
+    const listedHere = await connect(['localhost']);
+    assert.equal(listedHere.error, null, 'a host the administrator listed is not checked');
+    assert.ok(Array.isArray(listedHere.address) && listedHere.address.length > 0);
   });
 
   test('with RUCHE_WEBHOOK_HOSTS, only the hosts listed (names or *.domain)', async () => {
