@@ -164,7 +164,12 @@ export async function seedDemoPulse(sql: Pool, options: { weeks?: number; now?: 
       await db`update comments set answered_at = ${answeredAt}, accepted_answer_id = ${rand() < 0.5 ? answer : null} where id = ${id}`;
     }
 
-    // Votes on the published ideas of the space, spread over the weeks.
+    // Votes on the published ideas of the space, spread over the weeks, from colleagues and from some
+    // of those who otherwise only read (a vote is the lightest way to take part).
+    const voterPool = [
+      ...colleagues,
+      ...(await db<{ id: string }[]>`select id from people where external_id like 'demo-reader-%' order by external_id limit 60`),
+    ];
     const ideas = await db<{ id: string; createdAt: Date }[]>`
       select id, created_at from ideas where space_id = ${space.id} and moderation = 'published' and status <> 'merged'`;
     for (const idea of ideas) {
@@ -172,7 +177,7 @@ export async function seedDemoPulse(sql: Pool, options: { weeks?: number; now?: 
       for (let v = 0; v < voters; v++) {
         const when = new Date(Math.max(idea.createdAt.getTime() + HOUR_MS, today.getTime() - Math.floor(rand() * days) * DAY_MS + 10 * HOUR_MS));
         if (when > now) continue;
-        await db`insert into idea_votes (idea_id, person_id, created_at) values (${idea.id}, ${pick(colleagues).id}, ${when}) on conflict do nothing`;
+        await db`insert into idea_votes (idea_id, person_id, created_at) values (${idea.id}, ${pick(voterPool).id}, ${when}) on conflict do nothing`;
       }
       await db`update ideas set vote_count = (select count(*) from idea_votes where idea_id = ${idea.id}) where id = ${idea.id}`;
     }

@@ -26,7 +26,7 @@ describe('demo seed: the idea box', () => {
     assert.equal(await seedDemoIdeas(sql), false, 'a second start does not seed again');
     const [counts] = await sql<{ ideas: number; campaigns: number }[]>`
       select (select count(*) from ideas)::int as ideas, (select count(*) from idea_campaigns)::int as campaigns`;
-    assert.deepEqual(counts, { ideas: 12, campaigns: 1 });
+    assert.deepEqual(counts, { ideas: 18, campaigns: 1 });
   });
 
   test('a running campaign, “Magasin de demain”, with about ten ideas in every status', async () => {
