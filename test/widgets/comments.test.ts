@@ -297,11 +297,16 @@ describe('<ruche-comments>', () => {
     const streams = holdStreams();
     try {
       const alice = await token('alice');
-      const container = mount(`<ruche-provider api="${api}" token="${alice}">
-        <ruche-comments subject="${second}"></ruche-comments><ruche-comments subject="${first}"></ruche-comments></ruche-provider>`);
-      const [b, a] = [...container.querySelectorAll<RucheComments>('ruche-comments')];
-      await waitFor(() => a!.page && b!.page, 'both widgets to load');
-      const [readA, readB] = [a!.page!.lastEventId, b!.page!.lastEventId];
+      // A page reads from its space's newest event: the first widget reads, the space moves on, the second reads.
+      const container = mount(`<ruche-provider api="${api}" token="${alice}"><ruche-comments subject="${first}"></ruche-comments></ruche-provider>`);
+      const a = container.querySelector<RucheComments>('ruche-comments');
+      await waitFor(() => a!.page, 'the first widget to load');
+      await post('bob', { subject: uniqueSubject('gap-elsewhere'), body: 'Ailleurs dans l’espace' });
+      const b = document.createElement('ruche-comments') as RucheComments;
+      b.setAttribute('subject', second);
+      container.querySelector('ruche-provider')!.prepend(b);
+      await waitFor(() => b.page, 'the second widget to load');
+      const [readA, readB] = [a!.page!.lastEventId, b.page!.lastEventId];
       assert(Number(readA) < Number(readB), `${readA} < ${readB}`);
       const inA = await post('carol', { subject: first, body: 'Dans A' });
       const inB = await post('carol', { subject: second, body: 'Dans B' });
@@ -310,8 +315,8 @@ describe('<ruche-comments>', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       equal(streams.sent.at(-1), readA);
       streams.release();
-      await waitFor(() => $(a!, `#c-${inA.id}`) && $(b!, `#c-${inB.id}`), 'both comments written in between', 5000);
-      // A subject with no event yet starts from the newest event of all (not '0', "everything").
+      await waitFor(() => $(a!, `#c-${inA.id}`) && $(b, `#c-${inB.id}`), 'both comments written in between', 5000);
+      // A subject with no event yet starts from its space's newest event (not '0', "everything").
       const late = mount(`<ruche-provider api="${api}" token="${alice}"><ruche-comments subject="${empty}"></ruche-comments></ruche-provider>`);
       const c = late.querySelector<RucheComments>('ruche-comments')!;
       await waitFor(() => c.page, 'the third widget to load');
