@@ -1,12 +1,11 @@
 import { lookup as lookupCallback, type LookupAddress } from 'node:dns';
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
  * Where a webhook may post. Stewards are not administrators, so a webhook must not become their way
  * into the machine Ruche runs on or a cloud's metadata service: loopback, link-local and unspecified
  * addresses are refused, by name as by address, and checked again on the addresses a name resolves
- * to when a delivery is sent. Other intranet hosts are allowed, since that is where webhooks go; an
+ * to as each delivery connects (guardedLookup). Other intranet hosts are allowed, since that is where webhooks go; an
  * administrator narrows them with RUCHE_WEBHOOK_HOSTS (`hooks.example.com`, `*.example.com`), and a
  * host listed there is allowed even if it is one of the refused addresses.
  */
@@ -41,28 +40,23 @@ export function webhookUrlRefusal(target: string | URL, allowed: readonly string
   return null;
 }
 
-/** The same check just before a delivery, on the addresses the host's name resolves to now. */
-export async function webhookDeliveryRefusal(target: string, allowed: readonly string[]): Promise<string | null> {
-  const written = webhookUrlRefusal(target, allowed);
-  const host = hostOf(new URL(target));
-  if (written || listed(host, allowed) || isIP(host)) return written;
-  const addresses = await lookup(host, { all: true }).catch(() => []);
-  const bad = addresses.find((a) => isRefusedAddress(a.address));
-  return bad ? `${host} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused.` : null;
-}
 
 /**
- * The name lookup a delivery connects with: the addresses it resolves to are checked as they are
- * used, so a name that resolved to an allowed address for the check above cannot be rebound to this
- * machine or a metadata service for the connection itself. Hosts the administrator listed are not checked.
+ * The name lookup a delivery connects with: the addresses a name resolves to are checked as they are
+ * used, so a name cannot resolve to an allowed address for a check and be rebound to this machine or
+ * a metadata service for the connection. Hosts the administrator listed are not checked. A refusal
+ * fails with code REFUSED_TARGET, which is not worth retrying.
  */
+export const REFUSED_TARGET = 'EREFUSED_TARGET';
+
 export function guardedLookup(allowed: readonly string[]): LookupFunction {
   return (hostname, options, callback) => {
     lookupCallback(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const bad = listed(hostname.toLowerCase().replace(/\.$/, ''), allowed) ? undefined : addresses.find((a) => isRefusedAddress(a.address));
       if (bad) {
-        return callback(Object.assign(new Error(`${hostname} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused.`), { code: 'EREFUSED_TARGET' }), '', 0);
+        const message = `${hostname} resolves to ${bad.address}: the machine Ruche runs on and link-local addresses are refused (an administrator can list a host in RUCHE_WEBHOOK_HOSTS).`;
+        return callback(Object.assign(new Error(message), { code: REFUSED_TARGET }), '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { IdeaWebhookPayload } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { isConnectionError, type Db, type Pool } from '../db/database.ts';
-import { guardedLookup, webhookDeliveryRefusal } from './webhook-targets.ts';
+import { guardedLookup, REFUSED_TARGET, webhookUrlRefusal } from './webhook-targets.ts';
 
 /**
  * Webhooks: each status change of an idea (merges included) is POSTed to the space's webhooks.
@@ -66,10 +66,11 @@ async function deliver(pool: Pool, delivery: Delivery, allowed: readonly string[
   const delays = webhookTiming.retryDelaysMs;
   for (let attempt = from; attempt <= delays.length; attempt++) {
     if (attempt > from) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]).unref());
-    // Checked at each attempt: a name may resolve elsewhere by now; a refused target is not retried.
-    const refusal = await webhookDeliveryRefusal(delivery.url, allowed);
-    const outcome = refusal ? { ok: false, statusCode: null, error: refusal } : await attemptDelivery(delivery, allowed);
-    const last = outcome.ok || refusal !== null || attempt === delays.length;
+    // The URL as written (RUCHE_WEBHOOK_HOSTS may have changed), then what its name resolves to as it
+    // connects (attemptDelivery): a refused target is not retried.
+    const refusal = webhookUrlRefusal(delivery.url, allowed);
+    const outcome = refusal ? { ok: false, statusCode: null, error: refusal, refused: true } : await attemptDelivery(delivery, allowed);
+    const last = outcome.ok || outcome.refused || attempt === delays.length;
     const status = outcome.ok ? 'delivered' : last ? 'failed' : 'pending';
     try {
       await pool`
@@ -110,7 +111,15 @@ export async function resumePendingDeliveries(pool: Pool, allowed: readonly stri
   return resumed.length;
 }
 
-async function attemptDelivery(delivery: Delivery, allowed: readonly string[]): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
+interface Outcome {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  /** The target is one webhooks may not reach: trying again will not help. */
+  refused: boolean;
+}
+
+async function attemptDelivery(delivery: Delivery, allowed: readonly string[]): Promise<Outcome> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const url = new URL(delivery.url);
   const signal = AbortSignal.timeout(webhookTiming.timeoutMs);
@@ -140,15 +149,11 @@ async function attemptDelivery(delivery: Delivery, allowed: readonly string[]): 
       request.end(delivery.body);
     });
     const ok = statusCode >= 200 && statusCode < 300;
-    return { ok, statusCode, error: ok ? null : `HTTP ${statusCode}` };
+    return { ok, statusCode, error: ok ? null : `HTTP ${statusCode}`, refused: false };
   } catch (error) {
-    const message = signal.aborted ? `no answer within ${webhookTiming.timeoutMs} ms` : describe(error);
-    return { ok: false, statusCode: null, error: message.slice(0, 500) };
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === REFUSED_TARGET) return { ok: false, statusCode: null, error: message!, refused: true };
+    const why = signal.aborted ? `no answer within ${webhookTiming.timeoutMs} ms` : (code ?? message ?? String(error));
+    return { ok: false, statusCode: null, error: why.slice(0, 500), refused: false };
   }
-}
-
-function describe(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code === 'EREFUSED_TARGET') return message!;
-  return code ?? message ?? String(error);
 }
