@@ -3,7 +3,7 @@ import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import type { Person } from '../people/person.ts';
 import { excerpt } from './questions.ts';
-import { RANKING, rankExperts, type EvidenceKind, type Reason } from './ranking.ts';
+import { OTHERS_LIKES, OTHERS_VOTES, RANKING, rankExperts, type EvidenceKind, type Reason } from './ranking.ts';
 
 /**
  * "What Ruche infers about me": everything the finder may use about a person, shown to that person
@@ -62,7 +62,7 @@ export async function inferredAbout(db: Db, person: Person, now: Date = new Date
       -- As the ranking counts them (ranking.ts): a reply under one's own question is no answer, and
       -- only others' likes and votes count.
       select 'comment' as source, c.id, c.space_id, c.subject_id, c.created_at, c.tree, null as title,
-             greatest(c.like_count - (exists (select 1 from comment_likes l where l.comment_id = c.id and l.person_id = c.author_id))::int, 0) as appreciation,
+             ${db.unsafe(OTHERS_LIKES)} as appreciation,
              case when qn.accepted_answer_id = c.id then 'accepted_answer'
                   when qn.id is not null then 'answer'
                   else 'comment' end as kind
@@ -71,7 +71,7 @@ export async function inferredAbout(db: Db, person: Person, now: Date = new Date
        where c.author_id = ${person.id} and c.status = 'published' and not c.is_question
       union all
       select 'idea', i.id, i.space_id, i.subject_id, i.created_at, null, i.title,
-             greatest(i.vote_count - (exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = i.author_id))::int, 0),
+             ${db.unsafe(OTHERS_VOTES)},
              'idea'
         from ideas i where i.author_id = ${person.id} and not i.anonymous and i.moderation = 'published'
     )

@@ -145,6 +145,13 @@ const TSQUERIES_SQL = `
               from expansions e where phraseto_tsquery(l.config, e.name)::text <> '')), '') as all_terms
     from (values ('fr', 'ruche_fr'::regconfig), ('en', 'ruche_en'::regconfig)) as l (lang, config)`;
 
+/**
+ * What others made of a post, for the ranking and for a person's own view (inferred.ts): the likes of
+ * a comment `c`, the votes for an idea `i` — less the author's own, which count nothing.
+ */
+export const OTHERS_LIKES = `greatest(c.like_count - (exists (select 1 from comment_likes l where l.comment_id = c.id and l.person_id = c.author_id))::int, 0)`;
+export const OTHERS_VOTES = `greatest(i.vote_count - (exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = i.author_id))::int, 0)`;
+
 const EVIDENCE_SQL = `
   with readable as (
     select s.id, s.lang from spaces s
@@ -167,7 +174,7 @@ const EVIDENCE_SQL = `
   -- What others made of a post: their likes or votes, not the author's own.
   docs as (
     select c.id, 'comment' as source, c.author_id, c.created_at,
-           greatest(c.like_count - (exists (select 1 from comment_likes l where l.comment_id = c.id and l.person_id = c.author_id))::int, 0) as appreciation,
+           ${OTHERS_LIKES} as appreciation,
            case when qn.accepted_answer_id = c.id then 'accepted_answer'
                 when qn.id is not null then 'answer'
                 else 'comment' end as kind,
@@ -183,7 +190,7 @@ const EVIDENCE_SQL = `
      where c.author_id is not null
     union all
     select i.id, 'idea', i.author_id, i.created_at,
-           greatest(i.vote_count - (exists (select 1 from idea_votes v where v.idea_id = i.id and v.person_id = i.author_id))::int, 0),
+           ${OTHERS_VOTES},
            'idea',
            ts_rank_cd(i.search, qs.any_terms, 1)::float8, i.search @@ qs.all_terms
       from ideas i
