@@ -98,7 +98,7 @@ export interface CommentPage {
   nextCursor: string | null;
   /**
    * Send as Last-Event-ID when first opening /api/events, so nothing written meanwhile is missed: the
-   * subject's last event, else the last event of all.
+   * space's newest event when the page was read ('0': none yet).
    */
   lastEventId: string;
 }

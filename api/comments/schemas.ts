@@ -51,7 +51,7 @@ export const commentPageSchema = z
     nextCursor: z.string().nullable(),
     lastEventId: z.string().openapi({
       description:
-        'The last live event about this subject when the page was read (the newest event of all when there is none about it): send it as Last-Event-ID when opening /api/events, so nothing written in between is missed',
+        'The newest live event of the space when the page was read ("0": none yet): send it as Last-Event-ID when opening /api/events, so nothing written in between is missed',
     }),
   })
   .openapi('CommentPage');
