@@ -134,7 +134,7 @@ export class LiveBus {
     const subjects = (await db<{ id: string }[]>`select id from subjects where space_id = ${spaceId} and key = any(${keys as string[]})`).map((s) => s.id);
     let rows: LiveEventRow[];
     if (lastEventId === '0') {
-      // The client read its subjects before any event at all: everything about them is new.
+      // The client read its subjects before any event of the space: everything about them is new.
       if (!subjects.length) return [];
       rows = await db<LiveEventRow[]>`
         select id::text as id, space_id, type, payload, created_at from events

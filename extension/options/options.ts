@@ -56,7 +56,8 @@ const value = (id: string) => (document.getElementById(id) as HTMLInputElement).
 async function saveServer(): Promise<void> {
   const server = serverBase(value('server-url'));
   if (!server) return note('server', m.invalid, true);
-  if (!(await requestAccess([server, ...serviceOrigins({ serverUrl: '', tokenUrl: settings.tokenUrl })]))) return note('server', m.refused, true);
+  // What the background will call once this is saved: the new server, and the token endpoint.
+  if (!(await requestAccess(serviceOrigins({ ...settings, serverUrl: server })))) return note('server', m.refused, true);
   await saveSettings({ serverUrl: server });
   note('server', m.saved);
 }
@@ -65,7 +66,7 @@ async function saveTokenUrl(): Promise<void> {
   const text = value('token-url').trim();
   const origin = text ? siteOrigin(text) : null;
   if (text && !origin) return note('identity', m.invalid, true);
-  if (origin && !(await requestAccess([origin, ...serviceOrigins({ serverUrl: settings.serverUrl, tokenUrl: '' })]))) return note('identity', m.refused, true);
+  if (origin && !(await requestAccess(serviceOrigins({ ...settings, tokenUrl: text })))) return note('identity', m.refused, true);
   await saveSettings({ tokenUrl: text ? new URL(text).href : '' });
   note('identity', m.saved);
 }
