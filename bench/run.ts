@@ -12,6 +12,7 @@ import { launchBrowser, measureBatching, measureHostPage, measureTransferredJs }
 import { gzipSize, measureBundle } from './bundle.ts';
 import { measureRankingQuality } from '../api/experts/quality.ts';
 import { startBenchServer } from './server.ts';
+import { measureAtVolume } from './volume.ts';
 
 process.env.RUCHE_JWT_SECRET ??= randomBytes(32).toString('base64url');
 const only = process.argv[2];
@@ -130,15 +131,31 @@ async function rankingSection() {
     `precision@5 ${quality.precisionAt5.toFixed(3)} (random: ${random.toFixed(3)}, ×${(quality.precisionAt5 / random).toFixed(1)}), MRR ${quality.mrr.toFixed(3)}.`);
 }
 
+async function volumeSection() {
+  if (!process.env.DATABASE_URL) {
+    print('\n### At volume\n\nSkipped: it runs on PostgreSQL, and DATABASE_URL is not set.');
+    return;
+  }
+  const volume = await measureAtVolume(process.env.DATABASE_URL);
+  results.volume = volume;
+  print(`\n### At volume — PostgreSQL, ${volume.comments.toLocaleString('en')} comments, without and with the indexes of 011_indexes.sql\n`);
+  print('| workload | without (baseline) | with | faster with them |');
+  print('|---|---:|---:|---:|');
+  for (const f of volume.figures) print(`| ${f.workload} | ${f.withoutMs} ms | ${f.withMs} ms | ×${f.ratio} |`);
+}
+
 const sections: [string, () => Promise<void>][] = [
   ['bundle', bundleSection],
   ['browser', browserSection],
   ['api', apiSection],
   ['ranking', rankingSection],
+  ['volume', volumeSection],
 ];
 const started = Date.now();
+// Minutes of sequential scans for its baseline: run when asked for by name.
+const asked = new Set(['volume']);
 for (const [name, section] of sections) {
-  if (only && name !== only) continue;
+  if (only ? name !== only : asked.has(name)) continue;
   await section();
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
