@@ -1,15 +1,22 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { brotliCompress, constants } from 'node:zlib';
+import { promisify } from 'node:util';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import type { Plugin, RollupOptions } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+import compressed from 'rollup-plugin-gzip';
 import { extensionBuild } from './extension/build/rollup.ts';
 
 /**
  * The widget bundle: `dist/widgets/ruche.js` (the loader an intranet page includes) and
  * `dist/widgets/chunks/*` (each element's code, loaded when its tag is on the page, plus shared
  * chunks for Lit and the client). The server serves them at `/ruche.js` and `/chunks/*`.
+ *
+ * Each file also gets its brotli (`.br`) and gzip (`.gz`) copy, compressed once here at the highest
+ * levels (too slow to do per request), which the server sends to browsers that accept them — and
+ * which a proxy or CDN in front of it can serve as they are.
  */
 
 /**
@@ -115,6 +122,13 @@ const config: RollupOptions = {
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
     minifyTemplates(),
     terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    compressed({ filter: /\.js$/, gzipOptions: { level: constants.Z_BEST_COMPRESSION } }),
+    compressed({
+      filter: /\.js$/,
+      fileName: '.br',
+      customCompression: (content) =>
+        promisify(brotliCompress)(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(content) } }),
+    }),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;

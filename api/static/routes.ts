@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { etag } from 'hono/etag';
 import type { AppEnv } from '../context.ts';
+import { compressedFiles } from '../http/compression.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WIDGETS_DIR = `${ROOT}dist/widgets`;
@@ -10,20 +12,25 @@ const DEMO_DIR = `${ROOT}demo/site`;
 
 /**
  * The widget bundle, as intranet pages load it from another origin: `/ruche.js` (the small loader,
- * revalidated often so a new release reaches pages) and `/chunks/*` (content-hashed, cached for a
- * year). Module scripts are fetched in CORS mode, hence the open CORS and resource-policy headers:
- * the bundle is public code, the data behind the API is not.
+ * kept 5 minutes, then revalidated with its ETag, so a new release reaches pages soon and costs a
+ * 304 otherwise) and `/chunks/*` (content-hashed: cached for a year, never revalidated). Each is
+ * sent as the brotli or gzip copy the build made beside it when the browser accepts one. Module
+ * scripts are fetched in CORS mode, hence the open CORS and resource-policy headers: the bundle is
+ * public code, the data behind the API is not.
  */
 export function staticRoutes() {
   const app = new Hono<AppEnv>();
   const publicCode = (cacheControl: string) =>
     serveStatic({
       root: WIDGETS_DIR,
+      precompressed: true,
       onFound: (_path, c) => {
         c.header('Access-Control-Allow-Origin', '*');
         c.header('Cross-Origin-Resource-Policy', 'cross-origin');
         c.header('X-Content-Type-Options', 'nosniff');
         c.header('Cache-Control', cacheControl);
+        // Also on an uncompressed answer, so that a shared cache does not hand it to every browser.
+        c.header('Vary', 'Accept-Encoding');
       },
     });
   app.use('/ruche.js', async (c, next) => {
@@ -34,12 +41,21 @@ export function staticRoutes() {
     }
     return next();
   });
-  app.use('/ruche.js', publicCode('public, max-age=300, must-revalidate'));
+  app.use('/ruche.js', etag(), publicCode('public, max-age=300, must-revalidate'));
   app.use('/chunks/*', publicCode('public, max-age=31536000, immutable'));
 
-  // The demo intranet, as an old web server would serve it.
+  // The demo intranet, as a web server would serve it (its files compressed once, kept in memory).
   app.get('/', (c) => c.redirect('/demo/'));
   app.get('/demo', (c) => c.redirect('/demo/'));
-  app.use('/demo/*', serveStatic({ root: DEMO_DIR, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') || '/' }));
+  const demoFiles = new WeakMap<Context, string>();
+  app.use(
+    '/demo/*',
+    compressedFiles((c) => demoFiles.get(c)),
+    serveStatic({
+      root: DEMO_DIR,
+      rewriteRequestPath: (path) => path.replace(/^\/demo/, '') || '/',
+      onFound: (path, c) => void demoFiles.set(c, path),
+    }),
+  );
   return app;
 }
