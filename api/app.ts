@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
+import { CompressedBody, compressAnswers } from './http/compression.ts';
 import { docsPage, openApiDocument } from './http/docs.ts';
 import { ApiError, bodyTooLarge, errorResponse, handleError } from './http/errors.ts';
 import { writeRateLimit } from './http/rate-limit.ts';
@@ -53,6 +54,9 @@ export function createApp(deps: AppDeps) {
   // Demo identities serve this machine only: not through a proxy, not under another host name.
   if (config.auth.mode === 'demo') app.use('*', demoLoopbackOnly());
 
+  // Outermost, so that it compresses what every layer below (errors included) answers.
+  app.use('/api/*', compressAnswers());
+  app.use('/scim/*', compressAnswers());
   app.use(
     '/api/*',
     secureHeaders({
@@ -98,11 +102,14 @@ export function createApp(deps: AppDeps) {
   app.route('/scim/v2', scimRoutes);
   app.route('/', staticRoutes());
 
+  // The same for the whole life of the process: rendered and compressed once.
   const doc = openApiDocument(app);
-  app.get('/api/openapi.json', (c) => c.json(doc));
+  const openApiJson = new CompressedBody(JSON.stringify(doc), 'application/json');
+  const docsHtml = new CompressedBody(Promise.resolve(docsPage(doc)).then(String), 'text/html; charset=UTF-8');
+  app.get('/api/openapi.json', (c) => openApiJson.respond(c));
   app.get('/api/docs', (c) => {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    return c.html(docsPage(doc));
+    return docsHtml.respond(c);
   });
 
   return api;
