@@ -53,12 +53,12 @@ function sendEncoded(c: Context, res: Response, body: Uint8Array, encoding: Enco
 }
 
 /**
- * The API's answers, compressed as they leave when the client accepts it and they are worth it (from
- * 1 KB: below, the encoding's own bytes eat the gain). Live streams pass untouched: their type
- * (text/event-stream) is not in the list and they are chunked; compressing one would hold its
- * events back in the compressor's buffer.
+ * The API's answers, compressed as they leave when the client accepts it and they are worth it
+ * (from 256 bytes, where JSON already loses a fifth; below, a few bytes at most). Live streams pass
+ * untouched: their type (text/event-stream) is not in the list and they are chunked; compressing
+ * one would hold its events back in the compressor's buffer.
  */
-export function compressAnswers({ threshold = 1024 } = {}): MiddlewareHandler {
+export function compressAnswers({ threshold = 256 } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
