@@ -5,20 +5,25 @@ import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** What `npm start` needs: the API, the shared code, the widgets' sources and build, the demo site, the extension (`npm run build` builds it too). */
-const NEEDED = ['api', 'shared', 'widgets', 'demo', 'extension', 'package.json', 'package-lock.json', 'rollup.config.ts', 'tsconfig.json'];
+/** What `npm start` needs: the API, the shared code, the widgets' sources and build, the demo site, the extension (the build builds it too), the build script. */
+const NEEDED = ['api', 'shared', 'widgets', 'demo', 'extension', 'scripts', 'package.json', 'package-lock.json', 'rollup.config.ts', 'tsconfig.json'];
 
 export interface StartedRuche {
   /** Where it listens, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   url: string;
   /** What the server printed so far. */
   output(): string;
+  /** The folder it runs in (a copy of the working tree, unless RUCHE_E2E_IN_PLACE=1). */
+  root: string;
+  /** What the build before the start printed. */
+  buildOutput: string;
   /** Stops the server (SIGTERM, as Ctrl+C would) and removes its data folder and its copy of the code. */
   stop(): Promise<void>;
 }
 
 /**
- * Ruche exactly as a visitor of `npm start` gets it: `npm run build` (the prestart step), then
+ * Ruche exactly as a visitor of `npm start` gets it: its prestart step (which builds, a copy having
+ * no build yet), then
  * `node --import tsx api/server.ts` in a process of its own, with nothing configured but a free port
  * (PORT=0) and a fresh data folder (RUCHE_DATA), so: the embedded database, demo identities (it
  * listens on loopback), the demo seed.
@@ -39,22 +44,23 @@ export async function startLikeNpmStart(): Promise<StartedRuche> {
   }
   const cleanup = () => rmSync(scratch, { recursive: true, force: true });
   try {
-    build(cwd);
-    return await serve(cwd, dataDir, cleanup);
+    const buildOutput = prestart(cwd);
+    return { ...(await serve(cwd, dataDir, cleanup)), root: cwd, buildOutput };
   } catch (error) {
     cleanup();
     throw error;
   }
 }
 
-/** `npm run build --silent`, as `npm start`'s prestart runs it. */
-function build(cwd: string): void {
+/** `npm start`'s prestart step (build if the sources changed), as npm runs it; what it printed. */
+export function prestart(cwd: string): string {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(npm, ['run', 'build', '--silent'], { cwd, encoding: 'utf8', env: process.env });
-  if (run.status !== 0) throw new Error(`npm run build failed (exit ${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
+  const run = spawnSync(npm, ['run', 'prestart', '--silent'], { cwd, encoding: 'utf8', env: process.env });
+  if (run.status !== 0) throw new Error(`npm start's prestart failed (exit ${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
+  return `${run.stdout}${run.stderr}`;
 }
 
-async function serve(cwd: string, dataDir: string, cleanup: () => void): Promise<StartedRuche> {
+async function serve(cwd: string, dataDir: string, cleanup: () => void): Promise<Omit<StartedRuche, 'root' | 'buildOutput'>> {
   // Only what a shell gives `npm start`: no DATABASE_URL, no RUCHE_* setting from the test's environment.
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd,
