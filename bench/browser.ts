@@ -150,46 +150,126 @@ export async function measureBatching(browser: Browser, baseUrl: string, runs = 
   return { likeButtons: 100, likeRequests: requestsForHundred, allCountsMs, oneButtonMs, ratio: Math.round((allCountsMs / oneButtonMs) * 100) / 100 };
 }
 
-export interface TransferredJs {
-  files: { path: string; gzip: number }[];
-  /** Without the demo picker, which only the demo intranet has. */
+/** One answer of Ruche's server to the page, as Chromium received it. */
+export interface TransferredAnswer {
+  path: string;
+  /** `code`: the loader and its chunks; `api`: the API's answers; `live`: the live-updates stream. */
+  kind: 'code' | 'api' | 'live';
+  encoding: string | null;
+  /** Bytes received: status line and headers, then the body as it travelled (compressed or not). */
+  bytes: number;
+  headerBytes: number;
+}
+
+export interface PageTransfer {
+  page: string;
+  answers: TransferredAnswer[];
+  /** Everything Ruche's server sent the page (code, API answers, live stream), headers included. */
   total: number;
+  byKind: Record<TransferredAnswer['kind'], number>;
+  headerBytes: number;
+  /** The host page's own files (its HTML, styles, scripts, under /demo/): the intranet's weight, not Ruche's. */
+  hostPage: number;
 }
 
 /**
- * The JavaScript a signed-in person's browser really fetches for the demo article (comments with
- * the composer, like button, live updates, the demo picker), gzipped: the honest "page with
- * comments and likes" figure, lazily loaded pieces included. `person` is a name in the demo picker:
- * a member (a reader) or one of the space's stewards, who also loads the moderation moves.
+ * What a page costs on the wire, signed in, on a first visit: the bytes Chromium really received
+ * from Ruche's server (CDP's Network.loadingFinished encodedDataLength: headers and the body as it
+ * travelled, compressed where it was), with the HTTP cache off. The person is picked in the demo
+ * picker first; the page measured is the same page without the picker (an intranet page has none),
+ * which still acts as that person (the choice is kept in localStorage). Every Ruche element is
+ * scrolled into view (live updates start there), then the page is left until no answer has come for
+ * 1.5 s. A live stream stays open: it counts with its headers and the events received so far (sent
+ * uncompressed, so the bytes decoded are the bytes received, but for a few bytes of chunk framing).
  */
-export async function measureTransferredJs(browser: Browser, baseUrl: string, gzipSize: (body: Buffer) => number, person: string): Promise<TransferredJs> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/demo/article.html`);
-  const picker = page.locator('ruche-demo-picker select');
-  await picker.waitFor();
-  await picker.locator('option', { hasText: person }).first().waitFor({ state: 'attached' });
-  const options = await picker.locator('option').allTextContents();
-  await picker.selectOption({ label: options.find((o) => o.includes(person))! });
-  await page.locator('ruche-comments textarea').waitFor();
+export async function measurePageTransfer(browser: Browser, baseUrl: string, pagePath: string, person: string): Promise<PageTransfer> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${pagePath}`);
+    const picker = page.locator('ruche-demo-picker select');
+    await picker.locator('option', { hasText: person }).first().waitFor({ state: 'attached' });
+    const options = await picker.locator('option').allTextContents();
+    await picker.selectOption({ label: options.find((o) => o.includes(person))! });
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('ruche:demo-identity:')));
 
-  // Paths seen by the browser; their bodies are fetched again afterwards (a body cannot be read
-  // from a response the page has navigated away from, and the files do not change between the two).
-  const paths = new Set<string>();
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js') && !url.pathname.startsWith('/demo/')) paths.add(url.pathname);
-  });
-  await page.reload();
-  await page.locator('ruche-comments textarea').waitFor();
-  // A reader of the comments scrolls to them (which starts the live updates).
-  await page.locator('ruche-comments').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(1500);
-  await context.close();
-  const list = await Promise.all(
-    [...paths].map(async (path) => ({ path, gzip: gzipSize(Buffer.from(await (await fetch(new URL(path, baseUrl))).arrayBuffer())) })),
-  );
-  list.sort((a, b) => a.path.localeCompare(b.path));
-  const counted = list.filter((f) => !/demo-picker/.test(f.path));
-  return { files: list, total: counted.reduce((sum, f) => sum + f.gzip, 0) };
+    const measuredPath = pagePath.replace(/\.html$/, '-without-picker.html');
+    await context.route(`**${measuredPath}`, async (route) => {
+      const response = await route.fetch({ url: `${baseUrl}${pagePath}` });
+      const body = (await response.text()).replace(/<ruche-demo-picker\b[^>]*>\s*<\/ruche-demo-picker>/g, '');
+      await route.fulfill({ response, body });
+    });
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    interface Seen {
+      url: string;
+      headerBytes: number;
+      encoding: string | null;
+      decoded: number;
+      finished: number | null;
+      stream: boolean;
+    }
+    const seen = new Map<string, Seen>();
+    let lastActivity = Date.now();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      seen.set(e.requestId, { url: e.request.url, headerBytes: 0, encoding: null, decoded: 0, finished: null, stream: false });
+      lastActivity = Date.now();
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const answer = seen.get(e.requestId);
+      if (!answer) return;
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      answer.headerBytes = e.response.encodedDataLength;
+      answer.encoding = headers['content-encoding'] ?? null;
+      answer.stream = (headers['content-type'] ?? '').startsWith('text/event-stream');
+      lastActivity = Date.now();
+    });
+    cdp.on('Network.dataReceived', (e) => {
+      const answer = seen.get(e.requestId);
+      if (answer) answer.decoded += e.dataLength;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const answer = seen.get(e.requestId);
+      if (answer) answer.finished = e.encodedDataLength;
+      lastActivity = Date.now();
+    });
+
+    await page.goto(`${baseUrl}${measuredPath}`, { waitUntil: 'load' });
+    for (const element of await page.locator(':is(ruche-comments, ruche-like, ruche-idea-box, ruche-expert-finder, ruche-person, ruche-pulse)').all()) {
+      await element.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200);
+    }
+    const pending = () => [...seen.values()].some((a) => a.finished === null && !a.stream);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (pending() || Date.now() - lastActivity < 1500)) await page.waitForTimeout(100);
+
+    const origin = new URL(baseUrl).origin;
+    const answers: TransferredAnswer[] = [];
+    let hostPage = 0;
+    for (const answer of seen.values()) {
+      const url = new URL(answer.url);
+      if (url.origin !== origin) continue;
+      const bytes = answer.finished ?? answer.headerBytes + answer.decoded;
+      if (url.pathname.startsWith('/demo/')) {
+        hostPage += bytes;
+        continue;
+      }
+      const kind = answer.stream ? 'live' : url.pathname.startsWith('/api/') ? 'api' : 'code';
+      answers.push({ path: url.pathname, kind, encoding: answer.encoding, bytes, headerBytes: answer.headerBytes });
+    }
+    answers.sort((a, b) => a.kind.localeCompare(b.kind) || b.bytes - a.bytes);
+    const sum = (list: TransferredAnswer[]) => list.reduce((total, a) => total + a.bytes, 0);
+    return {
+      page: pagePath,
+      answers,
+      total: sum(answers),
+      byKind: { code: sum(answers.filter((a) => a.kind === 'code')), api: sum(answers.filter((a) => a.kind === 'api')), live: sum(answers.filter((a) => a.kind === 'live')) },
+      headerBytes: answers.reduce((total, a) => total + a.headerBytes, 0),
+      hostPage,
+    };
+  } finally {
+    await context.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
@@ -12,10 +12,13 @@ const DIST = join(ROOT, 'dist/widgets');
 export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 
 export interface BundleFigures {
-  files: { file: string; bytes: number; gzip: number }[];
+  /** `brotli`: the size of the build's .br copy, what the server sends to browsers that accept it. */
+  files: { file: string; bytes: number; gzip: number; brotli: number }[];
   loader: number;
   /** Everything a page with <ruche-comments> and <ruche-like> downloads, gzipped. */
   commentsAndLikesPage: number;
+  /** The same in the build's brotli copies, as served. */
+  commentsAndLikesPageBrotli: number;
   /** Only likes (a news list). */
   likesPage: number;
   allWidgets: number;
@@ -95,13 +98,15 @@ export async function measureBundle(): Promise<BundleFigures> {
   const files = ['ruche.js', ...readdirSync(join(DIST, 'chunks')).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
   const sizes = files.map((file) => {
     const bytes = readFileSync(join(DIST, file));
-    return { file, bytes: bytes.length, gzip: gzipSize(bytes) };
+    return { file, bytes: bytes.length, gzip: gzipSize(bytes), brotli: statSync(join(DIST, `${file}.br`)).size };
   });
-  const size = (set: Set<string>) => [...set].reduce((sum, f) => sum + sizes.find((s) => s.file === f)!.gzip, 0);
+  const size = (set: Set<string>, as: 'gzip' | 'brotli' = 'gzip') => [...set].reduce((sum, f) => sum + sizes.find((s) => s.file === f)![as], 0);
+  const commentsAndLikes = closure(['ruche.js', chunkNamed('comments', files), chunkNamed('like', files)]);
   return {
     files: sizes,
     loader: sizes.find((s) => s.file === 'ruche.js')!.gzip,
-    commentsAndLikesPage: size(closure(['ruche.js', chunkNamed('comments', files), chunkNamed('like', files)])),
+    commentsAndLikesPage: size(commentsAndLikes),
+    commentsAndLikesPageBrotli: size(commentsAndLikes, 'brotli'),
     likesPage: size(closure(['ruche.js', chunkNamed('like', files)])),
     allWidgets: sizes.reduce((sum, s) => sum + s.gzip, 0),
     allWidgetsAsOneFile: gzipSize(Buffer.concat(files.map((f) => readFileSync(join(DIST, f))))),

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
-import { launchBrowser, measureBatching, measureHostPage, measureTransferredJs } from './browser.ts';
-import { gzipSize, measureBundle } from './bundle.ts';
+import { launchBrowser, measureBatching, measureHostPage, measurePageTransfer, type PageTransfer } from './browser.ts';
+import { measureBundle } from './bundle.ts';
 import { measureRankingQuality } from '../api/experts/quality.ts';
 import { startBenchServer } from './server.ts';
 import { measureAtVolume } from './volume.ts';
@@ -28,6 +28,11 @@ function budget(name: string, value: number, limit: number, unit: string) {
   const ok = value <= limit;
   if (!ok) failures.push(`${name}: ${value} ${unit} > budget ${limit} ${unit}`);
   return `${ok ? '✓' : '✗'} ≤ ${limit} ${unit}`;
+}
+
+/** A size budget in KB (the failure, if any, in bytes). */
+function budgetKb(name: string, bytes: number, limitKb: number) {
+  return budget(name, bytes, limitKb * KB, 'B').replace(`${limitKb * KB} B`, `${limitKb} KB`);
 }
 
 async function apiSection() {
@@ -60,9 +65,14 @@ async function apiSection() {
 const KB = 1024;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
-async function bundleSection() {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: new URL('../', import.meta.url).pathname, stdio: 'inherit' });
+/** The widgets as `npm start` would serve them: built again only if a source changed since the last build. */
+function buildIfChanged() {
+  const build = spawnSync('npm', ['run', 'prestart', '--silent'], { cwd: new URL('../', import.meta.url).pathname, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the widget build failed');
+}
+
+async function bundleSection() {
+  buildIfChanged();
   const b = await measureBundle();
   results.bundle = b;
   print('\n### Bundle (minified, gzipped)\n');
@@ -70,40 +80,60 @@ async function bundleSection() {
   print('|---|---:|---:|---|');
   const ratio = (bytes: number) => `${(bytes / b.litAlone).toFixed(2)}×`;
   print(`| Lit alone (baseline, built in this run) | ${kb(b.litAlone)} | 1.00× | |`);
-  print(`| loader (/ruche.js) | ${kb(b.loader)} | ${ratio(b.loader)} | ${budget('loader', b.loader, 4 * KB, 'B')} |`);
+  print(`| loader (/ruche.js) | ${kb(b.loader)} | ${ratio(b.loader)} | ${budgetKb('loader', b.loader, 4)} |`);
   print(`| page with likes only (news list) | ${kb(b.likesPage)} | ${ratio(b.likesPage)} | |`);
-  print(`| page with comments + likes | ${kb(b.commentsAndLikesPage)} | ${ratio(b.commentsAndLikesPage)} | ${budget('comments + likes page', b.commentsAndLikesPage, 20 * KB, 'B')} |`);
+  print(`| page with comments + likes | ${kb(b.commentsAndLikesPage)} | ${ratio(b.commentsAndLikesPage)} | ${budgetKb('comments + likes page', b.commentsAndLikesPage, 20)} |`);
+  print(`| … in the build's brotli copies, as the server sends them | ${kb(b.commentsAndLikesPageBrotli)} | ${ratio(b.commentsAndLikesPageBrotli)} | |`);
   for (const page of b.pages) {
     print(`| page with ${page.element}, at first | ${kb(page.gzip)} | ${ratio(page.gzip)} | |`);
     print(`| … and all it may load later for a member | ${kb(page.withOnDemand)} | ${ratio(page.withOnDemand)} | |`);
   }
-  print(`| all widgets | ${kb(b.allWidgets)} | ${ratio(b.allWidgets)} | ${budget('all widgets', b.allWidgets, 35 * KB, 'B')} |`);
+  print(`| all widgets | ${kb(b.allWidgets)} | ${ratio(b.allWidgets)} | |`);
   print(`| … of which stewards' tools only | ${kb(b.parts.stewardsOnly)} | ${ratio(b.parts.stewardsOnly)} | |`);
   print(`| … of which English words | ${kb(b.parts.englishWords)} | ${ratio(b.parts.englishWords)} | |`);
   print(`| … of which the demo picker | ${kb(b.parts.demoPicker)} | ${ratio(b.parts.demoPicker)} | |`);
   print(`| all widgets as one file (no chunking) | ${kb(b.allWidgetsAsOneFile)} | ${ratio(b.allWidgetsAsOneFile)} | |`);
-  print('\nChunks: ' + b.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', '));
+  print('\nChunks (gzipped / brotli): ' + b.files.map((f) => `${f.file} ${kb(f.gzip)} / ${kb(f.brotli)}`).join(', '));
   print('Anchors (gzipped JS+CSS, from their releases): Remark42 ≈ 73 KB, Isso ≈ 22 KB, Commento ≈ 14 KB, Cusdis ≈ 8.5 KB (no likes).');
 }
 
+/** The demo's pages, each with a widget, and what each may weigh on the wire (signed in, first visit). */
+const PAGES: { path: string; what: string; budgetKb: number }[] = [
+  { path: '/demo/article.html', what: 'comments and likes (the article)', budgetKb: 18 },
+  { path: '/demo/idees.html', what: 'idea boxes (Boîte à idées)', budgetKb: 30 },
+  { path: '/demo/annuaire.html', what: 'expert finder and person cards (Annuaire des experts)', budgetKb: 30 },
+  { path: '/demo/tableau-de-bord.html', what: 'pulse (Tableau de bord)', budgetKb: 30 },
+];
+
+const answersOf = (t: PageTransfer) => t.answers.map((a) => `${a.path} ${a.bytes} B${a.encoding ? ` ${a.encoding}` : ''}`).join(', ');
+
 async function browserSection() {
+  buildIfChanged();
   const server = await startBenchServer('embedded', { RUCHE_LOG: 'error' }); // demo mode: seeded article, anonymous reading
   const browser = await launchBrowser();
   try {
     const host = await measureHostPage(browser, server.url);
     const batching = await measureBatching(browser, server.url);
     // Élodie is a member of the demo's default space; Karim is one of its stewards.
-    const transferred = await measureTransferredJs(browser, server.url, gzipSize, 'Élodie Petit');
-    const steward = await measureTransferredJs(browser, server.url, gzipSize, 'Karim Haddad');
+    const transfers: PageTransfer[] = [];
+    for (const page of PAGES) transfers.push(await measurePageTransfer(browser, server.url, page.path, 'Élodie Petit'));
+    const steward = await measurePageTransfer(browser, server.url, PAGES[0]!.path, 'Karim Haddad');
     results.hostPage = host;
     results.batching = batching;
-    results.transferredJs = transferred;
-    results.transferredJsSteward = steward;
-    print('\n### JavaScript a signed-in reader of the demo article really downloads (gzipped)\n');
-    print(`${kb(transferred.total)} without the demo picker; files: ` + transferred.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ') + '.');
-    print(`Budget for a page with comments and likes, lazily loaded parts included: ${budget('comments + likes page, as downloaded', transferred.total, 20 * KB, 'B')}.`);
-    const extra = steward.files.filter((f) => !transferred.files.some((r) => r.path === f.path));
-    print(`A steward of the space downloads ${kb(steward.total)}: the same and their moderation moves (` + extra.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ') + ').');
+    results.transfer = { member: transfers, stewardOnArticle: steward };
+    print('\n### What a page costs on the wire (signed in, first visit, bytes Chromium received from Ruche)\n');
+    print('Élodie Petit, a member, picked in the demo picker; HTTP cache off; every widget scrolled into view, live updates started. ' +
+      'Counted: everything Ruche\'s server sent (code, API answers, live stream), headers included; not the host page\'s own files.\n');
+    print('| page | transferred | code | API answers | live stream | of which headers | host page (not counted) | budget |');
+    print('|---|---:|---:|---:|---:|---:|---:|---|');
+    transfers.forEach((t, i) => {
+      const page = PAGES[i]!;
+      print(`| ${page.what} | ${kb(t.total)} | ${kb(t.byKind.code)} | ${kb(t.byKind.api)} | ${kb(t.byKind.live)} | ${kb(t.headerBytes)} | ${kb(t.hostPage)} | ` +
+        `${budgetKb(`${page.path}, transferred`, t.total, page.budgetKb)} |`);
+    });
+    print(`\nA steward of the space (Karim Haddad) on the article: ${kb(steward.total)}, with the moderation moves under each comment.`);
+    print('\nEach answer (bytes received, encoding):');
+    for (const t of transfers) print(`- ${t.page}: ${answersOf(t)}`);
     print(`\n### Host-page cost (demo article, headless Chromium, median of ${host.runs} alternated runs)\n`);
     print('| figure | without Ruche | with Ruche | added | budget |');
     print('|---|---:|---:|---:|---|');
