@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
-import { playwrightLauncher } from '@web/test-runner-playwright';
+import type { CDPSession } from 'playwright-core';
+import { playwrightLauncher, type PlaywrightLauncher } from '@web/test-runner-playwright';
 import { loadConfig } from './api/config.ts';
 import { signToken } from './api/identity/token.ts';
 import { startServer, type RunningServer } from './api/server.ts';
@@ -63,6 +64,8 @@ async function api(env: Record<string, string>): Promise<RunningServer> {
 }
 
 const staleGiven = new Set<string>();
+/** The DevTools sessions that make a test page a phone (`ruche-phone`), kept for its taps. */
+const phones = new Map<string, CDPSession>();
 /** Paths the test server answers late, once (see the `ruche-slow` command): a chunk on a slow network. */
 const slow = new Map<string, number>();
 const tokenServer = await api({ RUCHE_JWT_SECRET: SECRET, RUCHE_ANONYMOUS_READ: 'true' });
@@ -74,8 +77,31 @@ const demoServer = await api({ RUCHE_AUTH: 'demo', RUCHE_DEMO_SEED: 'false' });
  */
 const rucheApi: TestRunnerPlugin = {
   name: 'ruche-api',
-  async executeCommand({ command, payload }) {
+  async executeCommand({ command, payload, session }) {
     if (command === 'ruche-config') return { api: `${tokenServer.url}/`, demoApi: `${demoServer.url}/` };
+    if (command === 'ruche-phone') {
+      // This test page becomes a phone (390 × 844, touch, no hover), as Playwright's `hasTouch` and
+      // `isMobile` would make a new context, but for this page only, so a phone test runs with
+      // `--files` like any other. What makes `(hover: none)` and `(pointer: coarse)` match in
+      // Chromium is touch emulation (the primary pointer becomes a finger): `isMobile` alone changes
+      // neither, and `Emulation.setEmulatedMedia` ignores the `hover` and `pointer` features.
+      // Taps are sent as touches (`ruche-tap`): `setEmitTouchEventsForMouse` would turn Playwright's
+      // mouse into a finger too, but its clicks then never complete.
+      const page = (session.browser as PlaywrightLauncher).getPage(session.id);
+      const cdp = await page.context().newCDPSession(page);
+      phones.set(session.id, cdp);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 3, mobile: true });
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      return true;
+    }
+    if (command === 'ruche-tap') {
+      const cdp = phones.get(session.id);
+      if (!cdp) throw new Error('ruche-tap: call ruche-phone first');
+      const { x, y } = payload as { x: number; y: number };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      return true;
+    }
     if (command === 'ruche-slow') {
       const { path, ms } = payload as { path: string; ms: number };
       slow.set(path, ms);

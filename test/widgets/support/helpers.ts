@@ -83,3 +83,70 @@ export function apiRequests(path: string, since = 0): PerformanceResourceTiming[
   );
 }
 performance.setResourceTimingBufferSize(10_000);
+
+/**
+ * Makes this test page a phone: 390 × 844 CSS px, touch, no hover (see `ruche-phone` in
+ * web-test-runner.config.ts), laid out at the phone's width as a page made for phones is.
+ */
+export async function phone(): Promise<void> {
+  if (!document.querySelector('meta[name="viewport"]')) {
+    document.head.append(Object.assign(document.createElement('meta'), { name: 'viewport', content: 'width=device-width, initial-scale=1' }));
+  }
+  await executeServerCommand('ruche-phone');
+  await waitFor(() => matchMedia('(hover: none) and (pointer: coarse)').matches && innerWidth === 390, 'a phone: 390 px wide, touch, no hover');
+}
+
+/** Taps the middle of `element` with a finger (on a page made a phone by `phone()`). */
+export async function tap(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'center' });
+  const box = element.getBoundingClientRect();
+  await executeServerCommand('ruche-tap', { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) });
+}
+
+const INTERACTIVE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+
+/** Describes an element for a failure message: its tag, classes and first words. */
+function describe(element: Element): string {
+  const classes = element.getAttribute('class')?.trim().split(/\s+/).join('.');
+  const words = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  return `<${element.localName}${classes ? `.${classes}` : ''}> “${words}”`;
+}
+
+/**
+ * The interactive targets shown inside `element`'s shadow root (and the shadow roots within it)
+ * smaller than `min` × `min` CSS px (WCAG 2.2, 2.5.8 Target Size (Minimum): 24 px), each with its
+ * size. Exempt as the criterion says: a link inside a sentence (its size is the line's), and a
+ * check box or radio button whose label (which toggles it too) is large enough. Targets not
+ * rendered (hidden, in a closed <details>) have no box and are not counted.
+ */
+export function smallTargets(element: Element, min = 24): string[] {
+  const found: string[] = [];
+  const visit = (root: ShadowRoot) => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) visit(node.shadowRoot);
+      if (!node.matches(INTERACTIVE)) continue;
+      const box = node.getBoundingClientRect();
+      if (!box.width && !box.height) continue;
+      if (node.localName === 'a' && getComputedStyle(node).display === 'inline') continue;
+      const labels = node instanceof HTMLInputElement && /^(checkbox|radio)$/.test(node.type) ? [...(node.labels ?? [])] : [];
+      if (labels.some((label) => label.getBoundingClientRect().width >= min - 0.01 && label.getBoundingClientRect().height >= min - 0.01)) continue;
+      if (box.width < min - 0.01 || box.height < min - 0.01) found.push(`${describe(node)} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+    }
+  };
+  visit(element.shadowRoot!);
+  return found;
+}
+
+/** The interactive targets shown inside `element`'s shadow root (and those within it), described. */
+export function targets(element: Element): string[] {
+  const found: string[] = [];
+  const visit = (root: ShadowRoot) => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) visit(node.shadowRoot);
+      const box = node.getBoundingClientRect();
+      if (node.matches(INTERACTIVE) && (box.width || box.height)) found.push(describe(node));
+    }
+  };
+  visit(element.shadowRoot!);
+  return found;
+}
