@@ -65,6 +65,23 @@ describe('<ruche-comments>', () => {
     equal((window as unknown as { pwned?: number }).pwned, undefined, 'no script ran');
   });
 
+  it('shows the moves under the comments as the keyboard’s focus comes in, as the pointer does', async () => {
+    const subject = uniqueSubject('keyboard');
+    await post('bob', { subject, body: 'Une question au clavier.' });
+    const element = await comments(subject, { as: 'alice' });
+    equal($(element, '.thread .actions')!.textContent!.includes('Répondre'), false, 'no move before the focus or the pointer comes in');
+    const before = Object.assign(document.createElement('button'), { textContent: 'avant' });
+    element.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    await waitFor(() => $(element, '.thread .actions')!.textContent!.includes('Répondre'), 'the moves, once the focus is in');
+    const reply = [...$(element, '.thread .actions')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Répondre')!;
+    for (let tabs = 0; deepActiveElement() !== reply && tabs < 10; tabs++) await sendKeys({ press: 'Tab' });
+    equal(deepActiveElement(), reply, 'reached with Tab');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => $(element, '.composer.sub textarea') === deepActiveElement(), 'the reply box, opened from the keyboard');
+  });
+
   it('posts with Ctrl+Enter, shows the comment, moves focus to it and counts it', async () => {
     const subject = uniqueSubject('post');
     const element = await comments(subject, { as: 'alice' });

@@ -14,6 +14,9 @@ import type { AnswerPromise } from './qa.ts';
 import type { Writing } from './writing.ts';
 import type { ModerationControls } from '../moderation/controls.ts';
 
+/** A device whose pointer cannot hover (a phone, a tablet), or that has a finger among its pointers. */
+const touchScreen = () => matchMedia('(hover: none), (any-pointer: coarse)').matches;
+
 /** Replies deeper than this are shown at this depth, marked with whom they answer. */
 const MAX_DEPTH = 3;
 
@@ -29,7 +32,8 @@ type Note = { text: string; error: boolean };
  * first render, its draft restored, what is typed kept. The rest of writing (publishing, the
  * formatting help, replies, edits, deletion, reports, accepting answers, liking a comment, and their
  * buttons) is in writing.ts, loaded with the first use or as the pointer or the focus comes into the
- * widget: most visitors only read.
+ * widget: most visitors only read. On a touch screen (no hover) it comes with the comments for
+ * someone signed in, so that every move is there from the first render.
  *
  * @summary Threaded comments with a Q&A mode, live updates, drafts, likes and reports.
  * @attr subject - what is discussed (default: the page's canonical address)
@@ -173,6 +177,9 @@ export class RucheComments extends RucheElement {
     const abort = (this.abort = new AbortController());
     this.notes.delete('more');
     if (more) this.setBusy('more', true);
+    // A finger does not hover: on a touch screen, someone signed in gets the moves under the
+    // comments with the comments (their code asked for beside them), not after a first tap.
+    const writing = !more && !this.writing && touchScreen() && (await this.ctx.identity.token()) ? this.loadWriting().catch(() => null) : null;
     try {
       const page = await client.get<CommentPage>(
         '/api/comments',
@@ -181,6 +188,7 @@ export class RucheComments extends RucheElement {
       );
       if (!page.viewer.id) this.authMode = await client.authMode();
       if (page.subject.mode === 'qa') await this.loadAnswers();
+      if (writing && page.viewer.id) await writing;
       if (generation !== this.generation) return;
       if (more) this.store.append(page.threads);
       else {

@@ -24,6 +24,8 @@ export const styles = css`
     font-size: 0.85em;
   }
   .help summary {
+    min-height: 24px; /* a target a finger can hit (WCAG 2.5.8) */
+    align-content: center;
     cursor: pointer;
   }
   .help[open] {
