@@ -82,4 +82,95 @@ describe('on a phone (touch, no hover)', () => {
     for (const label of ['Répondre', 'Signaler']) assert(moves(comment).includes(label), `${label} (${moves(comment)})`);
     noSmallTargets(element, 'a thread');
   });
+
+  it('<ruche-like>: 24 px targets, and a tap likes', async () => {
+    const subject = uniqueSubject('phone-like');
+    const container = mount(`<ruche-provider api="${api}" token="${await token('alice')}"><p>Une nouvelle <ruche-like subject="${subject}"></ruche-like></p></ruche-provider>`);
+    const element = container.querySelector<RucheLike>('ruche-like')!;
+    await waitFor(() => element.state, 'the count');
+    await element.updateComplete;
+    noSmallTargets(element, 'the button');
+    await tap($(element, '.like')!);
+    await waitFor(() => element.confirmed?.liked, 'liked by a tap');
+    await tap($(element, '.who')!);
+    await waitFor(() => $(element, '.popover:not([hidden]) li, .popover:not([hidden]) p'), 'who liked');
+    await element.updateComplete;
+    noSmallTargets(element, 'the list of people open');
+  });
+
+  it('<ruche-idea-box>: the votes, sorts, filters and views are 24 px at least', async () => {
+    const slug = await space('carol', 'phone-idees');
+    await call('POST', '/api/ideas', { as: 'bob', body: { space: slug, title: 'Des casiers au vestiaire', description: 'Pour les équipes du soir.', tags: ['magasin'] } });
+    const container = mount(`<ruche-provider api="${api}" token="${await token('carol')}"><ruche-idea-box space="${slug}"></ruche-idea-box></ruche-provider>`);
+    const element = container.querySelector<RucheIdeaBox>('ruche-idea-box')!;
+    await waitFor(() => element.page && element.participation, 'the ideas, ready to vote');
+    await element.updateComplete;
+    noSmallTargets(element, 'the list');
+    await tap($(element, '.vote')!);
+    await waitFor(() => $(element, '.vote[aria-pressed="true"]'), 'a vote by a tap');
+    await tap($(element, '.title')!);
+    await waitFor(() => element.view === 'idea' && $(element, '.view h3'), 'the idea, opened by a tap');
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // its discussion below
+    noSmallTargets(element, 'an idea open, with the stewards’ moves');
+    element.view = null;
+    await element.open('submit');
+    await element.updateComplete;
+    noSmallTargets(element, 'the form to propose an idea');
+  });
+
+  it('<ruche-expert-finder> and <ruche-person>: suggestions, results, cards and asking are 24 px at least', async () => {
+    const run = uniqueSubject('').replace(/[^a-z]/g, '').slice(-8);
+    const skill = `Paie${run}`;
+    await call('PATCH', '/api/experts/profile', { as: `expert-${run}`, body: { skills: [skill, 'Excel'], askMeAbout: [skill] } });
+    const container = mount(
+      `<ruche-provider api="${api}" token="${await token('alice')}"><ruche-expert-finder suggestions="${skill}, Excel"></ruche-expert-finder><ruche-person person="expert-${run}"></ruche-person></ruche-provider>`,
+    );
+    const element = container.querySelector<RucheExpertFinder>('ruche-expert-finder')!;
+    const card = container.querySelector<RuchePerson>('ruche-person')!;
+    await waitFor(() => $(element, '.chip') && card.profile, 'the suggestions and the card');
+    await element.updateComplete;
+    noSmallTargets(element, 'the finder before a search');
+    noSmallTargets(card, 'a person card');
+    await tap([...$$(element, '.chip')].find((chip) => text(chip) === skill)!);
+    await waitFor(() => element.found && $$<RuchePerson>(element, 'ruche-person').every((found) => found.profile), 'the results');
+    await Promise.all($$<RuchePerson>(element, 'ruche-person').map((found) => found.updateComplete));
+    noSmallTargets(element, 'the results');
+    await element.open('ask');
+    await element.updateComplete;
+    noSmallTargets(element, 'asking the experts');
+    for (const view of ['questions', 'profile'] as const) {
+      await element.open(view, view);
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      noSmallTargets(element, `the view ${view}`);
+    }
+  });
+
+  it('<ruche-pulse>: periods, tables and the explanation are 24 px at least', async () => {
+    const slug = await space('carol', 'phone-pouls');
+    const reported = await call<Comment>('POST', '/api/comments', { as: 'alice', body: { space: slug, subject: `${slug}-fil`, body: 'Un message signalé.' } });
+    await call('POST', `/api/comments/${reported.id}/report`, { as: 'bob', body: { reason: 'Hors sujet' } });
+    const container = mount(`<ruche-provider api="${api}" token="${await token('carol')}"><ruche-pulse space="${slug}"></ruche-pulse></ruche-provider>`);
+    const element = container.querySelector<RuchePulse>('ruche-pulse')!;
+    await waitFor(() => element.data && element.figures && element.desk, 'the figures and the moderation desk');
+    await element.updateComplete;
+    noSmallTargets(element, 'the figures');
+    for (const summary of $$(element, 'details summary')) summary.click();
+    $<HTMLButtonElement>(element, '.trust .more')?.click();
+    await waitFor(() => $(element, '#about dl'), 'the explanation');
+    await element.updateComplete;
+    noSmallTargets(element, 'the tables and the explanation open');
+    element.tab = 'moderation';
+    await waitFor(() => $(element, '.item'), 'the report in the moderation desk');
+    await element.updateComplete;
+    noSmallTargets(element, 'the moderation desk');
+  });
+
+  it('<ruche-demo-picker>: the list of people is 24 px high', async () => {
+    const container = mount(`<ruche-provider api="${demoApi}"><ruche-demo-picker></ruche-demo-picker></ruche-provider>`);
+    const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;
+    await waitFor(() => $(picker, 'select'), 'the list of people');
+    noSmallTargets(picker, 'the picker');
+  });
 });

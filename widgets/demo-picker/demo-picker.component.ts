@@ -47,7 +47,7 @@ export class RucheDemoPicker extends RucheElement {
       select {
         flex: 1;
         min-width: 0;
-        height: 1.9em;
+        height: max(24px, 1.9em); /* WCAG 2.5.8's minimum target */
         padding: 0 0.5em;
         border: 1px solid #0004;
         border-radius: var(--_radius);

@@ -119,6 +119,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .title {
+    min-height: 24px; /* a target a finger can hit (WCAG 2.5.8) */
     font-size: 1.06em;
     font-weight: 650;
     text-align: start;
@@ -168,6 +169,7 @@ export const styles = css`
     --_c: var(--_warning);
   }
   .tag {
+    min-height: 24px;
     padding: 0 0.5em;
     border: 1px solid var(--_border);
     border-radius: 4px;

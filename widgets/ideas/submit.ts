@@ -76,6 +76,7 @@ const styles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
+    min-height: 24px; /* the box's target, with the box itself (WCAG 2.5.8) */
     margin-top: 1.3em;
   }
   .form .check input {

@@ -38,6 +38,7 @@ export const styles = css`
     color: var(--_success);
   }
   .more {
+    min-height: 24px; /* a target a finger can hit (WCAG 2.5.8) */
     color: var(--_accent);
     font-weight: 600;
     text-decoration: underline;
@@ -424,6 +425,7 @@ export const styles = css`
     accent-color: var(--_accent);
   }
   .opt-in label {
+    min-height: 24px; /* the box's target, with the box itself (WCAG 2.5.8) */
     font-weight: 600;
   }
   .opt-in .caption,
@@ -437,6 +439,8 @@ export const styles = css`
   }
   .data summary {
     width: fit-content;
+    min-height: 24px;
+    align-content: center;
     color: var(--_accent);
     cursor: pointer;
   }

@@ -115,7 +115,8 @@ export const baseStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4em;
-    min-height: 2.3em;
+    /* 24 CSS px at least, whatever the font size: WCAG 2.2's minimum target (2.5.8). */
+    min-height: max(24px, 2.3em);
     padding: 0 0.95em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -131,7 +132,7 @@ export const baseStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.3em;
-    min-height: 1.9em;
+    min-height: max(24px, 1.9em);
     padding: 0 0.45em;
     border-radius: calc(var(--_radius) - 2px);
     color: var(--_muted);
