@@ -2,7 +2,10 @@ import { ApiError } from '../../widgets/shared/api.ts';
 import { errorMessage, errorTexts, plural, relativeDate, resolveLang, supportedLang } from '../../widgets/shared/i18n.ts';
 import { messages as writing } from '../../widgets/comments/writing.messages.ts';
 import { answerClock, duration as say } from '../../widgets/comments/qa.ts';
-import { equal, mount, cleanup } from './support/helpers.ts';
+import type { RucheComments } from '../../widgets/comments/comments.ts';
+import type { RucheDemoPicker } from '../../widgets/demo-picker/demo-picker.ts';
+import type { RucheLike } from '../../widgets/like/like.ts';
+import { $, api, assert, cleanup, demoApi, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 const HOUR = 3_600_000;
 
@@ -55,6 +58,79 @@ describe('i18n', () => {
     equal(resolveLang(container.querySelector('#b')!, 'en'), 'fr');
     equal(resolveLang(container.querySelector('#a')!, 'fr'), 'fr');
     equal(resolveLang(container.querySelector('#c')!, null), 'fr');
+    // The person's language comes after the element's and the provider's, before the page's.
+    equal(resolveLang(container.querySelector('#a')!, null, 'fr'), 'fr', 'a French speaker on an English part of the page');
+    equal(resolveLang(container.querySelector('#c')!, null, 'en'), 'en', 'an English speaker on a French page');
+    equal(resolveLang(container.querySelector('#b')!, null, 'en'), 'fr', 'the element’s own lang first');
+    equal(resolveLang(container.querySelector('#c')!, 'fr', 'en'), 'fr', 'then the provider’s');
+  });
+});
+
+describe('the person’s language', () => {
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  async function widgets(tokenValue: string, attributes = '', inside = (markup: string) => markup) {
+    const subject = uniqueSubject('lang');
+    const container = mount(
+      inside(`<ruche-provider api="${api}" token="${tokenValue}" ${attributes}><ruche-comments subject="${subject}"></ruche-comments> <ruche-like subject="${subject}"></ruche-like></ruche-provider>`),
+    );
+    const comments = container.querySelector<RucheComments>('ruche-comments')!;
+    const like = container.querySelector<RucheLike>('ruche-like')!;
+    await waitFor(() => comments.page && like.state, 'the widgets');
+    await Promise.all([comments.updateComplete, like.updateComplete]);
+    return { comments, like };
+  }
+
+  it('a person whose token says lang: en reads English widgets on a French page', async () => {
+    equal(document.documentElement.lang, 'fr');
+    const { comments, like } = await widgets(await token('emma', { lang: 'en-GB' }));
+    equal(text($(comments, 'h3')), '0 comments');
+    equal(text($(like, '.like span')), 'Like');
+    assert(/Post/.test(text($(comments, '.composer .primary'))), 'the composer too');
+  });
+
+  it('the widget’s lang, then the provider’s, come before the person’s; the page’s after it', async () => {
+    const english = await token('emma', { lang: 'en' });
+    const own = await widgets(english, '', (markup) => markup.replace('<ruche-comments ', '<ruche-comments lang="fr" '));
+    equal(text($(own.comments, 'h3')), '0 commentaire', 'the widget’s own lang');
+    equal(text($(own.like, '.like span')), 'Like', 'its neighbour follows the person');
+    cleanup();
+    const provided = await widgets(english, 'lang="fr"');
+    equal(text($(provided.comments, 'h3')), '0 commentaire', 'the provider’s lang');
+    cleanup();
+    const french = await widgets(await token('francois', { lang: 'fr' }), '', (markup) => `<div lang="en">${markup}</div>`);
+    equal(text($(french.comments, 'h3')), '0 commentaire', 'a French speaker in an English part of the page');
+  });
+
+  it('a token without lang: the profile’s language, as the API knows it', async () => {
+    const sub = uniqueSubject('profile-en');
+    // An earlier visit's token said English: the API keeps it in the person's profile.
+    await fetch(new URL('api/me', api), { headers: { Authorization: `Bearer ${await token(sub, { lang: 'en' })}` } });
+    const { comments } = await widgets(await token(sub));
+    await waitFor(() => text($(comments, 'h3')) === '0 comments', 'English, from the profile');
+  });
+
+  it('follows the person picked in the demo picker', async () => {
+    const subject = uniqueSubject('lang-demo');
+    const container = mount(`<ruche-provider api="${demoApi}"><ruche-demo-picker></ruche-demo-picker><ruche-comments subject="${subject}"></ruche-comments></ruche-provider>`);
+    const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;
+    const comments = container.querySelector<RucheComments>('ruche-comments')!;
+    const select = await waitFor(() => $<HTMLSelectElement>(picker, 'select'), 'the list of people');
+    await waitFor(() => comments.page, 'the comments');
+    equal(text($(comments, 'h3')), '0 commentaire', 'anonymous: the page’s French');
+    const pick = async (sub: string) => {
+      select.value = sub;
+      select.dispatchEvent(new Event('change'));
+    };
+    await pick('emma.wilson');
+    await waitFor(() => text($(comments, 'h3')) === '0 comments' && comments.page?.viewer.id, 'English for Emma Wilson');
+    equal(text($(picker, 'label')).startsWith('You are'), true, 'the picker too');
+    await pick('claire.martin');
+    await waitFor(() => text($(comments, 'h3')) === '0 commentaire', 'French again for Claire Martin');
   });
 });
 

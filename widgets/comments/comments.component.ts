@@ -39,7 +39,7 @@ type Note = { text: string; error: boolean };
  * @attr subject - what is discussed (default: the page's canonical address)
  * @attr space - the space slug (default: the provider's, else the server's default space)
  * @attr mode - "qa": top-level posts are questions, replies are answers, one can be accepted
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @attr page-size - threads per page (default 20)
  * @attr sort - newest (default) or oldest

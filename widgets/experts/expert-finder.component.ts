@@ -45,7 +45,7 @@ const POLL_MS = 60_000;
  * @attr suggestions - topics offered before a search, comma-separated
  * @attr limit - how many people to show (default 10; 3 with a topic)
  * @attr space - the space whose posts count and where questions are asked (default: the provider's, else the server's default space)
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @csspart base - the whole widget
  * @csspart heading - the title

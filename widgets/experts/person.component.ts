@@ -23,7 +23,7 @@ type Posts = typeof import('./posts.ts');
  * @summary A person card.
  * @attr person - the person's id in the intranet (what its identity tokens call `sub`)
  * @attr person-id - or their Ruche id
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @csspart base - the card
  * @csspart avatar - the initials

@@ -70,7 +70,7 @@ export const authorName = (idea: Idea, m: Messages) =>
  * @attr campaign - a campaign's slug (default: the space's always-open box)
  * @attr space - the space slug (default: the provider's, else the server's default space)
  * @attr sort - trending (default), top or newest
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @csspart base - the whole widget
  * @csspart header - the campaign's question, or the box's title

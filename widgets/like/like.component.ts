@@ -23,7 +23,7 @@ const chevron = svg`<path d="m7 10 5 5 5-5"/>`;
  * @summary Like button with count and the list of people who liked.
  * @attr subject - what is liked (default: the page's canonical address)
  * @attr space - the space slug (default: the provider's, else the server's default space)
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @csspart base - the pill around both buttons
  * @csspart button - the like toggle

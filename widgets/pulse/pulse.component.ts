@@ -28,7 +28,7 @@ const PERIODS: Period[] = ['4w', '12w', '26w', '52w'];
  * @attr scope - "site": the whole intranet (administrators only; others see the space's)
  * @attr period - the last 4w (default), 12w, 26w or 52w whole weeks
  * @attr weeks - weeks of trend (default: 12, or the period's weeks when longer)
- * @attr lang - fr or en (default: provider, then the page's language)
+ * @attr lang - fr or en (default: the provider's, then the signed-in person's, then the page's)
  * @attr theme - light (default), dark or auto
  * @csspart base - the whole widget
  * @csspart header - the title and the period

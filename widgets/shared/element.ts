@@ -1,14 +1,16 @@
 import { adoptStyles, LitElement, type CSSResultOrNative } from 'lit';
 import { widgetSubject } from '../../shared/subject.ts';
 import { createRucheContext, rucheContext, type RucheContext } from './context.ts';
-import { closestAcross, errorTexts, resolveLang, type Lang, type Translations } from './i18n.ts';
+import { closestAcross, errorTexts, resolveLang, supportedLang, type Lang, type Translations } from './i18n.ts';
 
 /**
  * What every Ruche widget shares: it finds its context (the `<ruche-provider>` around it, else a
  * default one talking to the API the loader came from), its language, subject and space, and it
- * reloads its data when the context or the person changes.
+ * reloads its data when the context or the person changes, speaking the new person's language.
  *
  * Attributes common to all widgets: `lang`, `theme` (light, dark, auto), `space`, `subject`.
+ * The language is the widget's `lang`, else the provider's, else the signed-in person's (their
+ * token's `lang` claim, else their profile's), else the page's (the closest `[lang]`), else French.
  */
 export abstract class RucheElement extends LitElement {
   static override properties = {
@@ -28,7 +30,12 @@ export abstract class RucheElement extends LitElement {
 
   /** The context in use; null until it is known (a provider still upgrading). */
   ctx: RucheContext | null;
-  private readonly onIdentityChange = () => this.contextChanged();
+  private readonly onIdentityChange = () => {
+    this.learnLang();
+    this.requestUpdate(); // in the new person's language at once
+    this.contextChanged();
+  };
+  private readonly onLang = () => this.requestUpdate();
   private readonly laterStyles: CSSResultOrNative[] = [];
   /** Given by the provider that answered: stops its updates. */
   private unsubscribe: (() => void) | undefined;
@@ -60,7 +67,7 @@ export abstract class RucheElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.askProvider();
-    if (this.ctx) this.ctx.identity.addEventListener('change', this.onIdentityChange);
+    if (this.ctx) this.listenTo(this.ctx);
     // A provider around, even one not upgraded yet (its chunk still loading)?
     else if (!closestAcross(this, 'ruche-provider')) this.useContext(createRucheContext());
     else {
@@ -79,15 +86,32 @@ export abstract class RucheElement extends LitElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.ctx?.identity.removeEventListener('change', this.onIdentityChange);
+    if (this.ctx) this.stopListening(this.ctx);
+  }
+
+  private listenTo(ctx: RucheContext): void {
+    ctx.identity.addEventListener('change', this.onIdentityChange);
+    ctx.identity.addEventListener('lang', this.onLang);
+  }
+
+  private stopListening(ctx: RucheContext): void {
+    ctx.identity.removeEventListener('change', this.onIdentityChange);
+    ctx.identity.removeEventListener('lang', this.onLang);
   }
 
   private useContext(value: RucheContext): void {
     if (value === this.ctx) return;
-    this.ctx?.identity.removeEventListener('change', this.onIdentityChange);
+    if (this.ctx) this.stopListening(this.ctx);
     this.ctx = value;
-    if (this.isConnected) value.identity.addEventListener('change', this.onIdentityChange);
+    if (this.isConnected) this.listenTo(value);
+    this.learnLang();
     this.contextChanged();
+  }
+
+  /** The person's language matters only when neither the widget nor its provider says one. */
+  private learnLang(): void {
+    if (!this.ctx || supportedLang(this.getAttribute('lang')) || supportedLang(this.ctx.lang)) return;
+    void this.ctx.client.learnPersonLang();
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -107,7 +131,7 @@ export abstract class RucheElement extends LitElement {
   protected abstract contextChanged(): void;
 
   get language(): Lang {
-    return resolveLang(this, this.ctx?.lang);
+    return resolveLang(this, this.ctx?.lang, this.ctx?.identity.lang);
   }
 
   get subjectKey(): string {

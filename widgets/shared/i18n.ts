@@ -21,13 +21,15 @@ export function closestAcross(element: Element, selector: string): Element | nul
 }
 
 /**
- * A widget's language: its own `lang` attribute, else its provider's, else the page's (the closest
- * `[lang]`, up to `<html lang>`), else French.
+ * A widget's language: its own `lang` attribute, else its provider's, else the signed-in person's
+ * (their token's `lang` claim or their profile's), else the page's (the closest `[lang]`, up to
+ * `<html lang>`), else French. An English speaker reads English widgets on a French page.
  */
-export function resolveLang(element: Element, providerLang: string | null | undefined): Lang {
+export function resolveLang(element: Element, providerLang: string | null | undefined, personLang?: Lang | null): Lang {
   return (
     supportedLang(element.getAttribute('lang')) ??
     supportedLang(providerLang) ??
+    personLang ??
     supportedLang(closestAcross(element, '[lang]')?.getAttribute('lang')) ??
     'fr'
   );

@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/api-types.ts';
 import { readJson, removeKey, writeJson } from './storage.ts';
 import type { TokenEndpoint } from './token-endpoint.ts';
 
@@ -46,10 +47,31 @@ export function setDemoChoice(api: string, choice: DemoChoice | null): void {
 }
 
 /**
+ * The language a token's `lang` claim gives ('en-GB' is 'en'), read without checking the token (the
+ * API does; a language is only a preference); null when it says none we speak, or is no JWT.
+ */
+export function tokenLang(token: string): Lang | null {
+  try {
+    const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    const lang: unknown = (JSON.parse(atob(payload)) as { lang?: unknown }).lang;
+    const base = typeof lang === 'string' ? lang.trim().toLowerCase().slice(0, 2) : null;
+    return base === 'fr' || base === 'en' ? base : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Who the widgets act as, and the token that says so. Fires 'change' when the person changes, so
- * that widgets reload their data as the new person.
+ * that widgets reload their data as the new person, and 'lang' when their language is learnt.
  */
 export class Identity extends EventTarget {
+  /**
+   * The signed-in person's language, as far as known: their token's `lang` claim (known at once for
+   * a page's token and the demo picker's), else their profile's (ApiClient.learnPersonLang); null
+   * for a visitor nobody signed in, or a person whose language nothing says.
+   */
+  lang: Lang | null = null;
   private rejected = new Set<string>();
   /** `token-url`: the intranet's endpoint, whose code loads only where one is configured. */
   private endpoint: Promise<TokenEndpoint> | null = null;
@@ -59,12 +81,25 @@ export class Identity extends EventTarget {
     readonly source: IdentitySource,
   ) {
     super();
-    // The demo picker's choice changed, in this tab or another: the widgets reload as that person.
+    if (source.kind === 'token') this.lang = tokenLang(source.token);
+    // The demo picker's choice changed, in this tab or another: the widgets reload as that person,
+    // in their language.
     if (source.kind === 'auto') {
+      const demoLang = () => (this.lang = tokenLang(demoChoice(api)?.token ?? ''));
+      demoLang();
       addEventListener('storage', (event) => {
-        if (event.key === demoKey(api)) this.dispatchEvent(new Event('change'));
+        if (event.key !== demoKey(api)) return;
+        demoLang();
+        this.dispatchEvent(new Event('change'));
       });
     }
+  }
+
+  /** Learnt the person's language: widgets speak it from their next render. */
+  setLang(lang: Lang | null): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.dispatchEvent(new Event('lang'));
   }
 
   /** The token to send, or null to ask anonymously. */

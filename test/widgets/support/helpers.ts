@@ -14,7 +14,7 @@ for (const module of [
 }
 
 /** An identity token for `sub`, signed as the intranet would. */
-export function token(sub: string, claims: { name?: string; admin?: boolean; ttl?: number } = {}): Promise<string> {
+export function token(sub: string, claims: { name?: string; admin?: boolean; ttl?: number; lang?: string; guest?: boolean } = {}): Promise<string> {
   return executeServerCommand('ruche-token', { sub, ...claims }) as Promise<string>;
 }
 
