@@ -12,8 +12,10 @@ const MAX_DELAY_MS = 30_000;
  * send an Authorization header). A widget subscribes with the event id its data was read at (the
  * `lastEventId` of a comment page), so its first stream starts there and nothing written between the
  * read and the stream is missed; with several subjects the oldest of their ids is sent. When the
- * connection drops it comes back after a growing delay and sends Last-Event-ID too. Listeners must
- * apply events idempotently, since some may arrive twice.
+ * connection drops it comes back after a growing delay and sends Last-Event-ID too. Refused (401
+ * once the token was refreshed, 403, 404: the person may not read the space), it does not insist:
+ * it asks again only when the person or the subjects change. Listeners must apply events
+ * idempotently, since some may arrive twice.
  */
 export class LiveEvents {
   private static hubs = new WeakMap<ApiClient, LiveEvents>();
@@ -120,9 +122,16 @@ class Channel {
       if (response.status === 401 && token) {
         await this.client.identity.refresh(token);
         retryIn = 0;
+      } else if (response.status === 429 || response.status === 408) {
+        // Asked to wait: no sooner than said.
+        const wait = Number(response.headers.get('Retry-After'));
+        retryIn = Math.max(Number.isFinite(wait) ? wait * 1000 : 0, this.backoff());
+      } else if (response.status >= 400 && response.status < 500) {
+        // Refused: insisting cannot help. A new person or other subjects connect again.
+        void response.body?.cancel().catch(() => {});
+        retryIn = null;
       } else if (!response.ok || !response.body) {
-        // 4xx will not get better by insisting: try again much later.
-        retryIn = response.status >= 400 && response.status < 500 ? 60_000 : this.backoff();
+        retryIn = this.backoff();
       } else {
         // The server replays what followed `from`: those subjects have caught up.
         this.lastEventId = from;

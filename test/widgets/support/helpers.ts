@@ -150,3 +150,30 @@ export function targets(element: Element): string[] {
   visit(element.shadowRoot!);
   return found;
 }
+
+/** Requests to the API at `base` (any path under it) since `since`, as paths. */
+export function requestsTo(base: string, since = 0): string[] {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((entry) => entry.startTime >= since && entry.name.startsWith(base))
+    .map((entry) => new URL(entry.name).pathname);
+}
+
+/**
+ * Until `restore()`, the page's waits of a second or more pass a thousand times faster (a minute
+ * takes 60 ms): what widgets would ask over the next half hour is seen in two seconds. Mocha keeps
+ * its own timers, so the tests' timeouts are unchanged.
+ */
+export function fastTimers(): () => void {
+  const { setTimeout: timeout, setInterval: interval } = window;
+  const fast = (ms: number | undefined) => (ms !== undefined && ms >= 1000 ? ms / 1000 : ms);
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => timeout(handler, fast(ms), ...rest)) as typeof setTimeout;
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => interval(handler, fast(ms), ...rest)) as typeof setInterval;
+  return () => {
+    window.setTimeout = timeout;
+    window.setInterval = interval;
+  };
+}
+
+const realTimeout = window.setTimeout.bind(window);
+/** Waits `ms` of real time, even while fastTimers() runs. */
+export const sleep = (ms: number) => new Promise((resolve) => realTimeout(resolve, ms));
