@@ -66,6 +66,8 @@ async function api(env: Record<string, string>): Promise<RunningServer> {
 const staleGiven = new Set<string>();
 /** The DevTools sessions that make a test page a phone (`ruche-phone`), kept for its taps. */
 const phones = new Map<string, CDPSession>();
+/** While true, the failing API (/test-failing/…) answers every request with a server error (`ruche-failing`). */
+let failing = true;
 /** Paths the test server answers late, once (see the `ruche-slow` command): a chunk on a slow network. */
 const slow = new Map<string, number>();
 const tokenServer = await api({ RUCHE_JWT_SECRET: SECRET, RUCHE_ANONYMOUS_READ: 'true' });
@@ -73,12 +75,17 @@ const demoServer = await api({ RUCHE_AUTH: 'demo', RUCHE_DEMO_SEED: 'false' });
 
 /**
  * What the tests ask the Node side for: where the APIs are, identity tokens as an intranet would sign
- * them, and a module served late (`ruche-slow`, to type before a lazily loaded chunk arrives).
+ * them, a module served late (`ruche-slow`, to type before a lazily loaded chunk arrives), a failing
+ * server that comes back (`ruche-failing`), a phone (`ruche-phone`, `ruche-tap`).
  */
 const rucheApi: TestRunnerPlugin = {
   name: 'ruche-api',
   async executeCommand({ command, payload, session }) {
     if (command === 'ruche-config') return { api: `${tokenServer.url}/`, demoApi: `${demoServer.url}/` };
+    if (command === 'ruche-failing') {
+      failing = (payload as { failing: boolean }).failing;
+      return true;
+    }
     if (command === 'ruche-phone') {
       // This test page becomes a phone (390 × 844, touch, no hover), as Playwright's `hasTouch` and
       // `isMobile` would make a new context, but for this page only, so a phone test runs with
@@ -127,6 +134,19 @@ const rucheApi: TestRunnerPlugin = {
   // An intranet's token endpoint, for <ruche-provider token-url>: /test-token?sub=… (401 without sub;
   // with &stale=1, the first token it gives each sub is signed with another secret, as after a rotation).
   async serve(context) {
+    // A Ruche API whose server fails (500 to everything) until told it is back (`ruche-failing`);
+    // then it forwards reads to the token server. It cannot stream: /api/events keeps failing.
+    if (context.path.startsWith('/test-failing/')) {
+      const path = context.path.slice('/test-failing'.length);
+      if (failing || path === '/api/events') {
+        context.status = 500;
+        return { body: '{"error":{"code":"internal","message":"The server failed."}}', type: 'json' };
+      }
+      const authorization = context.get('authorization');
+      const response = await fetch(`${tokenServer.url}${path}${context.URL.search}`, { headers: authorization ? { authorization } : {} });
+      context.status = response.status;
+      return { body: await response.text(), type: 'json' };
+    }
     if (context.path !== '/test-token') return undefined;
     const sub = context.URL.searchParams.get('sub');
     if (!sub) {

@@ -3,6 +3,7 @@ import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-t
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
 import { heart, icon } from '../shared/icons.ts';
+import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
 import { readJson, removeKey, writeJson } from '../shared/storage.ts';
@@ -69,7 +70,7 @@ export class RucheComments extends RucheElement {
   /** The last page read: space, subject, viewer (threads live in the store). Null until loaded. */
   declare page: CommentPage | null;
   /** Why the comments could not be read. */
-  declare failure: string | null;
+  declare failure: ReadFailure | null;
   /** The one inline form open: `reply:<id>`, `edit:<id>`, `report:<id>` or `delete:<id>`. */
   declare open: string | null;
 
@@ -99,6 +100,7 @@ export class RucheComments extends RucheElement {
   private authMode: string | null = null;
   private announcement = '';
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly readAgain = new ReadAgain(this, () => void this.load(false));
 
   constructor() {
     super();
@@ -169,6 +171,7 @@ export class RucheComments extends RucheElement {
     if (!more) {
       this.generation++;
       this.abort?.abort();
+      this.readAgain.cancel();
       this.loadedWith = this.query();
       this.keepDrafts();
       if (this.mode === 'qa') void this.loadAnswers();
@@ -198,6 +201,7 @@ export class RucheComments extends RucheElement {
       }
       this.nextCursor = page.nextCursor;
       this.failure = null;
+      if (!more) this.readAgain.succeeded();
       this.page = page;
       if (!more) this.keepDrafts();
       // Stewards get their moves; nobody else downloads them.
@@ -206,7 +210,16 @@ export class RucheComments extends RucheElement {
     } catch (error) {
       if (abort.signal.aborted || generation !== this.generation) return;
       if (more) this.notes.set('more', { text: errorMessage(error, this.language), error: true });
-      else this.failure = errorMessage(error, this.language);
+      else {
+        this.failure = this.readAgain.failed(error, this.language);
+        // Refused (no access, not signed in): nothing more is asked, not even live updates.
+        if (!this.failure.retry) {
+          this.stopLive?.();
+          this.stopLive = null;
+          this.page = null; // what was shown is no longer this person's to read
+          this.store.reset([], 0, '0');
+        }
+      }
     } finally {
       if (more) this.setBusy('more', false);
       this.requestUpdate();
@@ -359,6 +372,10 @@ export class RucheComments extends RucheElement {
     const qa = this.qa;
     const threads = this.store.threads;
     const count = this.store.count;
+    // Refused: one calm sentence, no count, nothing to try again.
+    if (this.failure && !this.failure.retry) {
+      return html`<div class="root" part="base">${failureNotice(this.failure, m.retry, () => {})}</div>`;
+    }
     return html`<section
       class="root"
       part="base"
@@ -381,7 +398,9 @@ export class RucheComments extends RucheElement {
           : nothing}
       </header>
       ${this.failure
-        ? html`<div class="alert" role="alert">${this.failure} ${page ? nothing : html`<button class="btn" @click=${() => this.load(false)}>${m.retry}</button>`}</div>`
+        ? page
+          ? html`<div class="alert" role="alert">${this.failure.text}</div>`
+          : failureNotice(this.failure, m.retry, () => this.readAgain.now())
         : nothing}
       ${!page
         ? this.failure

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { ExpertNotifications, ExpertSearch } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
+import { ReadAgain, failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './expert-finder.styles.ts';
@@ -63,7 +64,7 @@ export class RucheExpertFinder extends RucheElement {
     failure: { state: true },
     view: { state: true },
     unread: { state: true },
-    signIn: { state: true },
+    unusable: { state: true },
   };
 
   declare topic: string | null;
@@ -72,12 +73,13 @@ export class RucheExpertFinder extends RucheElement {
   declare limit: number | null;
   /** The last search's answer; null before any, or while the first one runs. */
   declare found: ExpertSearch | null;
-  declare failure: string | null;
+  /** Why the last search failed (worth trying again: a refusal makes the finder unusable). */
+  declare failure: ReadFailure | null;
   declare view: View;
   /** Questions for me not read yet. */
   declare unread: number;
-  /** Why the finder cannot be used: the visitor is not signed in. */
-  declare signIn: string | null;
+  /** Why the finder cannot be used here: nobody is signed in, or its space is not open to this person. */
+  declare unusable: string | null;
 
   searching = '';
   /** The `topic` or `query` attribute at the last render (undefined before the first). */
@@ -86,10 +88,11 @@ export class RucheExpertFinder extends RucheElement {
   readonly parts = new Map<keyof typeof parts, Part>();
   private generation = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly readAgain = new ReadAgain(this, () => void this.search(this.subjectTopic));
 
   constructor() {
     super();
-    this.topic = this.query = this.suggestions = this.limit = this.found = this.failure = this.signIn = null;
+    this.topic = this.query = this.suggestions = this.limit = this.found = this.failure = this.unusable = null;
     this.view = 'find';
     this.unread = 0;
   }
@@ -105,7 +108,7 @@ export class RucheExpertFinder extends RucheElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.timer = setInterval(() => this.ctx && !document.hidden && !this.signIn && this.poll(), POLL_MS);
+    this.timer = setInterval(() => this.ctx && !document.hidden && !this.unusable && this.poll(), POLL_MS);
   }
 
   override disconnectedCallback(): void {
@@ -116,7 +119,8 @@ export class RucheExpertFinder extends RucheElement {
   protected async contextChanged(): Promise<void> {
     const generation = ++this.generation;
     const { client, identity } = this.ctx!;
-    this.signIn = null;
+    this.unusable = null;
+    this.readAgain.cancel();
     if (!(await identity.token())) {
       const mode = await client.authMode();
       if (generation !== this.generation) return;
@@ -133,12 +137,17 @@ export class RucheExpertFinder extends RucheElement {
     // A topic or a search the page changed once the finder was there (the first one is searched
     // when the person is known, in contextChanged).
     const asked = this.topic ?? this.query;
-    if (this.asked !== undefined && asked && asked !== this.asked && this.ctx && !this.signIn) void this.search(asked);
+    if (this.asked !== undefined && asked && asked !== this.asked && this.ctx && !this.unusable) void this.search(asked);
     this.asked = asked;
   }
 
   private signedOut(mode: string | null): void {
-    this.signIn = mode === 'demo' ? this.m.signInDemo : this.m.signIn;
+    this.refuse(mode === 'demo' ? this.m.signInDemo : this.m.signIn);
+  }
+
+  /** The finder cannot be used here: says why instead, and asks nothing more (no search, no polling). */
+  private refuse(why: string): void {
+    this.unusable = why;
     this.found = null;
     this.view = 'find';
     this.unread = 0;
@@ -159,6 +168,7 @@ export class RucheExpertFinder extends RucheElement {
     const generation = ++this.generation;
     this.searching = q;
     this.failure = null;
+    this.readAgain.cancel();
     if (this.found?.query !== q) this.found = null;
     this.requestUpdate();
     try {
@@ -168,9 +178,16 @@ export class RucheExpertFinder extends RucheElement {
       ]);
       // One does not look for oneself.
       found.results = found.results.filter((r) => !r.profile.isMe);
-      if (generation === this.generation) this.found = found;
+      if (generation !== this.generation) return;
+      this.readAgain.succeeded();
+      this.found = found;
     } catch (error) {
-      if (generation === this.generation) this.failure = await this.failed(error);
+      if (generation !== this.generation) return;
+      if (error instanceof ApiError && error.status === 401) return void (await this.failed(error));
+      const failure = this.readAgain.failed(error, this.language);
+      // Refused (its space is not open to this person): one sentence, and nothing more is asked.
+      if (failure.retry) this.failure = failure;
+      else this.refuse(failure.text);
     }
   }
 
@@ -209,7 +226,7 @@ export class RucheExpertFinder extends RucheElement {
     return html`<section class="root" part="base" aria-labelledby="heading">
       <header class="top">
         <h3 id="heading" part="heading">${topic ? m.topicTitle : m.title}</h3>
-        ${topic || this.signIn
+        ${topic || this.unusable
           ? nothing
           : html`<div class="views" role="group" aria-label=${m.views}>
               ${views.map(
@@ -222,8 +239,8 @@ export class RucheExpertFinder extends RucheElement {
               )}
             </div>`}
       </header>
-      ${this.signIn
-        ? html`<p class="notice">${this.signIn}</p>`
+      ${this.unusable
+        ? html`<p class="notice">${this.unusable}</p>`
         : this.view === 'find'
           ? this.renderFind(m)
           : this.parts.get(this.view)?.render()}
@@ -242,9 +259,7 @@ export class RucheExpertFinder extends RucheElement {
             <input id="q" name="q" type="search" autocomplete="off" .value=${this.searching || this.query || ''} placeholder=${m.placeholder} />
             <button class="btn primary">${m.find}</button>
           </form>`}
-      ${this.failure
-        ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.search(this.subjectTopic)}>${m.retry}</button></div>`
-        : nothing}
+      ${this.failure ? failureNotice(this.failure, m.retry, () => this.readAgain.now()) : nothing}
       <div role="status">
         ${!this.searching
           ? html`<p class="lead">${m.intro}</p>

@@ -3,7 +3,8 @@ import type { ExpertProfile, ExpertResult } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
-import { errorMessage, plural } from '../shared/i18n.ts';
+import { ReadAgain } from '../shared/failure.ts';
+import { plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadProfile } from './batch.ts';
 import { bubble, fill, icon, mail, reasons, safeHref } from './card.ts';
@@ -55,6 +56,11 @@ export class RuchePerson extends RucheElement {
   static readonly shown = new Set<RuchePerson>();
   private loadedFor = '';
   private posts: Posts | null = null;
+  /** A card that failed to load (the network, the server) loads again later; one refused does not. */
+  private readonly readAgain = new ReadAgain(this, () => {
+    this.loadedFor = '';
+    this.requestUpdate();
+  });
 
   constructor() {
     super();
@@ -85,6 +91,7 @@ export class RuchePerson extends RucheElement {
     const key = `${this.ctx?.api} ${this.personId} ${this.person}`;
     if (!ref || !this.ctx || key === this.loadedFor) return;
     this.loadedFor = key;
+    this.readAgain.cancel();
     const { client, identity } = this.ctx;
     // Not signed in (and no SSO proxy to sign requests in): nothing to ask the API.
     identity
@@ -93,11 +100,13 @@ export class RuchePerson extends RucheElement {
       .then(
       (profile) => {
         if (key !== this.loadedFor) return;
+        this.readAgain.succeeded();
         this.profile = profile;
         this.failure = null;
       },
       (error) => {
-        if (key === this.loadedFor) this.failure = error instanceof ApiError && error.status === 401 ? messages.in(this.language).hidden : errorMessage(error, this.language);
+        if (key !== this.loadedFor) return;
+        this.failure = error instanceof ApiError && error.status === 401 ? messages.in(this.language).hidden : this.readAgain.failed(error, this.language).text;
       },
     );
   }

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Idea, IdeaLiveEvent, IdeaPage, IdeaSort, IdeaStatus } from '../../shared/api-types.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { RucheElement } from '../shared/element.ts';
+import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
 import { absoluteDate, errorMessage, formatCount, plural, relativeDate, type Lang } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './idea-box.styles.ts';
@@ -99,7 +100,8 @@ export class RucheIdeaBox extends RucheElement {
   /** The last page read: the box, the viewer's rights, the policy, the counts. Null until loaded. */
   declare page: IdeaPage | null;
   declare view: ViewName | null;
-  declare failure: string | null;
+  /** Why the ideas could not be read. */
+  declare failure: ReadFailure | null;
 
   ideas: Idea[] = [];
   nextCursor: string | null = null;
@@ -113,6 +115,7 @@ export class RucheIdeaBox extends RucheElement {
   private abort: AbortController | null = null;
   /** Said to screen readers through the status region. */
   announcement = '';
+  private readonly readAgain = new ReadAgain(this, () => void this.load());
 
   constructor() {
     super();
@@ -159,6 +162,7 @@ export class RucheIdeaBox extends RucheElement {
     if (!this.ctx) return;
     const generation = ++this.generation;
     this.abort?.abort();
+    this.readAgain.cancel();
     this.loadedWith = this.query();
     const abort = (this.abort = new AbortController());
     try {
@@ -167,11 +171,20 @@ export class RucheIdeaBox extends RucheElement {
       this.ideas = page.ideas;
       this.nextCursor = page.nextCursor;
       this.failure = null;
+      this.readAgain.succeeded();
       this.page = page;
       // Someone signed in takes part: get ready (live status changes, news, voting).
       if (page.viewer.id) void this.participate().then((p) => p.loaded());
     } catch (error) {
-      if (!abort.signal.aborted && generation === this.generation) this.failure = errorMessage(error, this.language);
+      if (abort.signal.aborted || generation !== this.generation) return;
+      this.failure = this.readAgain.failed(error, this.language);
+      if (!this.failure.retry) {
+        // Refused (no access, not signed in): what was shown goes, and nothing more is asked.
+        this.participation?.follow(false);
+        this.page = null;
+        this.ideas = [];
+        this.view = null;
+      }
     }
   }
 
@@ -243,11 +256,7 @@ export class RucheIdeaBox extends RucheElement {
     const m = this.m;
     const lang = this.language;
     const page = this.page;
-    if (!page) {
-      return this.failure
-        ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.load()}>${m.retry}</button></div>`
-        : html`<div class="bone"></div>`;
-    }
+    if (!page) return this.failure ? failureNotice(this.failure, m.retry, () => this.readAgain.now()) : html`<div class="bone"></div>`;
     const { campaign, viewer, statusCounts: counts } = page;
     const all = STATUSES.reduce((sum, s) => sum + (s === 'merged' ? 0 : (counts[s] ?? 0)), 0);
     const busy = this.busy.has('open');
@@ -265,7 +274,7 @@ export class RucheIdeaBox extends RucheElement {
         </div>
         ${this.renderNote('top')}
       </header>
-      ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
+      ${this.failure ? html`<p class="alert" role="alert">${this.failure.text}</p>` : nothing}
       <div class="bar">
         <div class="sort" role="group" aria-label=${m.sortLabel}>
           ${(['trending', 'top', 'newest'] as const).map(

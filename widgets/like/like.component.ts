@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import type { LikeState } from '../../shared/api-types.ts';
 import { RucheElement } from '../shared/element.ts';
 import { heart, icon } from '../shared/icons.ts';
+import { ReadAgain, type ReadFailure } from '../shared/failure.ts';
 import { errorMessage, formatCount } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadLike } from './batch.ts';
@@ -37,12 +38,15 @@ export class RucheLike extends RucheElement {
     ...RucheElement.properties,
     state: { state: true },
     notice: { state: true },
+    refused: { state: true },
   };
 
   /** null while loading. */
   declare state: LikeState | null;
   /** A sign-in hint or an error, shown under the button. */
   declare notice: { text: string; error: boolean } | null;
+  /** The count may not be read here (no access, not signed in): the button says so when pressed, and asks nothing. */
+  declare refused: ReadFailure | null;
 
   readonly popoverId = `ruche-like-people-${++ids}`;
   people: People | null = null;
@@ -50,6 +54,7 @@ export class RucheLike extends RucheElement {
   confirmed: LikeState | null = null;
   private likingLoad: Promise<Liking> | null = null;
   private generation = 0;
+  private readonly readAgain = new ReadAgain(this, () => this.load());
   private readonly onOutside = (event: Event) => {
     if (!event.composedPath().includes(this)) this.close(false);
   };
@@ -58,6 +63,7 @@ export class RucheLike extends RucheElement {
     super();
     this.state = null;
     this.notice = null;
+    this.refused = null;
   }
 
   override connectedCallback(): void {
@@ -71,17 +77,31 @@ export class RucheLike extends RucheElement {
   }
 
   protected contextChanged(): void {
-    const generation = ++this.generation;
     this.people?.close(false);
+    this.refused = null;
+    this.load();
+  }
+
+  private load(): void {
+    const generation = ++this.generation;
+    this.readAgain.cancel();
     loadLike(this.ctx!.client, this.spaceSlug, this.subjectKey).then(
       (state) => {
         if (generation !== this.generation) return;
+        this.readAgain.succeeded();
         this.state = this.confirmed = state;
+        if (this.notice?.error) this.notice = null;
       },
       (error) => {
         if (generation !== this.generation) return;
+        const failure = this.readAgain.failed(error, this.language);
+        if (!failure.retry) {
+          this.refused = failure;
+          this.state = this.confirmed = null;
+          return;
+        }
         this.state ??= { count: 0, liked: false };
-        this.notice = { text: errorMessage(error, this.language), error: true };
+        this.notice = { text: failure.text, error: true };
       },
     );
   }
@@ -91,6 +111,7 @@ export class RucheLike extends RucheElement {
    * visitors of a news list only read the counts).
    */
   private async toggle(): Promise<void> {
+    if (this.refused) return this.sayRefused();
     const before = this.state;
     if (!before) return;
     const liked = !before.liked;
@@ -113,7 +134,13 @@ export class RucheLike extends RucheElement {
       },
     ));
 
+  /** Pressed where the count may not be read: says why, calmly, and asks nothing. */
+  private sayRefused(): void {
+    this.notice = this.notice ? null : { text: this.refused!.text, error: false };
+  }
+
   private async openPeople(): Promise<void> {
+    if (this.refused) return this.sayRefused();
     this.notice = null;
     if (!this.people) {
       const { People } = await import('./people.ts');
@@ -150,14 +177,24 @@ export class RucheLike extends RucheElement {
           class="like"
           part="button"
           aria-pressed=${!!this.state?.liked}
-          aria-busy=${!this.state}
+          aria-busy=${!this.state && !this.refused}
+          aria-disabled=${this.refused ? 'true' : nothing}
           @click=${this.toggle}
         >
           ${icon(heart, 16)}
           <span>${m.like}</span>
           <span class="count ${this.state ? '' : 'pending'}">${formatCount(this.state?.count ?? 0, lang)}</span>
         </button>
-        <button class="who" part="people-button" aria-expanded=${open} aria-controls=${this.popoverId} aria-label=${m.likers} title=${m.likers} @click=${this.openPeople}>
+        <button
+          class="who"
+          part="people-button"
+          aria-expanded=${open}
+          aria-controls=${this.popoverId}
+          aria-disabled=${this.refused ? 'true' : nothing}
+          aria-label=${m.likers}
+          title=${m.likers}
+          @click=${this.openPeople}
+        >
           ${icon(chevron, 14)}
         </button>
         ${this.people?.render() ?? html`<div id=${this.popoverId} hidden></div>`}

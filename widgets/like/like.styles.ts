@@ -43,6 +43,11 @@ export const styles = css`
   [aria-pressed='true'] svg {
     fill: currentColor;
   }
+  /* The count may not be read here: pressed, the button only says why. */
+  [aria-disabled='true'] {
+    color: var(--_muted);
+    cursor: default;
+  }
   .count {
     min-width: 2ch;
     font-variant-numeric: tabular-nums;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Me, ModerationSettings, Pulse } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
-import { errorMessage } from '../shared/i18n.ts';
+import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
 import { baseStyles } from '../shared/styles.ts';
 import type { ModerationDesk } from '../moderation/desk.ts';
 import type { Figures } from './figures.ts';
@@ -52,7 +52,8 @@ export class RuchePulse extends RucheElement {
   declare weeks: number | null;
   /** The figures shown; kept while those of another period load. */
   declare data: Pulse | null;
-  declare failure: string | null;
+  /** Why the figures could not be read. */
+  declare failure: ReadFailure | null;
   declare loading: boolean;
   declare tab: 'activity' | 'moderation';
 
@@ -66,6 +67,7 @@ export class RuchePulse extends RucheElement {
   private loadedWith = '';
   private generation = 0;
   private abort: AbortController | null = null;
+  private readonly readAgain = new ReadAgain(this, () => void this.load());
 
   constructor() {
     super();
@@ -120,6 +122,7 @@ export class RuchePulse extends RucheElement {
     const { client } = this.ctx;
     const generation = ++this.generation;
     this.abort?.abort();
+    this.readAgain.cancel();
     this.loadedWith = this.query();
     const abort = (this.abort = new AbortController());
     const period = PERIODS.includes(this.period) ? this.period : '4w';
@@ -140,6 +143,7 @@ export class RuchePulse extends RucheElement {
       const [data] = await Promise.all([client.get<Pulse>('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
       if (generation !== this.generation) return;
       this.failure = this.signedOut = null;
+      this.readAgain.succeeded();
       this.data = data;
       if (!this.viewer) void this.learnViewer(data);
     } catch (error) {
@@ -150,7 +154,15 @@ export class RuchePulse extends RucheElement {
       } else if (error instanceof ApiError && error.code === 'admin_only') {
         this.notice = this.m.adminOnly;
         this.scope = 'space';
-      } else this.failure = errorMessage(error, this.language);
+      } else {
+        this.failure = this.readAgain.failed(error, this.language);
+        // Refused (no access here): the figures shown were another's to read; nothing more is asked.
+        if (!this.failure.retry) {
+          this.data = null;
+          this.desk = null;
+          this.viewer = null;
+        }
+      }
     } finally {
       if (generation === this.generation) this.loading = false;
     }
@@ -191,6 +203,8 @@ export class RuchePulse extends RucheElement {
     const name = data?.scope.kind === 'space' ? data.scope.space.name : site ? m.wholeSite : '';
     const desk = this.desk && !this.site ? this.desk : null;
     const moderating = desk && this.tab === 'moderation';
+    // No access here: no period to choose, only the sentence.
+    const refused = this.failure?.retry === false;
     return html`<section class="root" part="base" aria-labelledby="heading" aria-busy=${this.loading && !data ? 'true' : 'false'}>
       <header class="top" part="header">
         <div class="titles">
@@ -203,7 +217,7 @@ export class RuchePulse extends RucheElement {
               this.scope = scope;
             })
           : nothing}
-        ${moderating ? nothing : this.choice(m.periodLabel, PERIODS.map((p) => [p, m.periods[p]]), this.period, (period) => (this.period = period))}
+        ${moderating || refused ? nothing : this.choice(m.periodLabel, PERIODS.map((p) => [p, m.periods[p]]), this.period, (period) => (this.period = period))}
       </header>
       ${desk
         ? this.choice(m.tabsLabel, [['activity', m.activity], ['moderation', desk.tabLabel()]], this.tab, (tab) => (this.tab = tab), 'tabs')
@@ -216,9 +230,7 @@ export class RuchePulse extends RucheElement {
   private activity() {
     const data = this.data;
     if (this.signedOut) return html`<p class="notice">${this.signedOut}</p>`;
-    const failure = this.failure
-      ? html`<div class="alert" role="alert">${this.failure} <button class="btn" @click=${() => this.load()}>${this.m.retry}</button></div>`
-      : nothing;
+    const failure = this.failure ? failureNotice(this.failure, this.m.retry, () => this.readAgain.now()) : nothing;
     if (!data || !this.figures) {
       return this.failure
         ? failure

@@ -149,6 +149,14 @@ export const baseStyles = css`
     background: color-mix(in srgb, var(--_danger) 9%, var(--_bg));
     color: var(--_danger);
   }
+  /* A calm sentence where a widget's content would be: not an error, there is nothing to fix. */
+  .no-access {
+    margin: 0.5em 0;
+    padding: 0.8em 1em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_muted);
+  }
   .sr-only {
     position: absolute;
     width: 1px;
