@@ -8,7 +8,7 @@ import { define as definePulse, type RuchePulse } from '../../widgets/pulse/puls
 import { ApiClient, ApiError } from '../../widgets/shared/api.ts';
 import { Identity } from '../../widgets/shared/identity.ts';
 import { LiveEvents } from '../../widgets/shared/live.ts';
-import { readFailure } from '../../widgets/shared/failure.ts';
+import { readFailure } from '../../widgets/shared/read-again.ts';
 import { $, $$, api, apiRequests, assert, call, cleanup, demoApi, equal, fastTimers, mount, requestsTo, sleep, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 defineFinder(api);

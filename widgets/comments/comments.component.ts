@@ -211,7 +211,9 @@ export class RucheComments extends RucheElement {
       if (abort.signal.aborted || generation !== this.generation) return;
       if (more) this.notes.set('more', { text: errorMessage(error, this.language), error: true });
       else {
-        this.failure = this.readAgain.failed(error, this.language);
+        const failure = await this.readAgain.failed(error, this.language);
+        if (generation !== this.generation) return;
+        this.failure = failure;
         // Refused (no access, not signed in): nothing more is asked, not even live updates.
         if (!this.failure.retry) {
           this.stopLive?.();

@@ -184,7 +184,8 @@ export class RucheExpertFinder extends RucheElement {
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ApiError && error.status === 401) return void (await this.failed(error));
-      const failure = this.readAgain.failed(error, this.language);
+      const failure = await this.readAgain.failed(error, this.language);
+      if (generation !== this.generation) return;
       // Refused (its space is not open to this person): one sentence, and nothing more is asked.
       if (failure.retry) this.failure = failure;
       else this.refuse(failure.text);

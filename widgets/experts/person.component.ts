@@ -104,9 +104,10 @@ export class RuchePerson extends RucheElement {
         this.profile = profile;
         this.failure = null;
       },
-      (error) => {
+      async (error) => {
         if (key !== this.loadedFor) return;
-        this.failure = error instanceof ApiError && error.status === 401 ? messages.in(this.language).hidden : this.readAgain.failed(error, this.language).text;
+        const text = error instanceof ApiError && error.status === 401 ? messages.in(this.language).hidden : (await this.readAgain.failed(error, this.language)).text;
+        if (key === this.loadedFor) this.failure = text;
       },
     );
   }

@@ -177,7 +177,9 @@ export class RucheIdeaBox extends RucheElement {
       if (page.viewer.id) void this.participate().then((p) => p.loaded());
     } catch (error) {
       if (abort.signal.aborted || generation !== this.generation) return;
-      this.failure = this.readAgain.failed(error, this.language);
+      const failure = await this.readAgain.failed(error, this.language);
+      if (generation !== this.generation) return;
+      this.failure = failure;
       if (!this.failure.retry) {
         // Refused (no access, not signed in): what was shown goes, and nothing more is asked.
         this.participation?.follow(false);

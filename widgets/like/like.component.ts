@@ -92,9 +92,10 @@ export class RucheLike extends RucheElement {
         this.state = this.confirmed = state;
         if (this.notice?.error) this.notice = null;
       },
-      (error) => {
+      async (error) => {
         if (generation !== this.generation) return;
-        const failure = this.readAgain.failed(error, this.language);
+        const failure = await this.readAgain.failed(error, this.language);
+        if (generation !== this.generation) return;
         if (!failure.retry) {
           this.refused = failure;
           this.state = this.confirmed = null;

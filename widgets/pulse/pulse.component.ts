@@ -155,7 +155,9 @@ export class RuchePulse extends RucheElement {
         this.notice = this.m.adminOnly;
         this.scope = 'space';
       } else {
-        this.failure = this.readAgain.failed(error, this.language);
+        const failure = await this.readAgain.failed(error, this.language);
+        if (generation !== this.generation) return;
+        this.failure = failure;
         // Refused (no access here): the figures shown were another's to read; nothing more is asked.
         if (!this.failure.retry) {
           this.data = null;

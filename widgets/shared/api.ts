@@ -1,5 +1,5 @@
-import type { ApiErrorBody, Lang, Me } from '../../shared/api-types.ts';
-import { tokenLang, type Identity } from './identity.ts';
+import type { ApiErrorBody } from '../../shared/api-types.ts';
+import type { Identity } from './identity.ts';
 
 /** A failed request: `status` 0 when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -56,8 +56,6 @@ export function apiUrl(base: string, path: string, query: Query = {}): string {
  */
 export class ApiClient {
   private healthCheck: Promise<{ auth: 'token' | 'header' | 'demo' } | null> | null = null;
-  /** The person's language as learnt for one token (see learnPersonLang). */
-  private personLang: { token: string; lang: Promise<Lang | null> } | null = null;
   /**
    * How requests travel, when not by the page's own `fetch`: the browser extension hands its widgets
    * one that goes through the extension (the page's CSP and the person's token stay out of the page).
@@ -120,24 +118,6 @@ export class ApiClient {
       if (response.status === 204) return undefined as T;
       return (await response.json()) as T;
     }
-  }
-
-  /**
-   * Learns the signed-in person's language into the identity: their token's `lang` claim, else
-   * their profile's (GET /api/me, once per token: the API keeps the language an earlier token
-   * gave). Nobody signed in: none. Behind an SSO proxy (no token), the proxy says no language.
-   */
-  async learnPersonLang(): Promise<void> {
-    const token = await this.identity.token();
-    if (!token) return this.identity.setLang(null);
-    if (this.personLang?.token !== token) {
-      const claimed = tokenLang(token);
-      this.personLang = { token, lang: claimed ? Promise.resolve(claimed) : this.get<Me>('/api/me').then((me) => me.lang, () => null) };
-    }
-    const { lang } = this.personLang;
-    const learnt = await lang;
-    // Still the same person (the picker may have changed it meanwhile).
-    if (this.personLang?.lang === lang) this.identity.setLang(learnt);
   }
 
   /** The server's identity mode (once per client): widgets word "sign in" differently in demo mode. */

@@ -108,10 +108,14 @@ export abstract class RucheElement extends LitElement {
     this.contextChanged();
   }
 
-  /** The person's language matters only when neither the widget nor its provider says one. */
+  /**
+   * The person's language, when it matters (neither the widget nor its provider says one) and is
+   * not known yet from their token: its code loads only then.
+   */
   private learnLang(): void {
-    if (!this.ctx || supportedLang(this.getAttribute('lang')) || supportedLang(this.ctx.lang)) return;
-    void this.ctx.client.learnPersonLang();
+    const { ctx } = this;
+    if (!ctx || ctx.identity.lang || !ctx.identity.maybeSignedIn || supportedLang(this.getAttribute('lang')) || supportedLang(ctx.lang)) return;
+    void import('./person-lang.ts').then(({ learnPersonLang }) => learnPersonLang(ctx.client), () => {});
   }
 
   protected override async scheduleUpdate(): Promise<void> {

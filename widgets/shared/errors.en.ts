@@ -7,6 +7,4 @@ export const errors: ErrorTexts = {
   404: 'Not found, or not yours to see.',
   429: 'Too many actions at once: try again in # s.',
   other: 'Something went wrong.',
-  noAccess: 'You don’t have access to this content.',
-  signInToRead: 'Sign in to the intranet to see this content.',
 };

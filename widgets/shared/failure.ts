@@ -1,33 +1,11 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError } from './api.ts';
-import { errorMessage, errorTexts, type Lang } from './i18n.ts';
+import { html, type ReactiveControllerHost } from 'lit';
+import { errorMessage, type Lang } from './i18n.ts';
+import type { Retrier } from './read-again.ts';
 
 /** Why what a widget shows could not be read, in the person's words; `retry`: trying again may help. */
 export interface ReadFailure {
   text: string;
   retry: boolean;
-}
-
-/**
- * Whether trying again may help: the network or the server failed (0, 5xx), or it asked to wait
- * (429, 408). A refusal (401 once the token was refreshed, 403, 404, a bad request) stays one.
- */
-export function retryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true; // a chunk that did not arrive: the network
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
-}
-
-/**
- * What a widget says when its content could not be read. Refused (403, 404): one calm sentence,
- * the same whether the space is secret, closed or missing (the API answers all of them alike for a
- * guest), and nothing to try again. Not signed in (401, once the token was refreshed): how to sign
- * in. Otherwise what failed, and that trying again may help.
- */
-export function readFailure(error: unknown, lang: Lang): ReadFailure {
-  const texts = errorTexts.in(lang);
-  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return { text: texts.noAccess, retry: false };
-  if (error instanceof ApiError && error.status === 401) return { text: texts.signInToRead, retry: false };
-  return { text: errorMessage(error, lang), retry: retryable(error) };
 }
 
 /** The failure where the content would be: a calm sentence, or the error with its "try again" button. */
@@ -37,80 +15,47 @@ export function failureNotice(failure: ReadFailure, retryLabel: string, retry: (
     : html`<p class="no-access" role="status">${failure.text}</p>`;
 }
 
-const FIRST_MS = 5_000;
-const MAX_MS = 5 * 60_000;
-/** One spread per page: the widgets of a page that failed together try again together (one batch). */
-const spread = 0.5 + Math.random() * 0.5;
-
 /**
- * Reads a widget's content again after a failure worth retrying, later each time (about 5 s, 10 s,
- * 20 s… up to 5 min, never sooner than the server's Retry-After), while the widget is in the page
- * and the page is seen; `now()` (the "try again" button) reads at once. A refusal is not retried:
- * the widget asks nothing more until the person or what it shows changes.
+ * A widget's main read, and what follows when it fails: a refusal (403, 404, 401 once the token
+ * was refreshed) is said calmly and never tried again; a failure of the network or the server is
+ * read again later, each time later (read-again.ts, whose code loads with the first failure: most
+ * pages never meet one), and at once by `now()`, the "try again" button.
  */
-export class ReadAgain implements ReactiveController {
-  private failures = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private due = false;
-  /** The read is due: now, or once the page is seen again (a background tab asks nothing). */
-  private readonly fire = () => {
-    this.timer = undefined;
-    if (document.hidden) document.addEventListener('visibilitychange', this.whenSeen);
-    else this.now();
-  };
-  private readonly whenSeen = () => {
-    if (!document.hidden) this.now();
-  };
+export class ReadAgain {
+  private retrier: Retrier | null = null;
+  /** Moves with each new read: a failure of an older one schedules nothing. */
+  private reads = 0;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly read: () => unknown,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
-  /** A read failed: what to say, and a next read scheduled if it may help. */
-  failed(error: unknown, lang: Lang): ReadFailure {
-    const failure = readFailure(error, lang);
-    this.cancel();
-    if (failure.retry) {
-      const wait = error instanceof ApiError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
-      const delay = Math.max(wait, Math.min(MAX_MS, FIRST_MS * 2 ** this.failures++) * spread);
-      this.due = true;
-      this.timer = setTimeout(this.fire, delay);
+  async failed(error: unknown, lang: Lang): Promise<ReadFailure> {
+    const read = this.reads;
+    try {
+      const { Retrier } = await import('./read-again.ts');
+      this.retrier ??= new Retrier(this.host, this.read);
+      return read === this.reads ? this.retrier.failed(error, lang) : { text: errorMessage(error, lang), retry: true };
+    } catch {
+      return { text: errorMessage(error, lang), retry: true }; // the network: even that code could not come
     }
-    return failure;
   }
 
-  /** A read succeeded: the next failure waits the shortest again. */
   succeeded(): void {
-    this.failures = 0;
-    this.cancel();
+    this.reads++;
+    this.retrier?.succeeded();
   }
 
-  /** Reads at once (the button), instead of waiting. */
-  now(): void {
-    this.cancel();
-    this.read();
-  }
-
-  /** Nothing more to read (another subject, another person: the widget reads anew). */
+  /** A new read starts (another subject, another person): nothing scheduled for the last one. */
   cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.due = false;
-    document.removeEventListener('visibilitychange', this.whenSeen);
+    this.reads++;
+    this.retrier?.cancel();
   }
 
-  hostConnected(): void {
-    // Back in the page with a read that fell due meanwhile: do it now.
-    if (this.due && !this.timer) this.fire();
-  }
-
-  hostDisconnected(): void {
-    // Out of the page: nothing is read for it until it is back.
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    document.removeEventListener('visibilitychange', this.whenSeen);
+  now(): void {
+    this.reads++;
+    if (this.retrier) this.retrier.now();
+    else this.read();
   }
 }

@@ -111,9 +111,6 @@ const errorsFr = {
   404: 'Introuvable, ou vous n’y avez pas accès.',
   429: 'Trop d’actions d’un coup : réessayez dans # s.',
   other: 'Une erreur est survenue.',
-  // What a widget shows in place of what it may not read: the same words whatever the reason.
-  noAccess: 'Vous n’avez pas accès à ce contenu.',
-  signInToRead: 'Connectez-vous à l’intranet pour voir ce contenu.',
 };
 export type ErrorTexts = typeof errorsFr;
 export const errorTexts = new Translations(errorsFr, () => import('./errors.en.ts').then((m) => m.errors));

@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/api-types.ts';
+import { supportedLang } from './i18n.ts';
 import { readJson, removeKey, writeJson } from './storage.ts';
 import type { TokenEndpoint } from './token-endpoint.ts';
 
@@ -52,10 +53,7 @@ export function setDemoChoice(api: string, choice: DemoChoice | null): void {
  */
 export function tokenLang(token: string): Lang | null {
   try {
-    const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const lang: unknown = (JSON.parse(atob(payload)) as { lang?: unknown }).lang;
-    const base = typeof lang === 'string' ? lang.trim().toLowerCase().slice(0, 2) : null;
-    return base === 'fr' || base === 'en' ? base : null;
+    return supportedLang(JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).lang);
   } catch {
     return null;
   }
@@ -68,7 +66,7 @@ export function tokenLang(token: string): Lang | null {
 export class Identity extends EventTarget {
   /**
    * The signed-in person's language, as far as known: their token's `lang` claim (known at once for
-   * a page's token and the demo picker's), else their profile's (ApiClient.learnPersonLang); null
+   * a page's token and the demo picker's), else their profile's (person-lang.ts); null
    * for a visitor nobody signed in, or a person whose language nothing says.
    */
   lang: Lang | null = null;
@@ -93,6 +91,12 @@ export class Identity extends EventTarget {
         this.dispatchEvent(new Event('change'));
       });
     }
+  }
+
+  /** Whether someone may be signed in (a page's token, the demo picker's choice, an intranet endpoint). */
+  get maybeSignedIn(): boolean {
+    const { source } = this;
+    return source.kind === 'url' || (source.kind === 'token' ? !!source.token : !!demoChoice(this.api));
   }
 
   /** Learnt the person's language: widgets speak it from their next render. */
