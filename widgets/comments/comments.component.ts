@@ -219,7 +219,6 @@ export class RucheComments extends RucheElement {
           this.stopLive?.();
           this.stopLive = null;
           this.page = null; // what was shown is no longer this person's to read
-          this.store.reset([], 0, '0');
         }
       }
     } finally {
