@@ -306,8 +306,14 @@ describe('what the background relays for a page', () => {
       const text = readFileSync(file, 'utf8');
       for (const [, spec] of text.matchAll(/(?:from\s+|import\(\s*)'(\.{1,2}\/[^']+\.ts)'/g)) queue.push(join(dirname(file), spec!));
     }
+    // Named by the widgets' code but never asked in the panel, which always says its language
+    // (page/page.ts): the profile's language (GET /api/me) is learnt only when nothing says one.
+    // Were it asked, the refusal would leave the panel's language as it is.
+    const neverInThePanel = new Set([join(root, 'widgets/shared/person-lang.ts')]);
+    assert.ok(seen.has([...neverInThePanel][0]!), 'person-lang.ts is among the files (else this exception is stale)');
     const paths = new Map<string, string>();
     for (const file of seen) {
+      if (neverInThePanel.has(file)) continue;
       for (const [, path] of readFileSync(file, 'utf8').matchAll(/['`](\/api\/[^'`?]*)/g)) paths.set(path!, relative(root, file));
     }
     assert.ok(seen.has(join(root, 'widgets/moderation/controls.ts')), 'the stewards’ moves are among them');
