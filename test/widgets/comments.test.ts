@@ -93,7 +93,8 @@ describe('<ruche-comments>', () => {
     const article = await waitFor(() => $(element, '.thread .comment'), 'the new comment');
     equal(article.querySelector('strong')?.textContent, 'tout le monde');
     equal(heading(element), '1 commentaire');
-    equal(textarea.value, '', 'the composer is emptied');
+    // The live stream may bring the comment before the POST answers; the box empties on the answer.
+    await waitFor(() => textarea.value === '', 'the composer is emptied');
     await waitFor(() => deepActiveElement() === article, 'focus on the new comment');
     const onServer = await call('GET', `/api/comments?subject=${subject}`);
     equal(onServer.threads.length, 1, 'stored on the server');
