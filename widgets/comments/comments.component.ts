@@ -377,10 +377,10 @@ export class RucheComments extends RucheElement {
     if (this.failure && !this.failure.retry) {
       return html`<div class="root" part="base">${failureNotice(this.failure, m.retry, () => {})}</div>`;
     }
+    // Not a named region (a landmark): a page may hold several threads, all « 2 commentaires ».
     return html`<section
       class="root"
       part="base"
-      aria-labelledby="heading"
       aria-busy=${!(page || this.failure)}
       @pointerover=${this.prefetch}
       @focusin=${this.prefetch}

@@ -35,10 +35,6 @@ export const styles = css`
     font-size: 1.34em;
     font-weight: 700;
   }
-  /* The shared palette's green is a little light for white initials (4.2:1). */
-  .c1 {
-    background: #287a5e;
-  }
   .main {
     min-width: 0;
   }

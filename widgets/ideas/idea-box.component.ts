@@ -248,7 +248,9 @@ export class RucheIdeaBox extends RucheElement {
 
   override render() {
     const view = this.view && this.participation?.views[this.view];
-    return html`<section class="root" part="base" aria-label=${this.m.box} aria-busy=${this.page || this.failure ? 'false' : 'true'}>
+    // Named after its campaign or its space: two boxes of a page are two landmarks one tells apart.
+    const name = this.page ? `${this.m.box} · ${this.page.campaign?.title ?? this.page.space.name}` : this.m.box;
+    return html`<section class="root" part="base" aria-label=${name} aria-busy=${this.page || this.failure ? 'false' : 'true'}>
       ${view ? html`<div class="view" @keydown=${(event: KeyboardEvent) => this.participation!.escape(event)}>${view.render()}</div>` : this.renderList()}
       <div class="sr-only" role="status">${this.announcement}</div>
     </section>`;

@@ -54,7 +54,7 @@ const styles = css`
   .danger {
     border-color: var(--_danger);
     background: var(--_danger);
-    color: #fff;
+    color: var(--_on-accent);
   }
 `;
 

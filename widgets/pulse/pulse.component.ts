@@ -238,6 +238,6 @@ export class RuchePulse extends RucheElement {
         ? failure
         : html`<div class="skeleton" aria-hidden="true"><span></span>${[1, 2, 3, 4].map(() => html`<span></span>`)}<span></span></div>`;
     }
-    return html`${failure}<div class="figures ${this.loading ? 'stale' : ''}">${this.figures.render(data)}</div>`;
+    return html`${failure}<div class="figures ${this.loading ? 'stale' : ''}" aria-busy=${this.loading ? 'true' : 'false'}>${this.figures.render(data)}</div>`;
   }
 }

@@ -177,13 +177,14 @@ export const baseStyles = css`
     font-weight: 600;
     user-select: none;
   }
+  /* White initials on each at 4.5:1 at least (WCAG AA for small text). */
   .c0 { background: #3b6fb6; }
-  .c1 { background: #2f8a6b; }
+  .c1 { background: #287a5e; }
   .c2 { background: #a5522f; }
   .c3 { background: #7b57b3; }
   .c4 { background: #b0405f; }
   .c5 { background: #2d7d92; }
   .c6 { background: #6b7a2c; }
   .c7 { background: #8a5a9c; }
-  .anonymous { background: #8894a3; }
+  .anonymous { background: #687384; }
 `;
