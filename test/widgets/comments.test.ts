@@ -1,7 +1,7 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Comment } from '../../shared/api-types.ts';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
-import { $, $$, api, assert, call, cleanup, deepActiveElement, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, $$, api, assert, call, cleanup, deepActiveElement, equal, expectAccessibleAfterEach, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 async function comments(subject: string, options: { as?: string; attributes?: string } = {}): Promise<RucheComments> {
   const widget = `<ruche-comments subject="${subject}" ${options.attributes ?? ''}></ruche-comments>`;
@@ -32,6 +32,7 @@ async function type(textarea: HTMLTextAreaElement, text: string): Promise<void> 
 }
 
 describe('<ruche-comments>', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(() => {
     cleanup();
     localStorage.clear();

@@ -1,8 +1,9 @@
 import type { RucheDemoPicker } from '../../widgets/demo-picker/demo-picker.ts';
 import type { RucheLike } from '../../widgets/like/like.ts';
-import { $, api, assert, call, cleanup, demoApi, equal, mount, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, api, assert, call, cleanup, demoApi, equal, expectAccessibleAfterEach, mount, uniqueSubject, waitFor } from './support/helpers.ts';
 
 describe('<ruche-demo-picker>', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(() => {
     cleanup();
     localStorage.clear();

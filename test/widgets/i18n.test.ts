@@ -5,11 +5,12 @@ import { answerClock, duration as say } from '../../widgets/comments/qa.ts';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
 import type { RucheDemoPicker } from '../../widgets/demo-picker/demo-picker.ts';
 import type { RucheLike } from '../../widgets/like/like.ts';
-import { $, api, assert, cleanup, demoApi, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, api, assert, cleanup, demoApi, equal, expectAccessibleAfterEach, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 const HOUR = 3_600_000;
 
 describe('i18n', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(cleanup);
 
   it('counts with each language’s plural rules and number format', () => {

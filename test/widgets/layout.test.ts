@@ -1,7 +1,7 @@
 import type { RucheComments } from '../../widgets/comments/comments.ts';
 import type { RucheDemoPicker } from '../../widgets/demo-picker/demo-picker.ts';
 import type { RucheLike } from '../../widgets/like/like.ts';
-import { $, assert, call, cleanup, demoApi, equal, mount, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, assert, call, cleanup, demoApi, equal, expectAccessibleAfterEach, mount, uniqueSubject, waitFor } from './support/helpers.ts';
 
 /**
  * The room a page keeps for each widget while its code loads (widgets/README.md, "No layout shift")
@@ -25,6 +25,7 @@ function hold(path: string) {
 }
 
 describe('the room kept for the widgets', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(cleanup);
 
   it('is the like button’s size, loading and loaded, and what follows it on the line stays put', async () => {

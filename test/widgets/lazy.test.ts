@@ -1,7 +1,7 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { RucheComments } from '../../widgets/comments/comments.ts';
 import type { RucheLike } from '../../widgets/like/like.ts';
-import { $, api, assert, call, cleanup, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, api, assert, call, cleanup, equal, expectAccessibleAfterEach, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 /**
  * What loads when someone may write: the new comment's box is there from the first render, the rest
@@ -16,6 +16,7 @@ const WRITING = '/widgets/comments/writing.ts';
 const LIKING = '/widgets/like/liking.ts';
 
 describe('code loaded on first use', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(() => {
     cleanup();
     localStorage.clear();

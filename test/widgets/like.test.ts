@@ -1,12 +1,13 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { RucheLike } from '../../widgets/like/like.ts';
-import { $, api, apiRequests, assert, call, cleanup, deepActiveElement, equal, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, api, apiRequests, assert, call, cleanup, deepActiveElement, equal, expectAccessibleAfterEach, mount, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 const likes = (container: HTMLElement) => [...container.querySelectorAll<RucheLike>('ruche-like')];
 const loaded = (like: RucheLike) => $(like, '.count:not(.pending)');
 const likeButton = (like: RucheLike) => $<HTMLButtonElement>(like, 'button[aria-pressed]')!;
 
 describe('<ruche-like>', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(cleanup);
 
   it('serves every button of a page with one batched request', async () => {

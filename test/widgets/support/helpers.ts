@@ -177,3 +177,97 @@ export function fastTimers(): () => void {
 const realTimeout = window.setTimeout.bind(window);
 /** Waits `ms` of real time, even while fastTimers() runs. */
 export const sleep = (ms: number) => new Promise((resolve) => realTimeout(resolve, ms));
+
+declare global {
+  interface Window {
+    axe: typeof import('axe-core');
+  }
+}
+
+let axeLoading: Promise<void> | null = null;
+/** axe-core, loaded once per test page (as a classic script: it sets window.axe). */
+function loadAxe(): Promise<void> {
+  return (axeLoading ??= new Promise<void>((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src: '/node_modules/axe-core/axe.min.js', onload: () => resolve(), onerror: reject });
+    document.head.append(script);
+  }));
+}
+
+/** Rules about a whole page (landmarks around everything, one h1, a title, a skip link): a test page is not one. */
+const PAGE_RULES = ['region', 'landmark-one-main', 'page-has-heading-one', 'bypass', 'document-title'];
+
+type Widget = HTMLElement & { updateComplete?: Promise<unknown> };
+
+/** The Ruche elements in `roots` and in the shadow roots below them. */
+function rucheElements(roots: Element[]): Widget[] {
+  const found: Widget[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    for (const element of node.querySelectorAll<Widget>('*')) {
+      if (element.localName.startsWith('ruche-')) found.push(element);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  for (const root of roots) {
+    if (root.localName.startsWith('ruche-')) found.push(root as Widget);
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+  }
+  return found;
+}
+
+/** Rendered, done loading (nothing `aria-busy`, for a few seconds at most) and done fading: what a person reads once it is still. */
+async function settled(elements: Widget[]): Promise<void> {
+  await Promise.all(elements.map((element) => element.updateComplete));
+  const busy = () => elements.some((element) => element.matches('[aria-busy="true"]') || element.shadowRoot?.querySelector('[aria-busy="true"]'));
+  for (const started = Date.now(); busy() && Date.now() - started < 3000; ) await new Promise((resolve) => setTimeout(resolve, 25));
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  // Transitions and finite animations, in the page and in each shadow root; not a skeleton's endless shimmer.
+  const animations = [document, ...elements.flatMap((element) => element.shadowRoot ?? [])].flatMap((root) => root.getAnimations());
+  const finite = animations.filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+}
+
+/** What axe finds in each of `where` on its own: two containers are two people's pages, not one page. */
+async function violations(where: Element[], what: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const root of where) found.push(...(await violationsIn(root, what)));
+  return found;
+}
+
+async function violationsIn(root: Element, what: string): Promise<string[]> {
+  const { violations } = await window.axe.run(root, { rules: Object.fromEntries(PAGE_RULES.map((id) => [id, { enabled: false }])) });
+  return violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join(' | ')}`);
+}
+
+/**
+ * Checks with axe-core (which looks into open shadow roots) that what the test put in the page has no
+ * accessibility violation, of any impact, in the theme it is in and in the other one (dark, or
+ * light if everything already was dark). Call it after each state worth checking; the test files
+ * also call it after each test, on whatever the test left in the page.
+ */
+export async function expectAccessible(what = 'the widgets', where: Element[] = [...document.body.querySelectorAll(':scope > div')]): Promise<void> {
+  if (!where.length) return;
+  await loadAxe();
+  const elements = rucheElements(where);
+  await settled(elements);
+  const found = await violations(where, what);
+  const themes = new Map(elements.map((element) => [element, element.getAttribute('theme')]));
+  const other = elements.every((element) => element.getAttribute('theme') === 'dark') ? 'light' : 'dark';
+  for (const element of elements) element.setAttribute('theme', other);
+  try {
+    await settled(elements);
+    found.push(...(await violations(where, `${what} (${other})`)));
+  } finally {
+    for (const [element, theme] of themes) {
+      if (theme === null) element.removeAttribute('theme');
+      else element.setAttribute('theme', theme);
+    }
+    await Promise.all(elements.map((element) => element.updateComplete));
+  }
+  if (found.length) throw new Error(`Accessibility violations (axe-core):\n${found.join('\n')}`);
+}
+
+/** For `afterEach`: whatever the test left in the page has no accessibility violation either. */
+export function expectAccessibleAfterEach(this: { currentTest?: { title: string } }): Promise<void> {
+  return expectAccessible(`after “${this.currentTest?.title ?? 'the test'}”`);
+}

@@ -4,4 +4,5 @@ declare function it(name: string, body: () => void | Promise<void>): void;
 declare function before(body: () => void | Promise<void>): void;
 declare function after(body: () => void | Promise<void>): void;
 declare function beforeEach(body: () => void | Promise<void>): void;
-declare function afterEach(body: () => void | Promise<void>): void;
+/** `this.currentTest`: the test just run. */
+declare function afterEach(body: (this: { currentTest?: { title: string } }) => void | Promise<void>): void;
