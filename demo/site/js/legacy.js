@@ -210,9 +210,9 @@ window.HEXAGONE = {
 		var champ = $('champ-recherche');
 		if (!champ) return;
 		var aide = champ.getAttribute('title') || 'Rechercher...';
-		if (champ.value.trim() == '') { champ.value = aide; champ.style.color = '#888'; }
+		if (champ.value.trim() == '') { champ.value = aide; champ.style.color = '#707070'; }
 		champ.onfocus = function () { if (this.value == aide) { this.value = ''; this.style.color = '#000'; } };
-		champ.onblur = function () { if (this.value.trim() == '') { this.value = aide; this.style.color = '#888'; } };
+		champ.onblur = function () { if (this.value.trim() == '') { this.value = aide; this.style.color = '#707070'; } };
 	},
 
 	ajouterFavoris: function () {
