@@ -65,6 +65,7 @@ export class RucheExpertFinder extends RucheElement {
     view: { state: true },
     unread: { state: true },
     unusable: { state: true },
+    farewellNote: { state: true },
   };
 
   declare topic: string | null;
@@ -80,6 +81,8 @@ export class RucheExpertFinder extends RucheElement {
   declare unread: number;
   /** Why the finder cannot be used here: nobody is signed in, or its space is not open to this person. */
   declare unusable: string | null;
+  /** Said once the person erased their account (widgets/privacy/my-data.ts). */
+  declare farewellNote: string | null;
 
   searching = '';
   /** The `topic` or `query` attribute at the last render (undefined before the first). */
@@ -92,7 +95,7 @@ export class RucheExpertFinder extends RucheElement {
 
   constructor() {
     super();
-    this.topic = this.query = this.suggestions = this.limit = this.found = this.failure = this.unusable = null;
+    this.topic = this.query = this.suggestions = this.limit = this.found = this.failure = this.unusable = this.farewellNote = null;
     this.view = 'find';
     this.unread = 0;
   }
@@ -127,6 +130,7 @@ export class RucheExpertFinder extends RucheElement {
       // Behind an SSO proxy, requests are signed in without a token.
       if (mode !== 'header') return this.signedOut(mode);
     }
+    this.farewellNote = null; // someone signed in again
     for (const part of this.parts.values()) part.load();
     const q = this.topic ?? (this.searching || this.query);
     if (q) void this.search(q);
@@ -151,6 +155,15 @@ export class RucheExpertFinder extends RucheElement {
     this.found = null;
     this.view = 'find';
     this.unread = 0;
+  }
+
+  /** The person erased their account: the finder says so, and goes on as for someone signed out. */
+  farewell(text: string): void {
+    this.farewellNote = text;
+    this.parts.clear();
+    this.view = 'find';
+    this.ctx!.identity.signOut();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.farewell')?.focus());
   }
 
   /** Handles a refused request: a visitor not signed in is invited to; anything else is said where it happened. */
@@ -240,6 +253,7 @@ export class RucheExpertFinder extends RucheElement {
               )}
             </div>`}
       </header>
+      ${this.farewellNote ? html`<p class="notice farewell" role="status" tabindex="-1">${this.farewellNote}</p>` : nothing}
       ${this.unusable
         ? html`<p class="notice">${this.unusable}</p>`
         : this.view === 'find'

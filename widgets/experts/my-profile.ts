@@ -4,6 +4,7 @@ import { absoluteDate, formatCount, plural } from '../shared/i18n.ts';
 import { fill, safeHref } from './card.ts';
 import { reasonText } from './reasons.ts';
 import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
+import { MyData } from '../privacy/my-data.ts';
 import { define as definePerson } from './person.ts';
 
 type ListField = 'skills' | 'askMeAbout' | 'canMentor' | 'wantToLearn';
@@ -234,9 +235,12 @@ export default class MyProfile implements Part {
   private status = '';
   private vocabulary: string[] = [];
   private typing: ReturnType<typeof setTimeout> | undefined;
+  /** Downloading my data, erasing my account. */
+  private readonly myData: MyData;
 
   constructor(private readonly host: RucheExpertFinder) {
     host.addStyles(styles);
+    this.myData = new MyData(host);
     definePerson(); // my card, as colleagues see it
     void this.load();
   }
@@ -363,6 +367,7 @@ export default class MyProfile implements Part {
         ${toggle('hideInferred', m.hideInferredHint)} ${toggle('hideFromGuests', m.hideFromGuestsHint)}
         ${this.status ? html`<p class="saved" aria-hidden="true">✓ ${this.status}</p>` : nothing}
       </section>
+      ${this.myData.render()}
       ${inferred ? this.renderInferred(inferred) : nothing}
     </div>`;
   }

@@ -71,6 +71,8 @@ export class Identity extends EventTarget {
    */
   lang: Lang | null = null;
   private rejected = new Set<string>();
+  /** The person erased their account (signOut): no token is sent again from this page. */
+  private gone = false;
   /** `token-url`: the intranet's endpoint, whose code loads only where one is configured. */
   private endpoint: Promise<TokenEndpoint> | null = null;
 
@@ -109,10 +111,21 @@ export class Identity extends EventTarget {
   /** The token to send, or null to ask anonymously. */
   async token(): Promise<string | null> {
     const { source } = this;
+    if (this.gone) return null;
     if (source.kind === 'token') return this.rejected.has(source.token) ? null : source.token;
     if (source.kind === 'auto') return demoChoice(this.api)?.token ?? null;
     this.endpoint ??= import('./token-endpoint.ts').then(({ TokenEndpoint }) => new TokenEndpoint(source.url));
     return (await this.endpoint).token(this.rejected);
+  }
+
+  /**
+   * The person erased their account: the widgets go on as for someone signed out (the demo picker's
+   * choice is forgotten; a token, or the intranet's endpoint, would only sign a new empty person in).
+   */
+  signOut(): void {
+    if (this.source.kind === 'auto') return setDemoChoice(this.api, null);
+    this.gone = true;
+    this.dispatchEvent(new Event('change'));
   }
 
   /** The API refused `token` (401): get another once, or fall back to anonymous. */
