@@ -5,7 +5,7 @@ export const en: WritingMessages = {
   publishAnswer: 'Post the answer',
   save: 'Save',
   placeholderReply: 'Your reply…',
-  confirmDelete: 'Delete this comment for good?',
+  confirmDelete: 'Delete this comment?',
   reportReason: 'Why report this comment to the stewards?',
   sendReport: 'Send the report',
   reported: 'Thank you: the space’s stewards will look at this comment.',

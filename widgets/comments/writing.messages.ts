@@ -6,7 +6,7 @@ const fr = {
   publishAnswer: 'Publier la réponse',
   save: 'Enregistrer',
   placeholderReply: 'Votre réponse…',
-  confirmDelete: 'Supprimer définitivement ce commentaire ?',
+  confirmDelete: 'Supprimer ce commentaire ?',
   reportReason: 'Pourquoi signaler ce commentaire aux animateurs ?',
   sendReport: 'Envoyer le signalement',
   reported: 'Merci : les animateurs de l’espace vont examiner ce commentaire.',

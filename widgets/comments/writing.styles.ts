@@ -48,9 +48,15 @@ export const styles = css`
       display: none;
     }
   }
+  /* Cancel and its action stay side by side: when the row is short, the formatting help goes above. */
+  .bar .moves {
+    display: flex;
+    gap: 0.5em;
+    margin-left: auto;
+  }
+  /* One line under the comment: the question wraps within itself before the buttons leave its row. */
   .confirm {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
     margin-top: 0.5em;
@@ -59,12 +65,16 @@ export const styles = css`
     background: color-mix(in srgb, var(--_danger) 7%, var(--_bg));
   }
   .confirm span {
-    margin-right: auto;
+    flex: 1;
+    min-width: 0;
     font-weight: 600;
+  }
+  .confirm .btn {
+    flex: none;
   }
   .danger {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: #fff;
+    color: var(--_on-accent);
   }
 `;

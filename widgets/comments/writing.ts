@@ -195,14 +195,14 @@ export class Writing {
     return this.held ? this.m.holds : null;
   }
 
-  /** Under the new comment's box: how to format, and the shortcut. */
-  help(id: string) {
+  /** Under a box that publishes: how to format, and the shortcut (`publishes` false: an edit, which saves). */
+  help(id: string, publishes = true) {
     const m = this.m;
     return html`<details class="help">
         <summary>${m.formatting}</summary>
         <p>${m.formattingHelp.map((syntax) => html`<code>${syntax}</code> `)}</p>
       </details>
-      <span class="hint" id=${`${id}-hint`}>${m.shortcut}</span>`;
+      ${publishes ? html`<span class="hint" id=${`${id}-hint`}>${m.shortcut}</span>` : nothing}`;
   }
 
   editor(c: Comment) {
@@ -266,6 +266,8 @@ export class Writing {
     const m = this.m;
     const id = `f-${key.replace(':', '-')}`;
     const report = key.startsWith('report:');
+    // Ctrl+Enter publishes a reply; in an edit it saves, which the button says: no hint there.
+    const publishes = !report && !key.startsWith('edit:');
     return html`<form
       class="composer sub"
       part="composer"
@@ -281,7 +283,7 @@ export class Writing {
         rows=${options.rows ?? 3}
         maxlength=${report ? 500 : 10000}
         placeholder=${this.placeholder ?? options.placeholder ?? ''}
-        aria-describedby=${report ? nothing : `${id}-hint`}
+        aria-describedby=${publishes ? `${id}-hint` : nothing}
         .value=${host.text(key)}
         @input=${(event: InputEvent) => host.setText(key, (event.target as HTMLTextAreaElement).value)}
         @keydown=${(event: KeyboardEvent) => {
@@ -295,9 +297,11 @@ export class Writing {
         }}
       ></textarea>
       <div class="bar">
-        ${report ? nothing : this.help(id)}
-        <button type="button" class="btn" @click=${() => this.close()}>${m.cancel}</button>
-        <button class="btn primary" ?disabled=${host.busy.has(key)}>${options.submit}</button>
+        ${report ? nothing : this.help(id, publishes)}
+        <span class="moves">
+          <button type="button" class="btn" @click=${() => this.close()}>${m.cancel}</button>
+          <button class="btn primary" ?disabled=${host.busy.has(key)}>${options.submit}</button>
+        </span>
       </div>
       ${host.renderNote(key)}
     </form>`;
