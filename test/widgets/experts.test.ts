@@ -253,6 +253,42 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     equal(ownChip.getAttribute('aria-pressed'), 'false', 'rolled back');
   });
 
+  it('counts an endorsement at once, on the chip and in why the person was found, before the server answers', async () => {
+    const { topic, label, expertId } = shared;
+    const viewer = person(`prompt-${word('e')}`, 'Colline Pressée');
+    const element = await finder(viewer, `query="${topic}"`);
+    const [card] = await results(element, 2);
+    const chip = () => $$<HTMLButtonElement>(card!, 'button.skill').find((b) => b.textContent!.includes(label))!;
+    const endorsedReason = () => reasons(card!).find((r) => r.startsWith('recommandé·e'));
+    equal(endorsedReason(), `recommandé·e par 2 collègues pour “${label}”`);
+    // The server is slow to answer: what the person sees must not wait for it.
+    const realFetch = window.fetch;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/endorsement')) await released;
+      return realFetch(input, init);
+    };
+    try {
+      chip().click();
+      await waitFor(() => chip().getAttribute('aria-pressed') === 'true', 'pressed');
+      equal(text(chip().querySelector('.n')), '3', 'counted on the chip at once');
+      equal(endorsedReason(), `recommandé·e par 3 collègues pour “${label}”`, 'and in the reasons');
+      release();
+    } finally {
+      window.fetch = realFetch;
+    }
+    const onServer = async () => (await call<{ people: ExpertProfile[] }>('GET', `/api/experts/people?id=${expertId}`, viewer)).people[0]!.skills.find((s) => s.label === label)!;
+    for (let tries = 0; (await onServer()).endorsementCount !== 3 && tries < 80; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    equal((await onServer()).endorsementCount, 3, 'and on the server');
+    equal(endorsedReason(), `recommandé·e par 3 collègues pour “${label}”`, 'as the server counts it');
+    // Taken back: the count goes down at once too (and the shared world is as it was).
+    chip().click();
+    await waitFor(() => chip().getAttribute('aria-pressed') === 'false', 'unpressed');
+    equal(endorsedReason(), `recommandé·e par 2 collègues pour “${label}”`);
+    for (let tries = 0; (await onServer()).endorsementCount !== 2 && tries < 80; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
   it('asks the experts: the question appears in its Q&A thread, and the top expert is told', async () => {
     const { topic, expert, asker } = shared;
     const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(asker)}"><ruche-expert-finder query="${topic}"></ruche-expert-finder></ruche-provider>`);

@@ -17,29 +17,43 @@ const refusals: Record<'fr' | 'en', Record<string, string>> = {
 const busy = new WeakSet<object>();
 
 /**
+ * Shows `count` endorsements (`byMe`: one of them mine) of the skill on every card of this person in
+ * the page (a result and the same person in a side column): on the skill's chip, and in the reason
+ * a search result gives ("recommandé·e par 3 collègues").
+ */
+function show(personId: string, skill: ExpertProfile['skills'][number], count: number, byMe: boolean): void {
+  for (const card of RuchePerson.shown) {
+    if (card.profile?.person.id !== personId) continue;
+    for (const s of card.profile.skills) if (s.key === skill.key) Object.assign(s, { endorsedByMe: byMe, endorsementCount: count });
+    if (card.result) {
+      card.result.reasons = card.result.reasons
+        .map((r) => (r.kind === 'endorsed' && r.skill === skill.label ? { ...r, count } : r))
+        .filter((r) => r.kind !== 'endorsed' || r.count > 0);
+    }
+    card.requestUpdate();
+  }
+}
+
+/**
  * Endorses a skill of the card's person, or takes the endorsement back (the button toggles; the API
- * keeps one endorsement per colleague and skill). Shown at once, rolled back if refused. Loaded with
- * the first click: most visitors of a card only read it.
+ * keeps one endorsement per colleague and skill). Shown at once on every card of the person, then
+ * as the server counts it; rolled back if refused. Loaded with the first click: most visitors of a
+ * card only read it.
  */
 export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][number]): Promise<void> {
   if (busy.has(skill)) return;
   busy.add(skill);
   const before = { ...skill };
   const on = !skill.endorsedByMe;
-  Object.assign(skill, { endorsedByMe: on, endorsementCount: skill.endorsementCount + (on ? 1 : -1) });
+  const personId = host.profile!.person.id;
   host.failure = null;
-  host.requestUpdate();
+  show(personId, skill, skill.endorsementCount + (on ? 1 : -1), on);
   try {
-    const path = `/api/experts/people/${host.profile!.person.id}/skills/${encodeURIComponent(skill.key)}/endorsement`;
+    const path = `/api/experts/people/${personId}/skills/${encodeURIComponent(skill.key)}/endorsement`;
     const state = await host.ctx!.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
-    // Every card of this person in the page says so (a result and the same person in a side column).
-    for (const card of RuchePerson.shown) {
-      if (card.profile?.person.id !== host.profile!.person.id) continue;
-      for (const s of card.profile.skills) if (s.key === skill.key) Object.assign(s, { endorsedByMe: state.endorsedByMe, endorsementCount: state.endorsementCount });
-      card.requestUpdate();
-    }
+    show(personId, skill, state.endorsementCount, state.endorsedByMe);
   } catch (error) {
-    Object.assign(skill, before);
+    show(personId, skill, before.endorsementCount, before.endorsedByMe);
     const lang = host.language;
     host.failure = (error instanceof ApiError && refusals[lang][error.code]) || errorMessage(error, lang);
   } finally {
