@@ -324,6 +324,39 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     equal(unreadCount, 0, 'read on the server too');
   });
 
+  it('lets « Question envoyée » go when another topic is searched, and keeps a question being written', async () => {
+    const { topic } = shared;
+    const asker = person(`asker2-${word('a')}`, 'Ariane Demande');
+    const element = await finder(asker, `query="${topic}"`);
+    await results(element, 1);
+    const search = async (q: string) => {
+      const input = $<HTMLInputElement>(element, 'input[type="search"]')!;
+      input.value = '';
+      input.focus();
+      await sendKeys({ type: q });
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => element.found?.query === q, `the search for ${q}`);
+      await element.updateComplete;
+    };
+    $(element, '.ask button')!.click();
+    await waitFor(() => $(element, 'textarea#question'), 'the ask form');
+    $<HTMLTextAreaElement>(element, 'textarea#question')!.focus();
+    await sendKeys({ type: `Une question sur ${topic} ?` });
+    $<HTMLButtonElement>(element, '.asking button.primary')!.click();
+    await waitFor(() => $(element, '.asked'), 'Question envoyée');
+    await search('Excel');
+    equal($(element, '.asked'), null, 'the confirmation of the last topic is gone');
+    equal($(element, 'ruche-comments'), null, 'and its thread');
+    assert($(element, '.ask button'), 'one may ask about the new topic');
+    // A question half written is the person's: a new search does not throw it away.
+    $(element, '.ask button')!.click();
+    const draft = await waitFor(() => $<HTMLTextAreaElement>(element, 'textarea#question'), 'the ask form');
+    draft.focus();
+    await sendKeys({ type: 'Brouillon' });
+    await search(topic);
+    equal($<HTMLTextAreaElement>(element, 'textarea#question')?.value, 'Brouillon', 'the draft stays');
+  });
+
   it('my profile: privacy switches are saved, and shows what Ruche infers about me', async () => {
     const { expert, topic } = shared;
     const element = await finder(expert, '');

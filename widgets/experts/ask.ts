@@ -89,6 +89,8 @@ export default class Ask implements Part {
   private sending = false;
   private error: string | null = null;
   private key = { text: '', value: '' };
+  /** What is typed: the form is not shown while a new search loads, and comes back with it. */
+  private draft = '';
 
   constructor(private readonly host: RucheExpertFinder) {
     host.addStyles(styles);
@@ -99,6 +101,11 @@ export default class Ask implements Part {
   }
 
   load(): void {}
+
+  /** A question sent was about the last topic: « Question envoyée » goes with it (a form being written stays). */
+  searched(): void {
+    if (this.asked) this.close();
+  }
 
   private close(): void {
     this.host.parts.delete('ask');
@@ -119,6 +126,7 @@ export default class Ask implements Part {
     host.requestUpdate();
     try {
       this.asked = await host.ctx!.client.request<AskedExperts>('POST', '/api/experts/questions', { body, idempotencyKey: this.key.value });
+      this.draft = '';
       await import('../comments/comments.ts').then((c) => c.define());
     } catch (error) {
       this.error = await host.failed(error);
@@ -149,7 +157,15 @@ export default class Ask implements Part {
       <label for="topic">${m.topic}</label>
       <input id="topic" name="topic" required maxlength="200" .value=${host.subjectTopic} />
       <label for="question">${m.question}</label>
-      <textarea id="question" name="question" required maxlength="10000" placeholder=${m.placeholder}></textarea>
+      <textarea
+        id="question"
+        name="question"
+        required
+        maxlength="10000"
+        placeholder=${m.placeholder}
+        .value=${this.draft}
+        @input=${(event: InputEvent) => (this.draft = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
       <p class="hint">${m.hint}</p>
       ${this.error ? html`<p class="alert" role="alert" tabindex="-1">${this.error}</p>` : nothing}
       <div class="bar">

@@ -13,6 +13,8 @@ export interface Part {
   render(): unknown;
   /** Called when the person changes, and on each poll for the questions. */
   load(): unknown;
+  /** Another topic is searched. */
+  searched?(q: string): void;
 }
 
 type View = 'find' | 'questions' | 'profile';
@@ -179,6 +181,7 @@ export class RucheExpertFinder extends RucheElement {
     q = q.trim();
     if (!q || !this.ctx) return;
     const generation = ++this.generation;
+    if (q !== this.searching) for (const part of this.parts.values()) part.searched?.(q);
     this.searching = q;
     this.failure = null;
     this.readAgain.cancel();
