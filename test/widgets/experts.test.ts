@@ -209,6 +209,33 @@ describe('<ruche-expert-finder> and <ruche-person>', () => {
     all.forEach((card, i) => equal(card.profile!.person.name, people[i]!.name));
   });
 
+  it('shows whole names in a side column, every card of one height, and offers no « Écrire » to oneself', async () => {
+    const me = person(`moi-${word('m')}`, 'Camille Moi');
+    const short = person(`bref-${word('b')}`, 'Lou Bref');
+    const long = person(`long-${word('l')}`, 'Marie-Charlotte Delacroix-Beaumont', { title: 'Responsable des achats indirects', dept: 'Achats' });
+    for (const p of [me, short, long]) await setProfile(p, { skills: ['Achats', 'Négociation fournisseurs'] });
+    const container = mount(`<ruche-provider api="${api}" token="${await tokenFor(me)}"><div style="width: 184px; --ruche-font-size: 12px">
+      ${[short, long, me].map((p) => `<ruche-person person="${p.sub}"></ruche-person>`).join('')}</div></ruche-provider>`);
+    const all = [...container.querySelectorAll<RuchePerson>('ruche-person')];
+    await waitFor(() => all.every((card) => card.profile), 'the cards');
+    await Promise.all(all.map((card) => card.updateComplete));
+    for (const card of all) {
+      const name = $(card, 'h4')!;
+      assert(name.scrollHeight <= name.clientHeight + 1 && name.scrollWidth <= name.clientWidth + 1, `the whole of « ${text(name)} » is shown (${name.scrollWidth}×${name.scrollHeight} in ${name.clientWidth}×${name.clientHeight})`);
+    }
+    for (const card of all) {
+      // What is shown of the skills stays above the contact buttons.
+      const skills = $(card, '.skills')!.getBoundingClientRect();
+      const contact = $(card, '.contact')!.getBoundingClientRect();
+      assert(!contact.height || skills.bottom <= contact.top, `${text($(card, 'h4'))}: skills end at ${skills.bottom}, contact starts at ${contact.top}`);
+    }
+    const heights = all.map((card) => Math.round($(card, '.card')!.getBoundingClientRect().height));
+    assert(heights.every((h) => h === heights[0]), `one height: ${heights}`);
+    equal(text($(all[2]!, 'h4')), 'Camille Moi (vous)');
+    equal($$(all[2]!, '.contact a').length, 0, 'no « Écrire » nor « Discuter » on one’s own card');
+    assert($(all[1]!, '.contact a[href^="mailto:"]'), 'others can be written to');
+  });
+
   it('endorses a skill once (the button says so), and never one’s own', async () => {
     const { expert, expertId, label } = shared;
     const viewer = person(`endorser-${word('d')}`, 'Nouvelle Collègue');

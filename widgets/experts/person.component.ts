@@ -128,8 +128,9 @@ export class RuchePerson extends RucheElement {
       return html`<div class="card empty" part="base" aria-busy=${text ? 'false' : 'true'}>${text ?? html`<span class="avatar big"></span>`}</div>`;
     }
     const { person, contact } = p;
-    const email = contact.email && /^[^\s@?&#]+@[^\s@?&#]+$/.test(contact.email) ? `mailto:${contact.email}` : null;
-    const chat = safeHref(contact.chatUrl);
+    // One does not write to oneself: one's own card has no contact buttons.
+    const email = !p.isMe && contact.email && /^[^\s@?&#]+@[^\s@?&#]+$/.test(contact.email) ? `mailto:${contact.email}` : null;
+    const chat = p.isMe ? null : safeHref(contact.chatUrl);
     const job = [person.title, person.dept].filter(Boolean).join(' · ');
     const result = this.result;
     const hits = new Set(result?.reasons.map((r) => ('skill' in r ? r.skill : '')));

@@ -188,15 +188,22 @@ export const styles = css`
     .main > :not(h4) {
       grid-column: 1 / -1;
     }
-    h4,
     .job,
     .skill {
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    /* The whole name, on up to three lines: the card keeps its height (there is room below). */
     h4 {
+      display: -webkit-box;
       align-self: center;
+      overflow: hidden;
+      font-size: 0.98em;
+      line-height: 1.22;
+      overflow-wrap: anywhere;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
     }
     .roles {
       flex-wrap: nowrap;
