@@ -256,6 +256,8 @@ export interface IdeaStatusChange {
 export interface IdeaDetail extends Idea {
   history: IdeaStatusChange[];
   mergedFrom: IdeaRef[];
+  /** Stewards only: reports on the idea not dealt with yet (they may dismiss them). */
+  openReports?: number;
 }
 
 export interface IdeaViewer extends Viewer {

@@ -90,7 +90,11 @@ export const statusChangeSchema = z
   .openapi('IdeaStatusChange');
 
 export const ideaDetailSchema = ideaSchema
-  .extend({ history: z.array(statusChangeSchema), mergedFrom: z.array(ideaRefSchema) })
+  .extend({
+    history: z.array(statusChangeSchema),
+    mergedFrom: z.array(ideaRefSchema),
+    openReports: z.number().int().optional().openapi({ description: 'Stewards only: reports on the idea not dealt with yet' }),
+  })
   .openapi('IdeaDetail');
 
 export const policySchema = z

@@ -371,7 +371,13 @@ export async function loadDetail(db: Db, row: IdeaRow, viewer: IdeaViewer): Prom
      where merged_into = ${row.id}
        and (moderation = 'published' or ${viewer.canSteward} or author_id = ${viewer.personId}::uuid)
      order by id`;
-  return { ...ideaView(row, viewer), history: await loadHistory(db, row.id), mergedFrom: [...mergedFrom] };
+  const detail: IdeaDetail = { ...ideaView(row, viewer), history: await loadHistory(db, row.id), mergedFrom: [...mergedFrom] };
+  // Stewards may dismiss the reports on it (« Classer sans suite »): they learn whether there are any.
+  if (viewer.canSteward) {
+    const [open] = await db<{ count: number }[]>`select count(*)::int as count from idea_reports where idea_id = ${row.id} and resolved_at is null`;
+    detail.openReports = open!.count;
+  }
+  return detail;
 }
 
 // ---------------------------------------------------------------------------------------------------

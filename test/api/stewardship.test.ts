@@ -92,6 +92,11 @@ describe('reports and the queue', () => {
     assert.ok(!text.includes('Bob Durand') && !text.includes('Carol Petit'), 'reporters are not named');
     const since = q.items.map((i) => i.since);
     assert.deepEqual(since, [...since].sort(), 'oldest first');
+    // On the idea itself, stewards learn it has open reports (to dismiss them there); nobody else does.
+    assert.equal((await api.get<IdeaDetail>(`/api/ideas/${idea.body.id}`, { as: steward })).body.openReports, 1);
+    assert.equal('openReports' in (await api.get<IdeaDetail>(`/api/ideas/${idea.body.id}`, { as: carol })).body, false);
+    assert.equal((await act(steward, 'ideas', idea.body.id, 'dismiss', 'Une opinion, pas un abus.')).status, 200);
+    assert.equal((await api.get<IdeaDetail>(`/api/ideas/${idea.body.id}`, { as: steward })).body.openReports, 0);
   });
 });
 

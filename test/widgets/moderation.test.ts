@@ -204,7 +204,16 @@ describe('stewards’ tools', () => {
     equal(first.querySelector('.text strong')?.textContent, 'signalé', 'the text as written (markdown)');
     assert(text(second).includes('mot surveillé') && text(second).includes('interdit'), 'the held post, with the word found');
 
+    // Dismissing asks why too, like the other moves; the reason goes to the log.
     (first.querySelector('button[data-move="dismiss"]') as HTMLButtonElement).click();
+    const why = await waitFor(() => first.querySelector<HTMLTextAreaElement>('form.reason textarea'), 'the reason to dismiss');
+    equal(text(first.querySelector('form.reason label')), 'Pourquoi classer sans suite ? Les animateurs liront cette raison dans le journal.');
+    first.querySelector<HTMLButtonElement>('form.reason button.go-line')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    equal($$(pulse, '.item').length, 2, 'not without a reason');
+    why.focus();
+    await sendKeys({ type: 'Un désaccord, pas un abus.' });
+    first.querySelector<HTMLButtonElement>('form.reason button.go-line')!.click();
     await waitFor(() => $$(pulse, '.item').length === 1, 'the dismissed report leaves the queue');
     await waitFor(() => text(tab) === 'Modération (1)', 'the count follows');
     equal((await call('GET', `/api/comments?space=${slug}&subject=${subject}`, { as: 'bob' })).threads.length, 1, 'the reported comment stays published');
@@ -223,7 +232,7 @@ describe('stewards’ tools', () => {
     await waitFor(() => $$(pulse, '.log li').length === 3, 'the log');
     const log = $$(pulse, '.log li').map(text);
     assert(/a refusé un commentaire.*Merci de reformuler/.test(log[0]!), `newest first: ${log[0]}`);
-    assert(/a classé les signalements sur un commentaire/.test(log[1]!), log[1]!);
+    assert(/a classé les signalements sur un commentaire.*Un désaccord, pas un abus/.test(log[1]!), log[1]!);
     assert(/a changé les réglages \(mots ajoutés : interdit\)/.test(log[2]!), log[2]!);
 
     $$<HTMLButtonElement>(pulse, '.desk .seg button').find((b) => text(b) === 'Réglages')!.click();
@@ -287,6 +296,21 @@ describe('stewards’ tools', () => {
     const queue = await call('GET', `/api/moderation?space=${slug}`, { as: 'carol' });
     equal(queue.items[0].kind, 'idea');
     equal(queue.items[0].reports.reasons[0].reason, 'Doublon d’une idée plus ancienne', 'the stewards read why');
+    cleanup();
+
+    // « Classer sans suite » on the idea asks why, like the other moves; the log keeps the reason.
+    const deciding = await box('carol');
+    await open(deciding, held.id);
+    (await waitFor(() => $<HTMLButtonElement>(deciding, '.view button[data-move="dismiss"]'), 'Classer sans suite')).click();
+    const reasonField = await waitFor(() => $<HTMLTextAreaElement>(deciding, '.view form.reason textarea'), 'the reason to dismiss');
+    equal(deepActiveElement(), reasonField, 'focus in the reason');
+    equal(text($(deciding, '.view form.reason label')), 'Pourquoi classer sans suite ? Les animateurs liront cette raison dans le journal.');
+    await sendKeys({ type: 'Pas un doublon : une autre campagne.' });
+    await sendKeys({ press: 'Control+Enter' });
+    await waitFor(() => !$(deciding, '.view button[data-move="dismiss"]'), 'the reports closed');
+    const logged = await call('GET', `/api/moderation/log?space=${slug}`, { as: 'carol' });
+    equal(`${logged.entries[0].action} ${logged.entries[0].reason}`, 'dismiss Pas un doublon : une autre campagne.');
+    await expectAccessible('the idea, reports dismissed');
     cleanup();
 
     await call('POST', `/api/moderation/ideas/${held.id}/hide`, { as: 'carol', body: { reason: 'Doublon : votez pour l’idée d’origine' } });

@@ -259,7 +259,7 @@ export class IdeaDetailView implements IdeaBoxView {
     const { host } = this;
     const m = this.m;
     const held = idea.moderation;
-    const target = { kind: 'idea' as const, id: idea.id, status: held?.state ?? ('published' as const) };
+    const target = { kind: 'idea' as const, id: idea.id, status: held?.state ?? ('published' as const), reported: (idea.openReports ?? 0) > 0 };
     return html`${held
         ? html`<aside class="word s-held">
             <p class="label">${held.state === 'pending' ? m.waiting : m.hiddenBy}${held.word ? html` · ${fill(m.heldWord, held.word)}` : nothing}</p>

@@ -10,7 +10,8 @@ import { errorMessage, type Lang } from '../shared/i18n.ts';
  *   published → Masquer (a reason, which its author reads)
  *   hidden    → Rétablir
  *   pending   → Approuver, or Refuser (a reason)
- *   reported  → also « Classer sans suite »: the reports are closed, the post stays
+ *   reported  → also « Classer sans suite » (a reason, kept in the stewards' log): the reports are
+ *               closed, the post stays
  *
  * This code loads for the space's stewards only: nobody else downloads it. The server refuses the
  * same moves to anyone else (403 steward_only), whatever a page shows.
@@ -47,6 +48,7 @@ const words = {
     dismissHint: 'Les signalements sont clos, le message reste publié.',
     reasonHide: 'Pourquoi le masquer ? Son auteur lira cette raison.',
     reasonReject: 'Pourquoi le refuser ? Son auteur lira cette raison.',
+    reasonDismiss: 'Pourquoi classer sans suite ? Les animateurs liront cette raison dans le journal.',
     cancel: 'Annuler',
     stewards: 'Animation',
     done: {
@@ -66,6 +68,7 @@ const words = {
     dismissHint: 'The reports are closed, the post stays published.',
     reasonHide: 'Why hide it? Its author will read this reason.',
     reasonReject: 'Why refuse it? Its author will read this reason.',
+    reasonDismiss: 'Why dismiss the reports? The stewards will read this reason in the log.',
     cancel: 'Cancel',
     stewards: 'Stewards',
     done: {
@@ -140,6 +143,10 @@ const styles = css`
   }
 `;
 
+/** The moves that ask why first: hide and reject tell the author; a dismissal is kept in the log. */
+type ReasonedMove = 'hide' | 'reject' | 'dismiss';
+const asksWhy = (action: ModerationAction): action is ReasonedMove => action === 'hide' || action === 'reject' || action === 'dismiss';
+
 export class ModerationControls {
   private readonly reasons = new Map<string, string>();
   private readonly busy = new Set<string>();
@@ -169,11 +176,11 @@ export class ModerationControls {
     return `${action}:${target.kind}:${target.id}`;
   }
 
-  /** Makes a move; hide and reject first ask why (the form), then send. */
+  /** Makes a move; hide, reject and dismiss first ask why (the form), then send. */
   async act(action: ModerationAction, target: Target, opener?: HTMLElement): Promise<void> {
     const { host } = this;
     const key = this.key(action, target);
-    const needsReason = action === 'hide' || action === 'reject';
+    const needsReason = asksWhy(action);
     if (needsReason && this.slot.open !== key) {
       this.slot.open = key;
       this.failures.delete(key);
@@ -220,7 +227,7 @@ export class ModerationControls {
     const move = (action: ModerationAction, label: string, go = false) => {
       const tone = go ? 'go' : action === 'dismiss' ? '' : 'warn';
       const key = this.key(action, target);
-      const asks = action === 'hide' || action === 'reject';
+      const asks = asksWhy(action);
       return html`<button
         class=${inline ? `link ${tone}` : `btn ${tone}-line`}
         data-move=${action}
@@ -245,22 +252,27 @@ export class ModerationControls {
       : html`${moves}`;
   }
 
-  /** The reason form of a hide or a refusal, under the post, when open; and what went wrong. */
+  /** The reason form of a hide, a refusal or a dismissal, under the post, when open; and what went wrong. */
   form(target: Target) {
     const w = this.w;
     const open = this.slot.open;
     const failure = [...this.failures].find(([key]) => key.endsWith(`:${target.kind}:${target.id}`))?.[1];
     const failed = failure ? html`<p class="alert" role="alert">${failure}</p>` : nothing;
     if (!open?.endsWith(`:${target.kind}:${target.id}`)) return failed;
-    const action = open.split(':')[0] as 'hide' | 'reject';
-    if (action !== 'hide' && action !== 'reject') return failed;
+    const action = open.split(':')[0] as ModerationAction;
+    if (!asksWhy(action)) return failed;
+    const [label, submitLabel, tone] = {
+      hide: [w.reasonHide, w.hide, 'warn'],
+      reject: [w.reasonReject, w.reject, 'warn'],
+      dismiss: [w.reasonDismiss, w.dismiss, 'go-line'],
+    }[action];
     const id = `reason-${target.kind}-${target.id}`;
     const submit = (event: Event) => {
       event.preventDefault();
       void this.act(action, target);
     };
     return html`<form class="reason" data-reason=${open} @submit=${submit}>
-      <label for=${id}>${action === 'hide' ? w.reasonHide : w.reasonReject}</label>
+      <label for=${id}>${label}</label>
       <textarea
         id=${id}
         rows="2"
@@ -277,7 +289,7 @@ export class ModerationControls {
       ></textarea>
       <div class="row">
         <button type="button" class="btn" @click=${() => this.close(open)}>${w.cancel}</button>
-        <button class="btn warn" ?disabled=${this.busy.has(open)}>${action === 'hide' ? w.hide : w.reject}</button>
+        <button class="btn ${tone}" ?disabled=${this.busy.has(open)}>${submitLabel}</button>
       </div>
       ${failed}
     </form>`;
