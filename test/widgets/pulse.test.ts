@@ -122,6 +122,29 @@ describe('<ruche-pulse>', () => {
     equal(text($(element, '#ideas')!.parentElement!.querySelector('.withheld')), WITHHELD, 'ideas by status withheld (one proposer)');
   });
 
+  it('writes the scale of the daily chart beside it: no value over the line, the dates or another value', async () => {
+    const slug = await space();
+    const team = people(`${slug}-y`, 6);
+    await activity(slug, team);
+    await lastWeek(slug);
+    // As narrow as the demo's dashboard column, and as a phone.
+    for (const width of [528, 340]) {
+      const element = await pulse(`space="${slug}" style="width: ${width}px"`, team[0]!);
+      const plot = $(element, '.plot.area')!.getBoundingClientRect();
+      const ticks = $$(element, '.plot.area text.tick').map((t) => ({ text: text(t), box: t.getBoundingClientRect() }));
+      const dates = $$(element, '.plot.area + .axis span').map((d) => d.getBoundingClientRect());
+      assert(/^0 \d+ \d+$/.test(ticks.map((t) => t.text).join(' ')), `the scale, 0, half and the top: ${ticks.map((t) => t.text)}`);
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const [i, tick] of ticks.entries()) {
+        assert(tick.box.right <= plot.left + 0.5, `${width} px: « ${tick.text} » ends at ${tick.box.right}, the plot starts at ${plot.left}`);
+        assert(tick.box.left >= $(element, '.chart')!.getBoundingClientRect().left - 0.5, `${width} px: « ${tick.text} » within the chart`);
+        assert(!dates.some((date) => overlap(tick.box, date)), `${width} px: « ${tick.text} » clear of the dates`);
+        assert(!ticks.some((other, j) => j !== i && overlap(tick.box, other.box)), `${width} px: « ${tick.text} » clear of the other values`);
+      }
+      cleanup();
+    }
+  });
+
   it('says « pas assez de personnes pour afficher ce chiffre » wherever a figure counts fewer than five people', async () => {
     const slug = await space();
     const few = people(`${slug}-f`, 3);

@@ -47,11 +47,14 @@ export interface Series {
   format(value: number): string;
 }
 
-/** Gridlines with their values, at 0, half and the top of the scale. */
+/**
+ * Gridlines with their values, at 0, half and the top of the scale; the values stand in the gutter
+ * left of the plot (see .plot.area), level with their line, never over the data.
+ */
 const grid = (max: number, format: (v: number) => string) =>
   [0, 0.5, 1].map(
     (f) => svg`<line x1="0" x2="100%" y1=${pc(100 - f * 100)} y2=${pc(100 - f * 100)} class="grid"></line>
-      ${f ? svg`<text x="0" y=${pc(100 - f * 100)} dy="-4" class="tick">${format(max * f)}</text>` : nothing}`,
+      <text x="0" y=${pc(100 - f * 100)} dx="-6" dy="0.32em" text-anchor="end" class="tick">${format(max * f)}</text>`,
   );
 
 /**

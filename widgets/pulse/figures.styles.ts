@@ -123,6 +123,14 @@ export const styles = css`
     height: 9.5em;
     margin-top: 1.3em;
   }
+  /* The gutter of the scale's values (charts.ts, grid), and the dates kept under the plot (their
+     text is 0.78em: the same gutter in their em). */
+  .plot.area {
+    margin-left: 2.8em;
+  }
+  .plot.area + .axis {
+    margin-left: calc(2.8em / 0.78);
+  }
   .area svg,
   .cols svg {
     position: absolute;
