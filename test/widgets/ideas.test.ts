@@ -299,7 +299,7 @@ describe('<ruche-idea-box>', () => {
     assert(/Carol Animatrice/.test(text(word)), 'signed by the steward');
     const history = $$(element, '.history li').map(text);
     equal(history.length, 2, 'proposed, then declined');
-    assert(/Passée à Refusée par Carol Animatrice/.test(history[1]!), history[1]!);
+    assert(/^Refusée par Carol Animatrice · /.test(history[1]!), history[1]!);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the live event reaches the discussion
     removeEventListener('unhandledrejection', onFailure);
     equal(failures.map(String).join('\n'), '', 'no error in the discussion');
@@ -329,6 +329,8 @@ describe('<ruche-idea-box>', () => {
     merge.click();
     await waitFor(() => /fusionnée/.test(text($(element, '.view .box'))), 'the duplicate says it was merged');
     equal(text($(element, '.view .status')), 'Fusionnée');
+    // Its history says it as one would: not « Passée à Fusionnée ».
+    assert(/^Fusionnée avec « Un écran pour suivre sa voiture à l’atelier » par Carol Animatrice · /.test(text($$(element, '.history li').at(-1) ?? null)), text($$(element, '.history li').at(-1) ?? null));
     $$<HTMLButtonElement>(element, '.view .box button').find((b) => /suivre sa voiture/.test(text(b)))!.click();
     await waitFor(() => /suivre sa voiture/.test(text($(element, '.view h3'))), 'the original opened');
     assert(/Savoir où en est ma voiture/.test(text($(element, '.view .box'))), 'which lists the duplicate merged into it');
@@ -419,6 +421,9 @@ describe('<ruche-idea-box>', () => {
     equal(text(ideaItem(element, idea.id)!.querySelector('.status')), 'Under review');
     equal(text($(element, '.submit-button')), 'Suggest an idea');
     assert(/^Vote, 0 votes$/.test(ideaItem(element, idea.id)!.querySelector('.vote')!.getAttribute('aria-label')!), 'English labels');
+    await openIdea(element, idea.id);
+    const step = text($$(element, '.history li').at(-1) ?? null);
+    assert(/^Taken under review by Carol Animatrice · /.test(step), `its history, as one says it: ${step}`);
   });
 
   describe('accessibility', () => {

@@ -12,7 +12,16 @@ const fr = {
   signed: 'Votre nom apparaît maintenant sur l’idée.',
   history: 'Historique',
   created: 'Idée proposée',
-  changedTo: 'Passée à',
+  // What a step of its history did to the idea, as one says it (then « par # »); `#`: the idea merged into.
+  became: {
+    new: 'Remise parmi les nouvelles idées',
+    under_review: 'Mise à l’étude',
+    planned: 'Planifiée',
+    in_progress: 'Mise en chantier',
+    done: 'Réalisée',
+    declined: 'Refusée',
+    merged: 'Fusionnée avec « # »',
+  },
   by: 'par #',
   // Moderation: what the author and the stewards read, and reporting
   waiting: 'En attente de validation par un animateur',

@@ -5,7 +5,6 @@ import { errorMessage, type Lang } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
 import { authorName, fill, statusBadge, when, type IdeaBoxView, type RucheIdeaBox } from './idea-box.component.ts';
 import { messages, type DetailMessages } from './detail.messages.ts';
-import type { Messages } from './messages.ts';
 import type { Stewarding } from './steward.ts';
 import type { ModerationControls } from '../moderation/controls.ts';
 
@@ -135,6 +134,10 @@ const styles = css`
     background: var(--_c, var(--_muted));
     box-shadow: 0 0 0 3px var(--_bg);
   }
+  .became {
+    color: var(--_text);
+    font-weight: 600;
+  }
   .history .body {
     margin: 0.3em 0 0;
     color: var(--_text);
@@ -173,10 +176,11 @@ export async function load(host: RucheIdeaBox): Promise<IdeaDetailView> {
  * One step of an idea's history: what it became, who decided, when, and why (unless that is the
  * stewards' word shown above it). Also shown in the news.
  */
-export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lm: Messages, lang: Lang, reasonShown = false) {
+export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lang: Lang, reasonShown = false) {
+  // « Planifiée par Karim Haddad », « Fusionnée avec « … » par … »: a sentence, not « Passée à [Planifiée] ».
+  const became = fill(m.became[change.to], change.mergedInto?.title ?? '');
   return html`<p>
-      ${m.changedTo} ${statusBadge(change.to, lm)} ${change.mergedInto ? html`« ${change.mergedInto.title} »` : nothing}
-      ${change.by ? fill(m.by, change.by.name) : nothing} · ${when(change.at, lang)}
+      <span class="became">${became}</span>${change.by ? ` ${fill(m.by, change.by.name)}` : nothing} · ${when(change.at, lang)}
     </p>
     ${change.reasonTree && !reasonShown ? html`<div class="body">${renderMarkdown(change.reasonTree)}</div>` : nothing}`;
 }
@@ -330,7 +334,7 @@ export class IdeaDetailView implements IdeaBoxView {
         <h4>${m.history}</h4>
         <ol class="history">
           <li class="s-new"><p>${m.created} · ${when(idea.createdAt, lang, dayOnly)}</p></li>
-          ${idea.history.map((change) => html`<li class="s-${change.to}">${changeEntry(change, m, lm, lang, change === decided && !!idea.statusReasonTree)}</li>`)}
+          ${idea.history.map((change) => html`<li class="s-${change.to}">${changeEntry(change, m, lang, change === decided && !!idea.statusReasonTree)}</li>`)}
         </ol>
         ${anonymousMine ? html`<p class="note">${m.signedComments}</p>` : nothing}
         <ruche-comments subject=${idea.subjectKey} space=${host.spaceSlug ?? nothing} lang=${lang} theme=${host.theme ?? nothing}></ruche-comments>

@@ -68,7 +68,6 @@ export class NewsView implements IdeaBoxView {
   render() {
     const { host } = this;
     const m = messages.in(host.language);
-    const lm = host.m;
     const items = this.news!.items;
     return html`${host.participation!.backButton()}
       <h3 tabindex="-1">${host.participation!.w.news}</h3>
@@ -78,7 +77,7 @@ export class NewsView implements IdeaBoxView {
               (item) => html`<li class=${item.unread ? 'unread' : ''}>
                 <p>${m.reasons[item.reason]} ${item.unread ? html`· <span class="fresh">${m.newsUnread}</span>` : nothing}</p>
                 <button class="title" @click=${() => host.open('idea', item.idea.id)}>${item.idea.title}</button>
-                ${changeEntry(item.change, m, lm, host.language)}
+                ${changeEntry(item.change, m, host.language)}
               </li>`,
             )}
           </ol>`
