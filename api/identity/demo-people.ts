@@ -1,3 +1,5 @@
+import type { Db } from '../db/database.ts';
+
 /**
  * The people of the demo intranet ("Groupe Hexagone"): believable colleagues across head office,
  * stores and a partner body shop, so that a visitor can act as each of them.
@@ -24,3 +26,11 @@ export const demoPeople: DemoPerson[] = [
   { sub: 'emma.wilson', name: 'Emma Wilson', email: 'emma.wilson@hexagone.example', dept: 'Hexagone UK', title: 'Sales manager', lang: 'en' },
   { sub: 'marc.lefevre', name: 'Marc Lefèvre', email: 'marc@carrosserie-lefevre.example', dept: 'Carrosserie Lefèvre (partenaire agréé)', title: 'Gérant', lang: 'fr', guest: true },
 ];
+
+/** Which demo people steward a space now (the picker marks them): their `sub`s. */
+export async function demoStewards(db: Db): Promise<Set<string>> {
+  const rows = await db<{ sub: string }[]>`
+    select distinct p.external_id as sub from people p join memberships m on m.person_id = p.id
+     where m.role = 'steward' and m.status = 'active' and p.external_id = any(${demoPeople.map((p) => p.sub)}::text[])`;
+  return new Set(rows.map((r) => r.sub));
+}

@@ -6,7 +6,7 @@ import { notFound } from '../http/errors.ts';
 import { errors, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { requirePerson } from './authenticate.ts';
-import { demoPeople } from './demo-people.ts';
+import { demoPeople, demoStewards } from './demo-people.ts';
 import { signToken } from './token.ts';
 
 export const meSchema = z
@@ -46,6 +46,7 @@ const demoPersonSchema = z
     lang: z.enum(['fr', 'en']),
     guest: z.boolean(),
     admin: z.boolean(),
+    steward: z.boolean().openapi({ description: 'Stewards a space now (whichever: a secret space’s name is not told)' }),
   })
   .openapi('DemoPerson');
 
@@ -63,8 +64,9 @@ export const demoRoutes = router()
       summary: 'The demo people one can act as (demo mode only)',
       responses: { 200: json(z.object({ people: z.array(demoPersonSchema) }), 'Demo people') },
     }),
-    (c) =>
-      c.json(
+    async (c) => {
+      const stewards = await demoStewards(c.var.db);
+      return c.json(
         {
           people: demoPeople.map(({ sub, name, dept, title, lang, guest, admin }) => ({
             sub,
@@ -74,10 +76,12 @@ export const demoRoutes = router()
             lang,
             guest: guest === true,
             admin: admin === true,
+            steward: stewards.has(sub),
           })),
         },
         200,
-      ),
+      );
+    },
   )
   .openapi(
     createRoute({

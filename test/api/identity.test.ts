@@ -229,6 +229,17 @@ describe('demo identity picker', () => {
     assert.equal(whoami.body.name, 'Karim Haddad');
   });
 
+  test('says which demo people steward a space, whichever it is', async () => {
+    const steward = async (sub: string) =>
+      (await demo.get('/api/demo/people')).body.people.find((p: { sub: string; steward: boolean }) => p.sub === sub).steward as boolean;
+    assert.equal(await steward('thomas.moreau'), false);
+    const { token } = (await demo.post('/api/demo/token', { sub: 'thomas.moreau' })).body;
+    const created = await demo.post('/api/spaces', { slug: 'entrepot-nord', name: 'Entrepôt Nord', visibility: 'secret' }, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(created.status, 201);
+    assert.equal(await steward('thomas.moreau'), true);
+    assert.ok(!JSON.stringify((await demo.get('/api/demo/people')).body).includes('Entrepôt Nord'), 'the secret space is not named');
+  });
+
   test('an unknown demo person is a 404', async () => {
     const answer = await demo.post('/api/demo/token', { sub: 'nobody' });
     assert.equal(answer.status, 404);

@@ -35,6 +35,25 @@ describe('<ruche-demo-picker>', () => {
     await waitFor(() => $(like, '[aria-pressed="false"]'), 'anonymous again');
   });
 
+  it('marks the people who steward a space, and them only', async () => {
+    // Nobody is seeded on this server: Nadia becomes a steward by creating a space.
+    const { token } = await call('POST', '/api/demo/token', { base: demoApi, body: { sub: 'nadia.benali' } });
+    const created = await fetch(new URL('api/spaces', demoApi), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: uniqueSubject('juridique'), name: 'Juridique', visibility: 'secret', lang: 'fr' }),
+    });
+    equal(created.status, 201);
+    const container = mount(`<ruche-provider api="${demoApi}"><ruche-demo-picker></ruche-demo-picker></ruche-provider>`);
+    const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;
+    const select = await waitFor(() => $<HTMLSelectElement>(picker, 'select'), 'the list of people');
+    const option = (sub: string) => [...select.options].find((o) => o.value === sub)!.textContent!;
+    equal(option('nadia.benali'), 'Nadia Benali (animation)');
+    equal(option('claire.martin'), 'Claire Martin (admin)', 'not a steward here (nothing seeded)');
+    equal(option('julien.bernard'), 'Julien Bernard');
+    assert(!select.textContent!.includes('Juridique'), 'the secret space is not named');
+  });
+
   it('renders nothing outside demo mode', async () => {
     const container = mount(`<ruche-provider api="${api}"><ruche-demo-picker></ruche-demo-picker></ruche-provider>`);
     const picker = container.querySelector<RucheDemoPicker>('ruche-demo-picker')!;

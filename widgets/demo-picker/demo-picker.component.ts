@@ -9,6 +9,7 @@ interface DemoPerson {
   name: string;
   guest: boolean;
   admin: boolean;
+  steward: boolean;
 }
 
 /**
@@ -104,7 +105,11 @@ export class RucheDemoPicker extends RucheElement {
       <select part="select" @change=${this.choose}>
         <option value="">${m.anonymous}</option>
         ${this.people.map(
-          (p) => html`<option value=${p.sub} ?selected=${p.sub === current}>${p.name}${p.guest ? ` (${m.guest})` : p.admin ? ` (${m.admin})` : ''}</option>`,
+          (p) => {
+            // What the person may do beyond writing: a partner, an administrator, a steward.
+            const roles = [p.guest && m.guest, p.admin && m.admin, p.steward && m.steward].filter(Boolean);
+            return html`<option value=${p.sub} ?selected=${p.sub === current}>${p.name}${roles.length ? ` (${roles.join(', ')})` : ''}</option>`;
+          },
         )}
       </select></label
     >`;

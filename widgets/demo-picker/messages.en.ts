@@ -5,5 +5,6 @@ export const en: Messages = {
   anonymous: 'Anonymous visitor',
   guest: 'partner',
   admin: 'admin',
+  steward: 'steward',
   hint: 'Demo: choose the person you act as',
 };

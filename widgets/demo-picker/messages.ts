@@ -5,6 +5,7 @@ const fr = {
   anonymous: 'Visiteur anonyme',
   guest: 'partenaire',
   admin: 'admin',
+  steward: 'animation',
   hint: 'Démo : choisissez la personne que vous incarnez',
 };
 
