@@ -83,6 +83,13 @@ async function addSite(event: Event): Promise<void> {
   note('sites', m.saved);
 }
 
+/** Everything the settings need and the browser has not granted, asked for at once (one prompt). */
+async function grantAll(): Promise<void> {
+  const missing = [...access].filter(([, granted]) => !granted).map(([origin]) => origin);
+  if (!(await requestAccess([...missing, ...serviceOrigins(settings)]))) return note('missing', m.refused, true);
+  await load();
+}
+
 /** Access to a site (or to the server, the token endpoint) preset or taken back: asked with what it needs. */
 async function grant(origin: string, noteKey: string): Promise<void> {
   if (!(await requestAccess([origin, ...serviceOrigins(settings)]))) return note(noteKey, m.refused, true);
@@ -115,10 +122,34 @@ const locked = (name: keyof EffectiveSettings) => settings.locked.includes(name 
 const shownNote = (key: string) => (notes[key] ? html`<p class="note ${notes[key]!.error ? 'error' : ''}" role="status">${notes[key]!.text}</p>` : nothing);
 const adminBadge = () => html`<span class="badge">${m.byAdmin}</span>`;
 /** "access not granted" and its button, for an origin the browser has not granted (yet). */
-const notGranted = (origin: string | null, noteKey: string) =>
+const notGranted = (origin: string | null, noteKey: string, label = m.notGranted) =>
   !origin || access.get(origin) !== false
     ? nothing
-    : html`<span class="badge not-granted">${m.notGranted}</span><button class="grant" data-origin=${origin} @click=${() => grant(origin, noteKey)}>${m.grant}</button>`;
+    : html`<span class="badge not-granted">${label}</span><button class="grant" data-origin=${origin} @click=${() => grant(origin, noteKey)}>${m.grant}</button>`;
+
+/**
+ * At the top of the page, what lacks access and what that stops, with one button for all: a site
+ * an administrator preset, or access the person took back, would otherwise fail without a word.
+ */
+function missingSection() {
+  const server = siteOrigin(settings.serverUrl);
+  const token = status?.auth === 'token' ? siteOrigin(settings.tokenUrl) : null;
+  // The server first (without it nothing works), then the token endpoint, then the sites.
+  const rank = (origin: string) => (origin === server ? 0 : origin === token ? 1 : 2);
+  const missing = [...access].filter(([, granted]) => !granted).map(([origin]) => origin).sort((a, b) => rank(a) - rank(b));
+  if (!missing.length) return nothing;
+  const what = (origin: string) =>
+    [origin === server && m.missingServer, origin === token && m.missingToken, settings.sites.includes(origin) && m.missingSite].filter(Boolean).join(' ; ');
+  return html`<section class="missing" id="missing-access" role="alert">
+    <h2>${m.missingTitle}</h2>
+    <ul>
+      ${missing.map((origin) => html`<li><span class="origin">${origin}</span> — ${what(origin) || m.missingSite}</li>`)}
+    </ul>
+    <p class="help">${m.missingHelp}</p>
+    <button class="primary" id="grant-all" @click=${grantAll}>${m.grantAll}</button>
+    ${shownNote('missing')}
+  </section>`;
+}
 
 function identitySection() {
   if (!status?.auth) return nothing;
@@ -159,6 +190,7 @@ function draw(): void {
   render(
     html`<h1>${markIcon()} ${m.title}</h1>
       <p class="intro">${m.intro}</p>
+      ${missingSection()}
       <section>
         <h2><label for="server-url">${m.server}</label> ${locked('serverUrl') ? adminBadge() : nothing}</h2>
         <div class="row">
@@ -169,7 +201,11 @@ function draw(): void {
         ${access.get(siteOrigin(settings.serverUrl) ?? '') === false
           ? html`<p class="note error row" id="server-access">${m.serverNotGranted} ${notGranted(siteOrigin(settings.serverUrl), 'server')}</p>`
           : nothing}
-        ${settings.serverUrl ? html`<p class="note" id="server-status">${status ? (status.auth ? m.status[status.auth] : m.status.none) : '…'}</p>` : nothing}
+        ${settings.serverUrl
+          ? html`<p class="note" id="server-status">
+              ${status ? (status.auth ? m.status[status.auth] : access.get(siteOrigin(settings.serverUrl) ?? '') === false ? m.status.noAccess : m.status.none) : '…'}
+            </p>`
+          : nothing}
         ${shownNote('server')}
       </section>
       ${identitySection()}
@@ -183,7 +219,7 @@ function draw(): void {
                 return html`<li data-site=${site}>
                   <span class="origin">${site}</span>
                   ${managed ? adminBadge() : nothing}
-                  ${notGranted(site, 'sites')}
+                  ${notGranted(site, 'sites', m.siteNotGranted)}
                   <label>${m.space}
                     <input
                       type="text"

@@ -11,7 +11,13 @@ const fr = {
   refused: 'Le navigateur n’a pas donné l’accès : rien n’a changé.',
   invalid: 'Adresse non valable.',
   byAdmin: 'défini par votre administrateur',
-  status: { demo: 'Serveur de démonstration', token: 'Identité par jeton de l’intranet', header: 'Identité par l’authentification unique', none: 'Le serveur ne répond pas.' },
+  status: {
+    demo: 'Serveur de démonstration',
+    token: 'Identité par jeton de l’intranet',
+    header: 'Identité par l’authentification unique',
+    none: 'Le serveur ne répond pas.',
+    noAccess: 'Ruche ne peut pas joindre ce serveur : le navigateur ne lui en a pas donné l’accès.',
+  },
   identity: 'Identité',
   youAre: 'Vous êtes :',
   nobody: '— personne —',
@@ -45,6 +51,13 @@ const fr = {
   grantAccess: 'Autoriser l’accès',
   serverNotGranted: 'Le navigateur n’a pas donné l’accès à ce serveur.',
   tokenNotGranted: 'Le navigateur n’a pas donné l’accès à cette adresse.',
+  missingTitle: 'Ruche ne fonctionne pas encore partout : il lui manque des accès.',
+  missingServer: 'le serveur Ruche : sans lui, rien ne s’affiche nulle part',
+  missingToken: 'l’adresse du jeton : sans elle, vous n’êtes pas reconnu·e',
+  missingSite: 'ce site : Ruche ne s’ajoute pas à ses pages',
+  missingHelp: 'Le navigateur vous demandera votre accord, une fois pour tous.',
+  grantAll: 'Autoriser ces accès',
+  siteNotGranted: 'accès non accordé : Ruche ne s’y affiche pas',
 };
 
 const en: typeof fr = {
@@ -57,7 +70,13 @@ const en: typeof fr = {
   refused: 'The browser did not grant access: nothing changed.',
   invalid: 'Not a valid address.',
   byAdmin: 'set by your administrator',
-  status: { demo: 'Demo server', token: 'Identity from an intranet token', header: 'Identity from single sign-on', none: 'The server does not answer.' },
+  status: {
+    demo: 'Demo server',
+    token: 'Identity from an intranet token',
+    header: 'Identity from single sign-on',
+    none: 'The server does not answer.',
+    noAccess: 'Ruche cannot reach this server: the browser has not given it access.',
+  },
   identity: 'Identity',
   youAre: 'You are:',
   nobody: '— nobody —',
@@ -91,6 +110,13 @@ const en: typeof fr = {
   grantAccess: 'Allow access',
   serverNotGranted: 'The browser has not given access to this server.',
   tokenNotGranted: 'The browser has not given access to this address.',
+  missingTitle: 'Ruche does not work everywhere yet: it lacks some access.',
+  missingServer: 'the Ruche server: without it, nothing shows anywhere',
+  missingToken: 'the token address: without it, you are not recognised',
+  missingSite: 'this site: Ruche does not add itself to its pages',
+  missingHelp: 'The browser will ask you once, for all of them.',
+  grantAll: 'Allow this access',
+  siteNotGranted: 'access not granted: Ruche does not show there',
 };
 
 export type Words = typeof fr;

@@ -469,6 +469,37 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     }
   });
 
+  test('the options page says at its top what lacks access and what that stops, and grants it all at once', async () => {
+    const { worker } = browser;
+    const waiting = 'http://127.0.0.1:2';
+    const { sites } = (await localSettings(worker, ['sites'])) as { sites: string[] };
+    await setLocalSettings(worker, { sites: [...sites, waiting] });
+    // And the server's access taken back, as a person may in the browser's settings.
+    await worker.evaluate(`chrome.permissions.remove({ origins: [${JSON.stringify(`${new URL(ruche.url).origin}/*`)}] })`);
+    const options = await context.newPage();
+    options.on('pageerror', (error) => problems.push(`options: pageerror: ${error.message}`));
+    try {
+      await options.goto(`chrome-extension://${browser.id}/options.html`);
+      const missing = options.locator('#missing-access');
+      await missing.locator('li', { hasText: waiting }).waitFor();
+      assert.equal(await missing.getAttribute('role'), 'alert');
+      assert.match(await missing.locator('h2').innerText(), /il lui manque des accès/);
+      const lines = await missing.locator('li').allInnerTexts();
+      assert.match(lines[0]!, /le serveur Ruche : sans lui, rien ne s’affiche nulle part/, `the server first: ${lines}`);
+      assert.ok(lines.some((line) => line.includes(waiting) && /ce site : Ruche ne s’ajoute pas à ses pages/.test(line)), `the site: ${lines}`);
+      assert.match(await options.locator(`li[data-site="${waiting}"] .badge`).innerText(), /Ruche ne s’y affiche pas/);
+      // One button asks for all of it (the prompt answered beforehand, see grantSiteAccess).
+      await grantSiteAccess(context, browser.id, [waiting, ruche.url]);
+      await options.locator('#grant-all').click();
+      await until('the summary to go', async () => (await missing.count()) === 0);
+      await until('the server to be reached again', async () => /démonstration/.test(await options.locator('#server-status').innerText()));
+    } finally {
+      await options.close();
+      await setLocalSettings(worker, { sites });
+      await grantSiteAccess(context, browser.id, [ruche.url]);
+    }
+  });
+
   test('the toolbar popup offers nothing on a page that is not a web page (here, itself)', async () => {
     const popup = await context.newPage();
     popup.on('pageerror', (error) => problems.push(`popup: pageerror: ${error.message}`));
