@@ -273,6 +273,7 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     const names = (await finder.locator('ruche-person h4#name').allInnerTexts()).map((name) => name.trim()).sort();
     assert.deepEqual(names, ['Julien Bernard', 'Sophie Dubois'], 'Thomas knows other things; Karim, who reads the page, is not shown to himself');
     assert.match(await finder.locator('p.lead').innerText(), /Procédure de clôture mensuelle/, 'the topic is the page’s title without the site’s name');
+    assert.equal(await finder.locator('.views').count(), 0, 'no profile in the panel, nor one’s data (never relayed)');
     await erp.locator('ruche-extension [role="tab"]', { hasText: 'Cette page' }).click();
     await panelComment(erp, `Depuis l’extension ${tag}`).waitFor();
   });

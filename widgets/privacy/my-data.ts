@@ -13,6 +13,7 @@ const messages = {
     downloaded: 'Fichier téléchargé : %.',
     file: 'ruche-mes-donnees',
     erase: 'Supprimer mon compte',
+    inExtension: 'Vos données se téléchargent, et votre compte se supprime, depuis une page de l’intranet qui intègre Ruche.',
     dialogTitle: 'Supprimer votre compte Ruche ?',
     final: 'C’est définitif : rien de ce qui est supprimé ne pourra être retrouvé.',
     loading: 'Ce que cela changerait…',
@@ -53,6 +54,7 @@ const messages = {
     downloaded: 'File downloaded: %.',
     file: 'ruche-my-data',
     erase: 'Delete my account',
+    inExtension: 'Your data is downloaded, and your account deleted, from an intranet page that embeds Ruche.',
     dialogTitle: 'Delete your Ruche account?',
     final: 'This is final: nothing deleted can be brought back.',
     loading: 'What it would change…',
@@ -289,6 +291,14 @@ export class MyData {
 
   render() {
     const m = this.m;
+    // In the browser extension, requests go through it, and it never relays these (a page script
+    // could ask): nothing to offer there but where to do it.
+    if (this.host.ctx?.client.transport) {
+      return html`<section class="my-data" aria-labelledby="my-data-title">
+        <h4 id="my-data-title">${m.title}</h4>
+        <p class="hint">${m.inExtension}</p>
+      </section>`;
+    }
     return html`<section class="my-data" aria-labelledby="my-data-title">
       <h4 id="my-data-title">${m.title}</h4>
       <p class="hint">${m.lead}</p>
