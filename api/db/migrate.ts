@@ -1,33 +1,49 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Pool } from './database.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Db, Pool } from './database.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
-}
-
-export function listMigrations(): Migration[] {
-  return readdirSync(MIGRATIONS_DIR)
-    .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 3)),
-      name: file.slice(4, -4),
-      sql: readFileSync(MIGRATIONS_DIR + file, 'utf8'),
-    }));
+  /** Runs the migration in the migrations' transaction. */
+  run(tx: Db): Promise<unknown>;
 }
 
 /**
- * Applies the numbered migrations not yet recorded, all in one transaction (a failure leaves the
- * schema as it was). An advisory lock
- * makes processes starting together on one PostgreSQL take turns instead of racing.
+ * The numbered migrations, in order: SQL files, and TypeScript files where SQL cannot say it (keys
+ * computed by code the widgets share, shared/subject.ts). A TypeScript migration exports a default
+ * function of the transaction.
  */
-export async function migrate(sql: Pool): Promise<{ applied: number[]; schemaVersion: number }> {
+export async function listMigrations(): Promise<Migration[]> {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d{3}_[a-z0-9_]+\.(sql|ts)$/.test(file))
+    .sort();
+  const versions = files.map((file) => file.slice(0, 3));
+  const twice = versions.find((version, i) => versions.indexOf(version) !== i);
+  if (twice) throw new Error(`two migrations are numbered ${twice} in ${MIGRATIONS_DIR}`);
+  return Promise.all(
+    files.map(async (file) => {
+      const [version, name] = [Number(file.slice(0, 3)), file.slice(4, file.lastIndexOf('.'))];
+      if (file.endsWith('.sql')) {
+        const sql = readFileSync(MIGRATIONS_DIR + file, 'utf8');
+        return { version, name, run: (tx: Db) => tx.unsafe(sql) };
+      }
+      const step = (await import(pathToFileURL(MIGRATIONS_DIR + file).href)) as { default: (tx: Db) => Promise<unknown> };
+      return { version, name, run: step.default };
+    }),
+  );
+}
+
+/**
+ * Applies the numbered migrations not yet recorded (up to `upTo`, for tests that set up an older
+ * schema), all in one transaction (a failure leaves the schema as it was). An advisory lock makes
+ * processes starting together on one PostgreSQL take turns instead of racing.
+ */
+export async function migrate(sql: Pool, options: { upTo?: number } = {}): Promise<{ applied: number[]; schemaVersion: number }> {
   const applied: number[] = [];
+  const migrations = (await listMigrations()).filter((migration) => options.upTo === undefined || migration.version <= options.upTo);
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(4242, 1)`;
     await tx`
@@ -37,10 +53,10 @@ export async function migrate(sql: Pool): Promise<{ applied: number[]; schemaVer
         applied_at timestamptz not null default now()
       )`;
     const done = new Set((await tx<{ version: number }[]>`select version from ruche_migrations`).map((r) => r.version));
-    for (const migration of listMigrations()) {
+    for (const migration of migrations) {
       if (done.has(migration.version)) continue;
       await tx.savepoint(async (step) => {
-        await step.unsafe(migration.sql);
+        await migration.run(step);
         await step`insert into ruche_migrations (version, name) values (${migration.version}, ${migration.name})`;
       });
       applied.push(migration.version);

@@ -32,7 +32,7 @@ export const subjectParam = z
     }
     return key;
   })
-  .openapi({ description: 'A page URL (normalised: no fragment, no tracking parameters) or an explicit key', example: 'https://intranet.example.com/actualites/42' });
+  .openapi({ description: 'A page URL (normalised as shared/subject.ts says: one key per page, however its link was written) or an explicit key', example: 'https://intranet.example.com/actualites/42' });
 
 export const spaceSlugParam = z
   .string()

@@ -37,8 +37,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The API on a database of its own, called in-process with `app.request` (real routes, real SQL). */
-export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * The API on a database of its own, called in-process with `app.request` (real routes, real SQL).
+ * `database`: one the test prepared (e.g. migrated to an older version and filled), migrated to the
+ * end here; closed with the API.
+ */
+export async function createTestApi(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApi> {
   const config = loadConfig(
     Object.fromEntries(
       // A reading secret of its own: the tests never write one into the project's data folder.
@@ -47,7 +51,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
       ),
     ),
   );
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   await migrate(db.database.sql);
   const demoSecret = config.auth.mode === 'demo' ? await loadDemoSecret(db.database.sql) : null;
   const bus = new LiveBus(db.database);
