@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db, Pool } from '../db/database.ts';
 import { resolveSkills, skillKey, skillLabel } from '../experts/skills.ts';
 import { line } from '../http/validation.ts';
+import { displayName, externalId } from '../people/identity-fields.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRecord } from './people.ts';
 
@@ -60,8 +61,8 @@ const yesNoCell = z
 const splitSkills = (cell: string) => cell.split(/[|;,]/).map((s) => s.trim()).filter(Boolean);
 
 const rowSchema = z.object({
-  id: line(200),
-  name: line(200),
+  id: externalId,
+  name: line(200).transform(displayName).pipe(z.string().min(1, 'must not be blank')),
   email: z
     .string()
     .transform((value) => value.trim())

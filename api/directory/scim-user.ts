@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { line } from '../http/validation.ts';
+import { displayName, externalId } from '../people/identity-fields.ts';
 import type { DirectoryPerson, DirectoryRecord } from './people.ts';
 
 /**
  * The SCIM 2.0 User resource (RFC 7643) as Ruche maps it onto a person:
  *
  *   userName                       people.external_id (the intranet's `sub`), matched exactly
- *   displayName | name.formatted | name.givenName + name.familyName    people.name
+ *   displayName | name.formatted | name.givenName + name.familyName    people.name (api/people/identity-fields.ts)
  *   emails (primary, else first)   people.email
  *   title                          people.title
  *   enterprise extension department                                    people.dept
@@ -50,7 +51,7 @@ const emailSchema = z.looseObject({
 
 export const scimUserBody = z.looseObject({
   schemas: z.array(z.string()).optional(),
-  userName: line(200),
+  userName: externalId,
   externalId: text(200),
   displayName: text(200),
   name: z
@@ -81,7 +82,7 @@ export function toRecord(user: ScimUserBody): DirectoryRecord & { scimExternalId
   const email = user.emails?.find((e) => e.primary === true) ?? user.emails?.[0];
   return {
     externalId: user.userName,
-    name: user.displayName || user.name?.formatted || parts || user.userName,
+    name: displayName(user.displayName || user.name?.formatted || parts || '') || displayName(user.userName),
     email: email?.value ?? null,
     dept: user[ENTERPRISE_SCHEMA]?.department ?? null,
     title: user.title ?? null,

@@ -3,6 +3,7 @@ import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError, forbidden, unauthorized } from '../http/errors.ts';
+import { displayName, externalIdProblem } from '../people/identity-fields.ts';
 import { upsertPerson, type IdentityClaims, type Person } from '../people/person.ts';
 import { claimsToIdentity, verifyToken } from './token.ts';
 
@@ -74,7 +75,7 @@ export function authenticate(cache: IdentityCache): MiddlewareHandler<AppEnv> {
             `The ${auth.trustedHeader} header is only accepted from the SSO proxy, and ${address ?? 'this address'} is not one.`,
           );
         }
-        identity = headerIdentity(c, value.trim(), auth.admins);
+        identity = headerIdentity(c, auth.trustedHeader!, value, auth.admins);
       }
     }
 
@@ -88,10 +89,10 @@ export function authenticate(cache: IdentityCache): MiddlewareHandler<AppEnv> {
   };
 }
 
-function headerIdentity(c: Context, externalId: string, admins: readonly string[]): IdentityClaims {
-  if (!externalId || externalId.length > 200 || /[\u0000-\u001F\u007F]/.test(externalId)) {
-    throw new ApiError(401, 'identity_invalid', 'The identity header set by the SSO proxy is empty or not valid.');
-  }
+function headerIdentity(c: Context, header: string, value: string, admins: readonly string[]): IdentityClaims {
+  const problem = externalIdProblem(value);
+  if (problem) throw new ApiError(401, 'identity_invalid', `The ${header} header set by the SSO proxy is not a person's id: it ${problem}.`);
+  const externalId = value.trim();
   const optional = (name: string) => {
     const value = c.req.header(name)?.replace(/[\u0000-\u001F\u007F]/g, '').trim();
     return value ? value.slice(0, 200) : undefined;
@@ -100,7 +101,7 @@ function headerIdentity(c: Context, externalId: string, admins: readonly string[
   const guest = optional('x-remote-guest');
   return {
     externalId,
-    name: optional('x-remote-name') ?? externalId,
+    name: displayName(c.req.header('x-remote-name') ?? '') || displayName(externalId),
     email: email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : undefined,
     dept: optional('x-remote-dept'),
     title: optional('x-remote-title'),

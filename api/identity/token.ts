@@ -1,6 +1,7 @@
 import { sign, verify } from 'hono/jwt';
 import { z } from 'zod';
 import { unauthorized } from '../http/errors.ts';
+import { displayName, externalId } from '../people/identity-fields.ts';
 import type { IdentityClaims } from '../people/person.ts';
 
 /**
@@ -15,14 +16,8 @@ const shortText = z
   .transform((value) => value.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim());
 
 export const tokenClaimsSchema = z.looseObject({
-  // An identifier, not text to clean: one with control characters is refused rather than altered
-  // (altered, two subs could become one person; kept, PostgreSQL refuses a NUL).
-  sub: z
-    .string()
-    .min(1)
-    .max(200)
-    .refine((value) => !/[\u0000-\u001F\u007F-\u009F]/.test(value), 'must not contain control characters'),
-  name: shortText.pipe(z.string().min(1, 'name must not be empty')),
+  sub: externalId,
+  name: z.string().transform(displayName).pipe(z.string().min(1, 'must not be empty or blank')),
   exp: z.number().finite(),
   nbf: z.number().finite().optional(),
   iat: z.number().finite().optional(),
@@ -87,8 +82,14 @@ export async function verifyToken(token: string, check: TokenCheck): Promise<Tok
   }
   const parsed = tokenClaimsSchema.safeParse(payload);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-    throw unauthorized('token_claims_invalid', `The identity token lacks or has invalid claims: ${fields}.`);
+    // Each claim once, with why: "sub (must not be empty or blank)".
+    const reasons = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const claim = issue.path.join('.') || 'payload';
+      if (!reasons.has(claim)) reasons.set(claim, issue.message);
+    }
+    const list = [...reasons].map(([claim, reason]) => `${claim} (${reason})`).join(', ');
+    throw unauthorized('token_claims_invalid', `The identity token lacks or has invalid claims: ${list}.`);
   }
   const claims = parsed.data;
   const now = check.now ?? Math.floor(Date.now() / 1000);

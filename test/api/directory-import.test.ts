@@ -55,7 +55,7 @@ describe('importing people', () => {
     assert.deepEqual(report.created.map((c) => c.id), ['karim.haddad', 'elodie.petit']);
     assert.deepEqual(report.rejected.map((r) => [r.line, r.id, r.reasons.join('; ')]), [
       [4, 'bad.email', 'email: must be an email address'],
-      [5, null, 'id: must not be empty'],
+      [5, null, 'id: must not be empty or blank'],
       [6, 'karim.haddad', 'the same id as line 2'],
       [7, 'too.many', '8 cells where the header has 7 (a separator inside an unquoted value?)'],
       [8, 'odd.skill', 'skills "!!!": must contain a letter or a digit'],
