@@ -8,6 +8,7 @@ import { ApiError, bodyTooLarge, errorResponse, handleError } from './http/error
 import { writeRateLimit } from './http/rate-limit.ts';
 import { demoLoopbackOnly, sameOriginWrites } from './http/request-guards.ts';
 import { router } from './http/validation.ts';
+import { wellFormedInput } from './http/well-formed.ts';
 import { writeTransaction } from './http/write-transaction.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authenticate, IdentityCache } from './identity/authenticate.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
         throw bodyTooLarge();
       },
     }),
+    wellFormedInput(),
     sameOriginWrites(),
     authenticate(identityCache),
     writeRateLimit(config.writeRate, { reads: POSTED_READS }),

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { findMalformedInput } from '../http/well-formed.ts';
 import { writeTransaction } from '../http/write-transaction.ts';
 import { createPerson, findById, updatePerson, type DirectoryPerson } from './people.ts';
 import {
@@ -145,6 +146,12 @@ export const scimRoutes = new Hono<AppEnv>()
         throw new ScimError(413, `The body is larger than ${BODY_LIMIT} bytes.`);
       },
     }),
+    async (c, next) => {
+      // What the API refuses for every route (a NUL, a lone surrogate, broken escapes), in SCIM's words.
+      const malformed = await findMalformedInput(c);
+      if (malformed) throw new ScimError(400, malformed.message, malformed.code === 'malformed_request' ? 'invalidSyntax' : 'invalidValue');
+      await next();
+    },
     writeTransaction(),
     async (c, next) => {
       // A person changed or deactivated by the directory must not stay signed in from the cache.

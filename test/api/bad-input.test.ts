@@ -76,6 +76,20 @@ const cases: { what: string; method: string; path: string; raw?: string; body?: 
   { what: 'a like batch without subjects', method: 'GET', path: '/api/likes', status: 400, code: 'invalid_request' },
   { what: 'a forged comments cursor', method: 'GET', path: '/api/comments?subject=x&cursor=AAAA', status: 400, code: 'invalid_request' },
   { what: 'a bad Last-Event-ID', method: 'GET', path: '/api/events?s=x', status: 400, code: 'invalid_request', headers: { 'last-event-id': 'drop table' } },
+  { what: 'a NUL character as a subject in the query', method: 'GET', path: '/api/comments?subject=%00', status: 400, code: 'invalid_request' },
+  { what: 'a NUL character inside a query value', method: 'GET', path: '/api/likes?s=a%00b', status: 400, code: 'invalid_request' },
+  { what: 'a NUL character in a body’s subject', method: 'POST', path: '/api/comments', body: { subject: 'a\u0000b', body: 'Bonjour' }, status: 400, code: 'invalid_request' },
+  { what: 'a NUL character in a like’s subject', method: 'PUT', path: '/api/likes', body: { subject: '\u0000' }, status: 400, code: 'invalid_request' },
+  { what: 'a lone surrogate in a comment', method: 'POST', path: '/api/comments', body: { subject: 'x', body: '\ud800' }, status: 400, code: 'invalid_request' },
+  { what: 'a lone surrogate in a space name', method: 'POST', path: '/api/spaces', body: { ...valid, name: 'Caf\udc00' }, status: 400, code: 'invalid_request' },
+  { what: 'a lone surrogate in a field name', method: 'POST', path: '/api/comments', raw: '{"subject":"x","body":"y","\\ud800":1}', status: 400, code: 'invalid_request' },
+  { what: 'a lone surrogate deep in a list', method: 'POST', path: '/api/likes/query', raw: '{"subjects":["a","\\udfff"]}', status: 400, code: 'invalid_request', anonymous: true },
+  { what: 'a malformed percent-escape in a query', method: 'GET', path: '/api/comments?subject=%E0%A4%A', status: 400, code: 'malformed_request' },
+  { what: 'escaped bytes that are not UTF-8 in a query (an escaped surrogate)', method: 'GET', path: '/api/comments?subject=%ED%A0%80', status: 400, code: 'malformed_request' },
+  { what: 'a stray % in a query', method: 'GET', path: '/api/ideas?q=100%', status: 400, code: 'malformed_request' },
+  { what: 'a malformed percent-escape in a query parameter’s name', method: 'GET', path: '/api/comments?subject=x&%ZZ=1', status: 400, code: 'malformed_request' },
+  { what: 'a NUL character in the path', method: 'PATCH', path: '/api/spaces/existing%00', body: { name: 'x' }, status: 400, code: 'invalid_request' },
+  { what: 'a malformed percent-escape in the path', method: 'GET', path: '/api/ideas/%E0%A4%A', status: 400, code: 'malformed_request' },
   { what: 'a bad Idempotency-Key', method: 'POST', path: '/api/spaces', body: valid, status: 400, code: 'invalid_idempotency_key', headers: { 'idempotency-key': 'has spaces in it' } },
 ];
 
@@ -90,6 +104,29 @@ describe('bad input is refused and changes nothing', () => {
       assert.deepEqual(await snapshot(), before);
     });
   }
+
+  test('a JSON body that is not UTF-8: 400 malformed_request, nothing changed', async () => {
+    const before = await snapshot();
+    const bytes = new Uint8Array([...Buffer.from('{"subject":"x","body":"caf'), 0xe9, ...Buffer.from('"}')]);
+    const response = await api.app.request('/api/comments', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await api.token(alice)}`, 'content-type': 'application/json' },
+      body: bytes,
+    });
+    assert.equal(response.status, 400);
+    const body = await response.json();
+    assert.equal(body.error.code, 'malformed_request');
+    assert.match(body.error.message, /UTF-8/);
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  test('refusals of broken text say where it is', async () => {
+    const query = await api.get('/api/comments?subject=%00', { as: alice });
+    assert.deepEqual(query.body.error.details.map((d: { path: string }) => d.path), ['query.subject']);
+    const body = await api.post('/api/comments', { subject: 'x', body: 'ok', mode: '\ud800' }, { as: alice });
+    assert.deepEqual(body.body.error.details.map((d: { path: string }) => d.path), ['body.mode']);
+    assert.match(body.body.error.message, /mode must not contain a lone UTF-16 surrogate/);
+  });
 
   test('validation errors say which field is wrong', async () => {
     const answer = await api.post('/api/spaces', { ...valid, name: 42, extra: 1 }, { as: alice });
