@@ -67,5 +67,17 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
   return undefined;
 };
 
-/** A router for one feature's routes, validating with the API's error format. */
-export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+/** The query of a route that takes none: any parameter is refused, as unknown fields are. */
+export const noQuery = z.strictObject({});
+
+/**
+ * A router for one feature's routes, validating with the API's error format. A route that declares
+ * no query takes none (noQuery), so that a parameter nobody reads is refused rather than ignored.
+ */
+export const router = () => {
+  const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const declare = routes.openapi;
+  routes.openapi = ((route, handler, hook) =>
+    declare({ ...route, request: { query: noQuery, ...route.request } }, handler, hook)) as typeof routes.openapi;
+  return routes;
+};

@@ -69,5 +69,5 @@ export const memberParams = z.strictObject({
   personId: uuid.openapi({ param: { name: 'personId', in: 'path' } }),
 });
 /** For routes that take no query parameter: an unknown one is a 400, not silently ignored. */
-export const noQuery = z.strictObject({});
+export { noQuery } from '../http/validation.ts';
 export const setMemberBody = z.strictObject({ role }).openapi('SetMember');
