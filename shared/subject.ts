@@ -23,59 +23,14 @@
 export const MAX_SUBJECT_LENGTH = 500;
 
 /**
- * Query parameters that say how someone came to a page, not which page it is. Matched on the
- * parameter's name, case ignored.
+ * Query parameters that say how someone came to a page, not which page it is, matched on the name,
+ * case ignored: campaigns of Google Analytics (utm_*), Matomo (pk_*, mtm_*), Adobe (s_cid), AT
+ * Internet (xtor, at_*), WebTrends (WT.*), Mailchimp (mc_*), HubSpot and Marketo mailings; ad clicks
+ * of Google, Microsoft, Facebook and Yandex; Google's cross-domain linkers (_ga, _gl); session ids
+ * of PHP, Java servlets (in the query) and ColdFusion. (Kept short: every widget page loads it.)
  */
-const TRACKING_PARAMETER = new RegExp(
-  '^(?:' +
-    [
-      // campaigns: Google Analytics (utm_*), Matomo (pk_*, mtm_*), Adobe (s_cid, ef_id), AT Internet
-      // (xtor, at_*), WebTrends (WT.*), Mailchimp (mc_*), HubSpot, Marketo, Vero, Outbrain
-      'utm_[a-z0-9_]+',
-      'pk_(?:campaign|kwd|keyword|source|medium|content|cid)',
-      'mtm_[a-z0-9_]+',
-      's_cid',
-      'ef_id',
-      'xtor',
-      'at_(?:medium|campaign)',
-      'wt\\..+',
-      'mc_[a-z0-9_]+',
-      '_hsenc',
-      '_hsmi',
-      '__hs(?:tc|sc|fp)',
-      'mkt_tok',
-      'vero_(?:id|conv)',
-      'oly_(?:anon|enc)_id',
-      // ad clicks: Google, Microsoft, Facebook, Yandex, TikTok, Twitter, LinkedIn, Instagram, Pinterest
-      'gclid',
-      'gclsrc',
-      'dclid',
-      'gbraid',
-      'wbraid',
-      'srsltid',
-      'msclkid',
-      'fbclid',
-      'yclid',
-      'ttclid',
-      'twclid',
-      'li_fat_id',
-      'igshid',
-      'epik',
-      // analytics cross-domain linkers (Google's _ga and _gl)
-      '_ga',
-      '_gl',
-      // session ids: PHP, Java servlets (when sent in the query), ColdFusion, BroadVision, osCommerce, Zen Cart
-      'phpsessid',
-      'jsessionid',
-      'cfid',
-      'cftoken',
-      'bv_(?:sessionid|engineid)',
-      'oscsid',
-      'zenid',
-    ].join('|') +
-    ')$',
-  'i',
-);
+const TRACKING_PARAMETER =
+  /^(?:utm_\w+|pk_(?:campaign|kwd|keyword|source|medium|content|cid)|mtm_\w+|s_cid|xtor|at_(?:medium|campaign)|wt\..+|mc_\w+|_hs(?:enc|mi)|mkt_tok|[gd]clid|[gw]braid|msclkid|fbclid|yclid|_g[al]|phpsessid|jsessionid|cfid|cftoken)$/i;
 
 /** SharePoint's back-link (where to go after a form), written `Source` by SharePoint itself. */
 const SHAREPOINT_SOURCE = 'Source';
@@ -85,20 +40,17 @@ const PATH_SESSION = /;jsessionid=[^/]*/gi;
 /** ASP.NET cookieless sessions and forms authentication: a segment such as `(S(lit3py55t21z5v55vlm25s55))`. */
 const ASPNET_COOKIELESS_SEGMENT = /^\((?:[A-Za-z]\([^()/]*\))+\)$/;
 
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
-// What RFC 3986 lets stand unescaped in a path segment (pchar) and in a query's names and values
-// ('&' separates them; '+' is kept, as forms mean a space by it). Anything else is escaped.
-const PATH_LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
-const QUERY_LITERAL = /^[A-Za-z0-9\-._~!$'()*+,;=:@/?]$/;
+// An escape, or a character RFC 3986 does not let stand unescaped: in a path segment (pchar), and in
+// a query's names and values ('&' separates them; '+' stays, as forms mean a space by it).
+const PATH_ESCAPES = /%[0-9A-Fa-f]{2}|[^\w\-.~!$&'()*+,;=:@]/g;
+const QUERY_ESCAPES = /%[0-9A-Fa-f]{2}|[^\w\-.~!$'()*+,;=:@/?]/g;
 
-/** Upper-case escapes, unreserved characters decoded, a stray `%` and characters RFC 3986 forbids escaped. */
-function normaliseEscapes(part: string, literal: RegExp): string {
-  return part.replace(/%([0-9A-Fa-f]{2})|[^]/g, (match, hex: string | undefined) => {
-    if (hex) {
-      const character = String.fromCharCode(parseInt(hex, 16));
-      return UNRESERVED.test(character) ? character : `%${hex.toUpperCase()}`;
-    }
-    return literal.test(match) ? match : match === '%' ? '%25' : encodeURIComponent(match);
+/** Escapes in upper case, unreserved characters decoded, a stray `%` and what RFC 3986 forbids escaped. */
+function normaliseEscapes(part: string, escapes: RegExp): string {
+  return part.replace(escapes, (match) => {
+    if (match.length < 3) return encodeURIComponent(match);
+    const character = String.fromCharCode(parseInt(match.slice(1), 16));
+    return /[\w\-.~]/.test(character) ? character : match.toUpperCase();
   });
 }
 
@@ -107,24 +59,24 @@ function normalisePath(path: string): string {
     .replace(PATH_SESSION, '')
     .split('/')
     .filter((segment) => !ASPNET_COOKIELESS_SEGMENT.test(segment))
-    .map((segment) => normaliseEscapes(segment, PATH_LITERAL))
+    .map((segment) => normaliseEscapes(segment, PATH_ESCAPES))
     .join('/');
 }
 
 /** Names and values normalised (a space is `+`), sorted by name (stable), tracking and empty ones dropped. */
 function normaliseQuery(query: string): string {
-  const component = (text: string) => normaliseEscapes(text, QUERY_LITERAL).replace(/%20/g, '+');
+  const component = (text: string) => normaliseEscapes(text, QUERY_ESCAPES).replace(/%20/g, '+');
   return query
     .split('&')
     .filter(Boolean)
-    .map((pair) => {
+    .map((pair): [string, string] => {
       const equals = pair.indexOf('=');
       const name = component(equals < 0 ? pair : pair.slice(0, equals));
-      return { name, pair: equals < 0 ? name : `${name}=${component(pair.slice(equals + 1))}` };
+      return [name, equals < 0 ? name : `${name}=${component(pair.slice(equals + 1))}`];
     })
-    .filter(({ name }) => name !== SHAREPOINT_SOURCE && !TRACKING_PARAMETER.test(name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ pair }) => pair)
+    .filter(([name]) => name !== SHAREPOINT_SOURCE && !TRACKING_PARAMETER.test(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, pair]) => pair)
     .join('&');
 }
 
