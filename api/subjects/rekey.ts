@@ -28,10 +28,14 @@ interface SubjectForRekey {
   firstPostAt: Date | null;
 }
 
-/** The tables and columns that point at subjects, read from the catalogue (quoted as identifiers). */
-export async function tablesReferencingSubjects(db: Db): Promise<{ table: string; column: string }[]> {
-  return db<{ table: string; column: string }[]>`
-    select c.conrelid::regclass::text as table, quote_ident(a.attname) as column
+/**
+ * The tables and columns that point at subjects, read from the catalogue (quoted as identifiers),
+ * and whether an index (not a partial one, which a lookup by the column alone cannot use) starts with it.
+ */
+export async function tablesReferencingSubjects(db: Db): Promise<{ table: string; column: string; indexed: boolean }[]> {
+  return db<{ table: string; column: string; indexed: boolean }[]>`
+    select c.conrelid::regclass::text as table, quote_ident(a.attname) as column,
+           exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = a.attnum and i.indpred is null) as indexed
       from pg_constraint c
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
      where c.contype = 'f' and c.confrelid = 'subjects'::regclass
@@ -88,9 +92,15 @@ export async function rekeySubjects(db: Db, keyOf: (key: string) => string | nul
       on conflict (subject_id, person_id) do update set created_at = least(likes.created_at, excluded.created_at)`;
     await db`delete from likes l using subject_merges m where l.subject_id = m.loser`;
     // Every other reference moves as it is (comments, ideas, events, and any table added later).
-    for (const { table, column } of await tablesReferencingSubjects(db)) {
+    const references = await tablesReferencingSubjects(db);
+    for (const { table, column } of references) {
       await db.unsafe(`update ${table} t set ${column} = m.survivor from subject_merges m where t.${column} = m.loser`);
     }
+    // Deleting a subject looks for rows that point at it, in each such table: without an index,
+    // one scan of the table per subject (100 s for 10,000 merges over 100,000 comments). For the
+    // time of the deletion, each reference gets an index if it has none.
+    const unindexed = references.filter((reference) => !reference.indexed);
+    for (const [i, { table, column }] of unindexed.entries()) await db.unsafe(`create index ruche_rekey_${i} on ${table} (${column})`);
 
     // The subject kept takes what only the merged ones knew.
     await db`
@@ -108,6 +118,7 @@ export async function rekeySubjects(db: Db, keyOf: (key: string) => string | nul
         ) o
        where s.id = o.survivor`;
     await db`delete from subjects s using subject_merges m where s.id = m.loser`;
+    for (const i of unindexed.keys()) await db.unsafe(`drop index ruche_rekey_${i}`);
     await db`drop table subject_merges`;
   }
 

@@ -200,6 +200,10 @@ describe('migration 012: subject keys', () => {
     assert.deepEqual(await sql`select id, key, mode, title from subjects order by id`, snapshot);
   });
 
+  test('the merge leaves no index of its own behind', async () => {
+    assert.equal((await sql`select 1 from pg_indexes where indexname like 'ruche_rekey_%'`).length, 0);
+  });
+
   test('every table that points at subjects is one the merge knows how to move', async () => {
     // A new one with a unique constraint on its subject needs the care likes get (api/subjects/rekey.ts).
     const tables = (await tablesReferencingSubjects(sql)).map(({ table, column }) => `${table}.${column}`);
