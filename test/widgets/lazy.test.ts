@@ -49,7 +49,8 @@ describe('code loaded on first use', () => {
     assert(requested(WRITING), 'loaded with the first use');
     await element.updateComplete;
     assert($(element, `#c-${posted.id}`), 'shown');
-    equal(textarea.value, '', 'the composer is emptied');
+    // The live stream may bring the comment before the POST answers; the box empties on the answer.
+    await waitFor(() => textarea.value === '', 'the composer is emptied');
     equal($(element, '.composer.main')!.getBoundingClientRect().height, height, 'the composer kept its size');
     assert(composer.querySelector('.help'), 'with the formatting help now');
     equal(buttons(), ',Répondre,Signaler', 'and the buttons under a comment');
