@@ -161,7 +161,8 @@ export function requestsTo(base: string, since = 0): string[] {
 /**
  * Until `restore()`, the page's waits of a second or more pass a thousand times faster (a minute
  * takes 60 ms): what widgets would ask over the next half hour is seen in two seconds. Mocha keeps
- * its own timers, so the tests' timeouts are unchanged.
+ * its own timers, so the tests' timeouts are unchanged; web-test-runner's commands do not (their
+ * 20 s timeout would become 20 ms), so send none while the fast timers run.
  */
 export function fastTimers(): () => void {
   const { setTimeout: timeout, setInterval: interval } = window;
