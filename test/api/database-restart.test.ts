@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { signToken } from '../../api/identity/token.ts';
 import { postgresTools, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { testDatabaseKind } from '../support/database.ts';
 
 /**
  * PostgreSQL goes away under load and comes back: Ruche answers 503 with Retry-After while it is
@@ -73,7 +74,12 @@ async function send(server: ServerProcess, kind: Answer['kind'], who: string): P
   };
 }
 
-describe('a PostgreSQL that restarts', { skip: !tools && 'no PostgreSQL server tools (initdb, pg_ctl) on this machine: set RUCHE_PG_BIN to their folder' }, () => {
+// It brings its own PostgreSQL, whichever database the run is on: once per `npm test`, in the
+// PostgreSQL run when there is one (DATABASE_URL set), else in the embedded one.
+const ranElsewhere = testDatabaseKind() === 'embedded' && Boolean(process.env.DATABASE_URL) && 'it runs in the PostgreSQL run';
+const skip = (!tools && 'no PostgreSQL server tools (initdb, pg_ctl) on this machine: set RUCHE_PG_BIN to their folder') || ranElsewhere;
+
+describe('a PostgreSQL that restarts', { skip }, () => {
   test('while it is down every request gets 503 with Retry-After at once; once back, writes succeed and none acknowledged is lost', async () => {
     const database: OwnPostgres = await startOwnPostgres(tools!);
     cleanups.push(() => database.dispose());
