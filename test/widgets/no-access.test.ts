@@ -9,7 +9,7 @@ import { ApiClient, ApiError } from '../../widgets/shared/api.ts';
 import { Identity } from '../../widgets/shared/identity.ts';
 import { LiveEvents } from '../../widgets/shared/live.ts';
 import { readFailure } from '../../widgets/shared/read-again.ts';
-import { $, $$, api, apiRequests, assert, call, cleanup, demoApi, equal, fastTimers, mount, requestsTo, sleep, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, $$, api, apiRequests, assert, call, cleanup, demoApi, equal, expectAccessibleAfterEach, fastTimers, mount, requestsTo, sleep, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 defineFinder(api);
 defineIdeaBox(api);
@@ -54,6 +54,7 @@ async function page(tokenValue: string, slug: string, lang = '') {
 }
 
 describe('visitors who may not read a space', () => {
+  afterEach(expectAccessibleAfterEach);
   afterEach(() => {
     cleanup();
     localStorage.clear();

@@ -6,7 +6,7 @@ import { define as definePerson, type RuchePerson } from '../../widgets/experts/
 import { define as defineIdeaBox, type RucheIdeaBox } from '../../widgets/ideas/idea-box.ts';
 import type { RucheLike } from '../../widgets/like/like.ts';
 import { define as definePulse, type RuchePulse } from '../../widgets/pulse/pulse.ts';
-import { $, $$, api, assert, call, cleanup, demoApi, equal, mount, phone, smallTargets, tap, token, uniqueSubject, waitFor } from './support/helpers.ts';
+import { $, $$, api, assert, call, cleanup, demoApi, equal, expectAccessibleAfterEach, mount, phone, smallTargets, tap, token, uniqueSubject, waitFor } from './support/helpers.ts';
 
 defineFinder(api);
 definePerson(api);
@@ -34,6 +34,7 @@ async function space(steward: string, prefix: string): Promise<string> {
 
 describe('on a phone (touch, no hover)', () => {
   before(phone);
+  afterEach(expectAccessibleAfterEach);
   afterEach(() => {
     cleanup();
     localStorage.clear();
