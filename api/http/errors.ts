@@ -37,6 +37,18 @@ export function errorResponse(c: Context, error: ApiError): Response {
   return c.json(body, error.status);
 }
 
+/** When each cause of a 503 was last logged: an outage answers hundreds, the log needs each cause once in a while. */
+const unavailableLoggedAt = new Map<string, number>();
+const UNAVAILABLE_LOG_EVERY_MS = 5_000;
+
+function logUnavailable(c: Context, error: Error): void {
+  const code = String((error as { code?: unknown }).code);
+  const now = Date.now();
+  if (now - (unavailableLoggedAt.get(code) ?? -Infinity) < UNAVAILABLE_LOG_EVERY_MS) return;
+  unavailableLoggedAt.set(code, now);
+  console.error(`[ruche] database unavailable (${code}: ${error.message}) on ${c.req.method} ${c.req.path}`);
+}
+
 /** The app's onError: known errors keep their status; an unreachable database is a 503, anything else a 500. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return errorResponse(c, error);
@@ -47,6 +59,7 @@ export function handleError(error: Error, c: Context): Response {
     return errorResponse(c, new ApiError(status, code, error.message || 'The request could not be processed.'));
   }
   if (isConnectionError(error)) {
+    logUnavailable(c, error);
     return errorResponse(
       c,
       new ApiError(503, 'database_unavailable', 'The database cannot be reached right now. Try again in a moment.', undefined, {
