@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { checkCorrectnessUnderLoad, measureApi, type LoadFigure } from './api.ts';
 import { launchBrowser, measureBatching, measureHostPage, measurePageTransfer, type PageTransfer } from './browser.ts';
 import { measureBundle } from './bundle.ts';
-import { measureRankingQuality } from '../api/experts/quality.ts';
+import { measureRankingQuality } from './ranking-quality.ts';
 import { startBenchServer } from './server.ts';
 import { measureAtVolume } from './volume.ts';
 

@@ -22,7 +22,7 @@
  *
  * `node --import tsx scripts/expert-labelled-set.ts` writes test/fixtures/expert-labelled-set.json
  * (deterministic: same seed, same file), which test/api/experts-quality.test.ts checks against this
- * generator and measures; measureRankingQuality (api/experts/quality.ts) builds it in memory.
+ * generator and measures; measureRankingQuality (bench/ranking-quality.ts) builds it in memory.
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

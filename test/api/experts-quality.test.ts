@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { migrate } from '../../api/db/migrate.ts';
-import { evaluateRanking, loadLabelledSet, type RankingQuality } from '../../api/experts/quality.ts';
+import { evaluateRanking, loadLabelledSet, type RankingQuality } from '../../bench/ranking-quality.ts';
 import { buildLabelledSet, FIXTURE, type LabelledSet } from '../../scripts/expert-labelled-set.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -19,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
  * The order checks do — the go-to person above the former expert, both found, in 11 of 16 queries
  * (0 on declarations alone); the recent twin above the old one in all 11 queries that find them
  * (0 without ageing: the twins tie).
- * Reproduce: `node --import tsx -e "import('./api/experts/quality.ts').then(async (m) => console.log(await m.measureRankingQuality()))"`.
+ * Reproduce: `node --import tsx -e "import('./bench/ranking-quality.ts').then(async (m) => console.log(await m.measureRankingQuality()))"`.
  */
 const FLOOR = { precisionAt5: 0.75, mrr: 0.9, goToAboveFormer: 10, twinsCompared: 8 };
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { buildLabelledSet, type LabelledSet } from '../../scripts/expert-labelled-set.ts';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
-import { openDatabase, type Db, type Pool } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { replaceTags, type TagKind } from './profiles.ts';
-import { rankExperts } from './ranking.ts';
-import { resolveSkills } from './skills.ts';
+import { buildLabelledSet, type LabelledSet } from '../scripts/expert-labelled-set.ts';
+import { parseMarkdown } from '../shared/markdown/parse.ts';
+import { openDatabase, type Db, type Pool } from '../api/db/database.ts';
+import { migrate } from '../api/db/migrate.ts';
+import { replaceTags, type TagKind } from '../api/experts/profiles.ts';
+import { rankExperts } from '../api/experts/ranking.ts';
+import { resolveSkills } from '../api/experts/skills.ts';
 
 /**
  * How good the ranking is, measured on the labelled set of scripts/expert-labelled-set.ts:
