@@ -46,6 +46,8 @@ const steps: Step[] = [
   // A copy-paste detector: a block duplicated anew fails; .jscpd-baseline.json lists the known ones.
   { name: 'lint: duplicates', command: ['npm', 'run', '--silent', 'lint:dup'] },
   { name: 'unit: shared', command: nodeTest(testFiles('shared')) },
+  // Which way imports run, read from the source (test/architecture/dependencies.test.ts).
+  { name: 'unit: architecture', command: nodeTest(testFiles('test/architecture')) },
   {
     name: 'api: postgresql',
     command: nodeTest(testFiles('test/api')),

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { cycles, importGraph, type ImportEdge } from './import-graph.ts';
+
+/**
+ * Which way dependencies run. Features stand on shared layers, never the reverse; the server and
+ * the browser code keep apart; no file is part of an import loop. Each rule names what breaks it.
+ */
+const { files, edges } = importGraph(['api', 'widgets', 'shared', 'extension', 'scripts', 'bench', 'demo']);
+
+const FEATURES = /^api\/(comments|ideas|likes|experts|pulse|stewardship|privacy|directory|demo)\//;
+/** What features stand on: they import no feature (a feature registers what it needs with them). */
+const LAYERS_BELOW_FEATURES = /^api\/(db|http|identity|people|spaces|subjects|events|moderation)\//;
+
+const show = (found: ImportEdge[]) => found.map((edge) => `${edge.from} → ${edge.to}${edge.typeOnly ? ' (types)' : ''}`).join('\n');
+
+/**
+ * Loops that exist today and are to be undone (issue 15); the list may only shrink. A loop not in
+ * it fails, and so does one in it that no longer exists (take it off).
+ */
+const KNOWN_CYCLES: string[][] = [
+  ['api/comments/live.ts', 'api/comments/store.ts', 'api/events/bus.ts'],
+  ['api/context.ts', 'api/identity/authenticate.ts'],
+  ['widgets/comments/comments.component.ts', 'widgets/comments/qa.ts', 'widgets/comments/writing.ts', 'widgets/moderation/comment-moves.ts'],
+  ['widgets/comments/messages.en.ts', 'widgets/comments/messages.ts'],
+  ['widgets/comments/writing.messages.en.ts', 'widgets/comments/writing.messages.ts'],
+  ['widgets/demo-picker/messages.en.ts', 'widgets/demo-picker/messages.ts'],
+  ['widgets/experts/ask.ts', 'widgets/experts/expert-finder.component.ts', 'widgets/experts/my-profile.ts', 'widgets/experts/questions.ts', 'widgets/privacy/my-data.ts'],
+  ['widgets/experts/card.ts', 'widgets/experts/reasons.ts'],
+  ['widgets/experts/endorsing.ts', 'widgets/experts/person.component.ts', 'widgets/experts/posts.ts'],
+  ['widgets/experts/finder.messages.en.ts', 'widgets/experts/finder.messages.ts'],
+  ['widgets/experts/messages.en.ts', 'widgets/experts/messages.ts'],
+  ['widgets/ideas/detail.messages.en.ts', 'widgets/ideas/detail.messages.ts'],
+  ['widgets/ideas/detail.ts', 'widgets/ideas/idea-box.component.ts', 'widgets/ideas/news.ts', 'widgets/ideas/participation.ts', 'widgets/ideas/steward.ts', 'widgets/ideas/submit.ts', 'widgets/moderation/idea-moves.ts'],
+  ['widgets/ideas/messages.en.ts', 'widgets/ideas/messages.ts'],
+  ['widgets/ideas/submit.messages.en.ts', 'widgets/ideas/submit.messages.ts'],
+  ['widgets/like/like.component.ts', 'widgets/like/liking.ts', 'widgets/like/people.ts'],
+  ['widgets/like/messages.en.ts', 'widgets/like/messages.ts'],
+  ['widgets/moderation/desk.ts', 'widgets/pulse/figures.ts', 'widgets/pulse/pulse.component.ts'],
+  ['widgets/pulse/figures.messages.en.ts', 'widgets/pulse/figures.messages.ts'],
+  ['widgets/pulse/messages.en.ts', 'widgets/pulse/messages.ts'],
+  ['widgets/shared/api.ts', 'widgets/shared/errors.en.ts', 'widgets/shared/i18n.ts', 'widgets/shared/identity.ts', 'widgets/shared/token-endpoint.ts'],
+  ['widgets/shared/failure.ts', 'widgets/shared/read-again.ts'],
+];
+
+/** Imports that break a rule today, to be undone (issue 15): may only shrink, like the loops. */
+const KNOWN_CROSSINGS = new Set<string>([
+  'api/events/bus.ts → api/comments/live.ts',
+]);
+
+function breaking(rule: (edge: ImportEdge) => boolean): ImportEdge[] {
+  return edges.filter((edge) => rule(edge) && !KNOWN_CROSSINGS.has(`${edge.from} → ${edge.to}`));
+}
+
+describe('dependencies run one way', () => {
+  test('the graph is read: every relative import leads to a file of the repository', () => {
+    assert.ok(files.length > 200 && edges.length > 600, `${files.length} files, ${edges.length} imports`);
+    const unresolved = edges.filter((edge) => !files.includes(edge.to) && /^(api|widgets|shared|extension|scripts|bench|demo)\//.test(edge.to));
+    assert.deepEqual(unresolved, []);
+  });
+
+  test('no file is part of an import loop (type imports and import() included), beyond the known ones, which may only go', () => {
+    const loops = cycles(files.filter((file) => /^(api|widgets|shared|extension)\//.test(file)), edges);
+    const known = new Set(KNOWN_CYCLES.map((loop) => loop.join(' ⇄ ')));
+    const now = new Set(loops.map((loop) => loop.join(' ⇄ ')));
+    assert.deepEqual([...now].filter((loop) => !known.has(loop)), [], 'new import loops: undo them (a type can move to the file below both)');
+    assert.deepEqual([...known].filter((loop) => !now.has(loop)), [], 'loops undone: take them off KNOWN_CYCLES');
+  });
+
+  test('the server imports nothing from scripts/, bench/ or the tests', () => {
+    assert.equal(show(breaking((edge) => edge.from.startsWith('api/') && /^(scripts|bench|test)\//.test(edge.to))), '');
+  });
+
+  test('the layers below the features (database, HTTP, identity, people, spaces, subjects, live events, moderation rules) import no feature', () => {
+    assert.equal(show(breaking((edge) => LAYERS_BELOW_FEATURES.test(edge.from) && FEATURES.test(edge.to))), '');
+  });
+
+  test('only the demo, what a feature adds to it (its demo.ts) and the app that mounts it know the demo', () => {
+    const allowed = /^api\/(demo\/|[a-z-]+\/demo\.ts$|app\.ts$|server\.ts$)/;
+    assert.equal(show(breaking((edge) => edge.from.startsWith('api/') && !allowed.test(edge.from) && edge.to.startsWith('api/demo/'))), '');
+  });
+
+  test('the widgets and the extension take only types from the server side (no zod, no server code in a bundle)', () => {
+    assert.equal(show(breaking((edge) => /^(widgets|extension)\//.test(edge.from) && /^(api|scripts|bench|test)\//.test(edge.to) && !edge.typeOnly)), '');
+  });
+
+  test('shared/ runs on both sides and depends on neither (types of the API excepted)', () => {
+    assert.equal(show(breaking((edge) => edge.from.startsWith('shared/') && /^(api|widgets|extension|scripts)\//.test(edge.to) && !edge.typeOnly)), '');
+  });
+
+  test('the known crossings still exist (take off those undone)', () => {
+    const now = new Set(edges.map((edge) => `${edge.from} → ${edge.to}`));
+    assert.deepEqual([...KNOWN_CROSSINGS].filter((crossing) => !now.has(crossing)), []);
+  });
+});
