@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { LiveBus } from './events/bus.ts';
-import type { IdentityCache } from './identity/authenticate.ts';
+import type { IdentityCache } from './identity/identity-cache.ts';
 import type { Person } from './people/person.ts';
 
 /** What every route can reach: configuration, the database, and services built at start. */
