@@ -443,3 +443,12 @@ export async function loadPolicy(db: Db, spaceId: string): Promise<IdeaPolicy> {
     select stewards_see_authors, note, version from idea_policies where space_id = ${spaceId}`;
   return row ?? { stewardsSeeAuthors: false, note: '', version: 1 };
 }
+
+/** A steward hid (or refused) the idea, saying why, or let it be seen (restored, approved). */
+export async function setIdeaModeration(db: Db, id: string, moderation: 'hidden' | 'published', reason: string | null): Promise<void> {
+  if (moderation === 'hidden') {
+    await db`update ideas set moderation = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${id}`;
+  } else {
+    await db`update ideas set moderation = 'published', moderation_reason = null, moderated_at = now() where id = ${id}`;
+  }
+}
