@@ -82,3 +82,8 @@ export async function subjectKeyOf(db: Db, subjectId: string): Promise<string> {
   const [row] = await db<{ key: string }[]>`select key from subjects where id = ${subjectId}`;
   return row!.key;
 }
+
+/** A subject's title follows its idea's. */
+export async function setSubjectTitle(db: Db, subjectId: string, title: string): Promise<void> {
+  await db`update subjects set title = ${title} where id = ${subjectId}`;
+}
