@@ -12,7 +12,7 @@ import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
 import { scheduleEscalations } from './experts/questions.ts';
 import { resumePendingDeliveries } from './ideas/webhooks.ts';
-import { loadDemoSecret } from './identity/routes.ts';
+import { loadDemoSecret } from './identity/demo-people.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
 import { readingSecret } from './pulse/reading.ts';

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
@@ -9,7 +8,8 @@ import { router } from '../http/validation.ts';
 import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanWrite, loadSpaceAccess } from '../spaces/access.ts';
 import { holdFor } from '../stewardship/settings.ts';
-import { ensureSubject, findSubject, spaceAccessFor } from '../subjects/subjects.ts';
+import { reportComment } from '../stewardship/store.ts';
+import { ensureSubject, findSubject, spaceAccessFor, subjectKeyOf } from '../subjects/subjects.ts';
 import {
   acceptedSchema,
   commentPageSchema,
@@ -24,14 +24,19 @@ import {
 import {
   commentView,
   decodeCursor,
+  holdComment,
   insertComment,
   likedBy,
   loadComment,
   loadThreads,
+  markCommentDeleted,
   publishComment,
   publishedCount,
   seesModerated,
+  setAcceptedAnswer,
+  setCommentLiked,
   settleQuestionOf,
+  updateCommentBody,
   type CommentRow,
 } from './store.ts';
 
@@ -49,8 +54,7 @@ async function commentInContext(c: Context<AppEnv>, id: string, lock = false) {
     throw notFound('This comment');
   }
   assertCanRead(access, c.var.person);
-  const [subject] = await c.var.db<{ key: string }[]>`select key from subjects where id = ${row.subjectId}`;
-  return { row, access, subjectKey: subject!.key };
+  return { row, access, subjectKey: await subjectKeyOf(c.var.db, row.subjectId) };
 }
 
 function publish(c: Context<AppEnv>, type: 'comment.updated' | 'comment.deleted', row: Pick<CommentRow, 'id' | 'spaceId' | 'subjectId'>, subjectKey: string) {
@@ -153,11 +157,11 @@ export const commentsRoutes = router()
       if (row.status !== 'published') throw conflict('comment_gone', 'This comment has been deleted or hidden.');
       const { body } = c.req.valid('json');
       const db = c.var.db;
-      await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${row.id}`;
+      await updateCommentBody(db, row.id, body);
       // An edit passes the space's pre-moderation and word list as a new comment does: held, it waits
       // for a steward again (and others' streams are told it is hidden meanwhile).
       const hold = await holdFor(db, { spaceId: row.spaceId, authorId: person.id, text: body });
-      if (hold) await db`update comments set status = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
+      if (hold) await holdComment(db, row.id, hold);
       const edited = (await loadComment(db, row.id))!;
       await publish(c, 'comment.updated', edited, subjectKey);
       // An answer held again no longer counts: not accepted, and the clock as the answers still shown say.
@@ -187,7 +191,7 @@ export const commentsRoutes = router()
       }
       if (row.status === 'deleted') return c.body(null, 204);
       const db = c.var.db;
-      await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = ${row.id}`;
+      await markCommentDeleted(db, row.id);
       // A pending comment was never on anyone's stream: withdrawing it is no news.
       if (row.status !== 'pending') await publish(c, 'comment.deleted', row, subjectKey);
       await settleQuestionOf(db, c.var.deps.bus, c.var.afterCommit, row.id, subjectKey);
@@ -207,8 +211,7 @@ export const commentsRoutes = router()
       const person = requirePerson(c);
       const { row } = await commentInContext(c, c.req.valid('param').id);
       const { reason } = c.req.valid('json');
-      await c.var.db`insert into comment_reports (comment_id, reporter_id, reason) values (${row.id}, ${person.id}, ${reason})
-                     on conflict (comment_id, reporter_id) do nothing`;
+      await reportComment(c.var.db, row.id, person.id, reason);
       return c.json({ reported: true as const }, 201);
     },
   )
@@ -274,7 +277,7 @@ async function setAccepted(c: Context<AppEnv>, accept: boolean) {
   }
   const acceptedAnswerId = accept ? answer.id : question.acceptedAnswerId === answer.id ? null : question.acceptedAnswerId;
   if (acceptedAnswerId !== question.acceptedAnswerId) {
-    await db`update comments set accepted_answer_id = ${acceptedAnswerId} where id = ${question.id}`;
+    await setAcceptedAnswer(db, question.id, acceptedAnswerId);
     await c.var.deps.bus.record(db, c.var.afterCommit, {
       spaceId: question.spaceId,
       subjectId: question.subjectId,
@@ -290,16 +293,7 @@ async function setCommentLike(c: Context<AppEnv>, like: boolean) {
   const { row, access } = await commentInContext(c, c.req.param('id')!, true);
   assertCanWrite(access, person);
   if (row.status !== 'published') throw conflict('comment_gone', 'This comment has been deleted or hidden.');
-  const db = c.var.db;
   // The comment's row is locked (above), so the count moves one like at a time.
-  const changed = like
-    ? await db`insert into comment_likes (comment_id, person_id) values (${row.id}, ${person.id}) on conflict do nothing returning 1`
-    : await db`delete from comment_likes where comment_id = ${row.id} and person_id = ${person.id} returning 1`;
-  let count = row.likeCount;
-  if (changed.length) {
-    const [updated] = await db<{ likeCount: number }[]>`
-      update comments set like_count = like_count + ${like ? 1 : -1} where id = ${row.id} returning like_count`;
-    count = updated!.likeCount;
-  }
+  const count = (await setCommentLiked(c.var.db, row.id, person.id, like)) ?? row.likeCount;
   return c.json({ count, liked: like }, 200);
 }

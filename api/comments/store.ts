@@ -3,7 +3,7 @@ import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
-import { holdFor } from '../stewardship/settings.ts';
+import { holdFor, type Hold } from '../stewardship/settings.ts';
 
 /** A comment as stored, with its author's card. */
 export interface CommentRow {
@@ -317,4 +317,49 @@ async function announcePublished(
     await publishComment(db, bus, afterCommit, 'comment.updated', (await loadComment(db, parent.id))!, subjectKey);
   }
   await publishComment(db, bus, afterCommit, 'comment.created', row, subjectKey);
+}
+
+/** Its author's new words, with their markdown tree; the caller publishes the change. */
+export async function updateCommentBody(db: Db, id: string, body: string): Promise<void> {
+  await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${id}`;
+}
+
+/** Sends a comment back to the stewards (`pending`), for the reason the space's rules gave. */
+export async function holdComment(db: Db, id: string, hold: Hold): Promise<void> {
+  await db`update comments set status = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${id}`;
+}
+
+/** Its author withdrew it: it keeps its place in the thread, not its words. */
+export async function markCommentDeleted(db: Db, id: string): Promise<void> {
+  await db`update comments set status = 'deleted', body = '', tree = '[]'::jsonb, deleted_at = now() where id = ${id}`;
+}
+
+/** The question's accepted answer, or none. */
+export async function setAcceptedAnswer(db: Db, questionId: string, answerId: string | null): Promise<void> {
+  await db`update comments set accepted_answer_id = ${answerId} where id = ${questionId}`;
+}
+
+/**
+ * Adds or takes back a person's like of a comment and returns the comment's count, or null when
+ * nothing changed (liked twice, unliked twice). The caller holds the comment's row lock, so the
+ * count moves one like at a time.
+ */
+export async function setCommentLiked(db: Db, commentId: string, personId: string, like: boolean): Promise<number | null> {
+  const changed = like
+    ? await db`insert into comment_likes (comment_id, person_id) values (${commentId}, ${personId}) on conflict do nothing returning 1`
+    : await db`delete from comment_likes where comment_id = ${commentId} and person_id = ${personId} returning 1`;
+  if (!changed.length) return null;
+  const [updated] = await db<{ likeCount: number }[]>`
+    update comments set like_count = like_count + ${like ? 1 : -1} where id = ${commentId} returning like_count`;
+  return updated!.likeCount;
+}
+
+/** A steward hid (or refused) the comment, saying why. */
+export async function hideComment(db: Db, id: string, reason: string | null): Promise<void> {
+  await db`update comments set status = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${id}`;
+}
+
+/** A steward put a hidden comment back. */
+export async function restoreComment(db: Db, id: string): Promise<void> {
+  await db`update comments set status = 'published', moderation_reason = null, moderated_at = now() where id = ${id}`;
 }

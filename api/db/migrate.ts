@@ -69,3 +69,9 @@ export async function schemaVersion(sql: Pool): Promise<number> {
   const [row] = await sql<{ version: number | null }[]>`select max(version) as version from ruche_migrations`;
   return row?.version ?? 0;
 }
+
+/** The server's version line (`PostgreSQL 17.2 on …`), as the health check reports it. */
+export async function serverVersion(sql: Pool): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`select version()`;
+  return row!.version;
+}

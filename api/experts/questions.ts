@@ -273,3 +273,14 @@ export function scheduleEscalations(sql: Pool, everyMs = 5 * 60_000, onError: (e
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** A question asked through the expert finder: its topic, space and how many experts each round tells. */
+export async function recordExpertQuestion(
+  db: Db,
+  question: { questionId: string; spaceId: string; askedBy: string; topic: string; expertsPerRound: number; evidenceFromSpace: boolean },
+): Promise<void> {
+  await db`
+    insert into expert_questions (question_id, space_id, asked_by, topic, origin, experts_per_round, evidence_from_space)
+    values (${question.questionId}, ${question.spaceId}, ${question.askedBy}, ${question.topic}, 'finder',
+            ${question.expertsPerRound}, ${question.evidenceFromSpace})`;
+}

@@ -10,8 +10,8 @@ import { personCard } from '../people/person.ts';
 import { assertCanWrite } from '../spaces/access.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { inferredAbout } from './inferred.ts';
-import { endorsementState, findSkill, loadProfiles, updateProfile, viewerOf } from './profiles.ts';
-import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, unreadCount } from './questions.ts';
+import { endorsementState, findSkill, loadProfiles, setEndorsed, updateProfile, viewerOf } from './profiles.ts';
+import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, recordExpertQuestion, unreadCount } from './questions.ts';
 import { rankExperts } from './ranking.ts';
 import { expertResults } from './results.ts';
 import {
@@ -67,12 +67,7 @@ async function setEndorsement(c: Context<AppEnv>, { id, skill: name }: { id: str
   if (!skill || !target.skills.some((s) => s.key === skill.key)) {
     throw conflict('skill_not_declared', `${target.person.name} has not declared this skill; only declared skills can be endorsed.`);
   }
-  if (endorse) {
-    await db`insert into endorsements (endorsee_id, skill_id, endorser_id) values (${id}, ${skill.id}, ${person.id})
-             on conflict do nothing`;
-  } else {
-    await db`delete from endorsements where endorsee_id = ${id} and skill_id = ${skill.id} and endorser_id = ${person.id}`;
-  }
+  await setEndorsed(db, id, skill.id, person.id, endorse);
   const state = await endorsementState(db, id, skill.id, person.id);
   return c.json({ skill: { key: skill.key, label: skill.label }, ...state }, 200);
 }
@@ -283,9 +278,14 @@ export const expertsRoutes = router()
       // A finder given a space searched that space's evidence only; the experts told are ranked so too.
       const fromSpace = body.space !== undefined;
       const experts = await chooseExperts(db, viewerOf(person), body.topic, access.space.id, count, [person.id], fromSpace);
-      await db`
-        insert into expert_questions (question_id, space_id, asked_by, topic, origin, experts_per_round, evidence_from_space)
-        values (${question.id}, ${access.space.id}, ${person.id}, ${body.topic}, 'finder', ${count}, ${fromSpace})`;
+      await recordExpertQuestion(db, {
+        questionId: question.id,
+        spaceId: access.space.id,
+        askedBy: person.id,
+        topic: body.topic,
+        expertsPerRound: count,
+        evidenceFromSpace: fromSpace,
+      });
       await notify(db, question.id, experts.map((e, i) => ({ personId: e.personId, rank: i + 1 })), 'expert');
       const cards = await loadProfiles(db, viewerOf(person), { ids: experts.map((e) => e.personId) });
       const hours = access.space.answerPromiseHours;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
-import { schemaVersion } from '../db/migrate.ts';
+import { schemaVersion, serverVersion } from '../db/migrate.ts';
 import { errors, json } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 
@@ -29,8 +29,8 @@ export const healthRoutes = router().openapi(
   }),
   async (c) => {
     const { database, config } = c.var.deps;
-    const [row] = await database.sql<{ version: string }[]>`select version()`;
-    const server = /^PostgreSQL [\d.]+/.exec(row!.version)?.[0] ?? row!.version;
+    const version = await serverVersion(database.sql);
+    const server = /^PostgreSQL [\d.]+/.exec(version)?.[0] ?? version;
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
@@ -15,7 +14,7 @@ import {
   policySchema,
   spaceQuery,
 } from './schemas.ts';
-import { campaignView, listCampaigns, loadCampaignById, loadPolicy } from './store.ts';
+import { campaignView, insertCampaign, listCampaigns, loadCampaignById, loadPolicy, savePolicy, updateCampaign } from './store.ts';
 
 const tags = ['Ideas'];
 
@@ -55,15 +54,17 @@ export const campaignsRoutes = router()
       const access = await spaceAccessFor(c, body.space);
       assertCanSteward(access, person);
       const db = c.var.db;
-      const description = body.description ?? '';
-      const [created] = await db<{ id: string }[]>`
-        insert into idea_campaigns (space_id, slug, title, question, description, tree, closes_at, created_by)
-        values (${access.space.id}, ${body.slug}, ${body.title}, ${body.question}, ${description},
-                ${db.json(parseMarkdown(description) as never)}, ${body.closesAt ?? null}, ${person.id})
-        on conflict (space_id, slug) do nothing
-        returning id`;
+      const created = await insertCampaign(db, {
+        spaceId: access.space.id,
+        slug: body.slug,
+        title: body.title,
+        question: body.question,
+        description: body.description ?? '',
+        closesAt: body.closesAt ?? null,
+        createdBy: person.id,
+      });
       if (!created) throw conflict('slug_taken', `This space already has a campaign named "${body.slug}". Choose another slug.`);
-      return c.json(campaignView((await loadCampaignById(db, created.id))!), 201);
+      return c.json(campaignView((await loadCampaignById(db, created))!), 201);
     },
   )
   .openapi(
@@ -100,15 +101,7 @@ export const campaignsRoutes = router()
       const access = await loadSpaceAccess(db, person, { id: campaign.spaceId }, c.var.deps.config.auth.anonymousRead);
       assertCanSteward(access, person);
       const body = c.req.valid('json');
-      const changes: Record<string, unknown> = {};
-      if (body.title !== undefined) changes.title = body.title;
-      if (body.question !== undefined) changes.question = body.question;
-      if (body.description !== undefined) {
-        changes.description = body.description;
-        changes.tree = db.json(parseMarkdown(body.description) as never);
-      }
-      if (body.closesAt !== undefined) changes.closes_at = body.closesAt;
-      await db`update idea_campaigns set ${db(changes)}, updated_at = now() where id = ${campaign.id}`;
+      await updateCampaign(db, campaign.id, body);
       return c.json(campaignView((await loadCampaignById(db, campaign.id))!), 200);
     },
   );
@@ -148,22 +141,7 @@ export const policyRoutes = router()
       const access = await spaceAccessFor(c, c.req.valid('query').space);
       assertCanSteward(access, person);
       const body = c.req.valid('json');
-      const db = c.var.db;
-      // The defaults are version 1, so the first policy set is version 2.
-      const [policy] = await db<{ stewardsSeeAuthors: boolean; note: string; version: number }[]>`
-        insert into idea_policies (space_id, stewards_see_authors, note, version, updated_by)
-        values (${access.space.id}, ${body.stewardsSeeAuthors}, ${body.note ?? ''}, 2, ${person.id})
-        on conflict (space_id) do update
-          set stewards_see_authors = excluded.stewards_see_authors,
-              note = coalesce(${body.note ?? null}, idea_policies.note),
-              -- a new version only when what authors are shown changes
-              version = idea_policies.version + case
-                when (idea_policies.stewards_see_authors, idea_policies.note)
-                     is distinct from (excluded.stewards_see_authors, coalesce(${body.note ?? null}, idea_policies.note))
-                then 1 else 0 end,
-              updated_by = excluded.updated_by,
-              updated_at = now()
-        returning stewards_see_authors, note, version`;
-      return c.json(policy!, 200);
+      const policy = await savePolicy(c.var.db, access.space.id, body, person.id);
+      return c.json(policy, 200);
     },
   );

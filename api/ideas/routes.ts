@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { IdeaStatus, IdeaStatusChange, IdeaWebhookPayload } from '../../shared/api-types.ts';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
@@ -13,7 +12,9 @@ import { recordReading } from '../pulse/reading.ts';
 import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
 import { notifyAuthor } from '../stewardship/notifications.ts';
 import { holdFor } from '../stewardship/settings.ts';
-import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
+import { recordModerationAction } from '../stewardship/store.ts';
+import { loadSpaceName } from '../spaces/store.ts';
+import { ensureSubject, setSubjectTitle, spaceAccessFor } from '../subjects/subjects.ts';
 import { decodeOffsetCursor, ideaInContext, offsetCursor, spaceSummary, viewerOf } from './access.ts';
 import { campaignsRoutes, policyRoutes } from './campaign-routes.ts';
 import { newsRoutes } from './news-routes.ts';
@@ -35,18 +36,27 @@ import {
 import {
   campaignOpen,
   campaignView,
+  carryMergedIdea,
   countIdeas,
   findCampaign,
+  holdIdea,
   ideaSubjectKey,
   ideaTags,
   ideaView,
+  insertIdea,
   listIdeas,
+  loadCampaignById,
   loadDetail,
   loadHistory,
   loadIdea,
   loadPolicy,
+  lockIdeaPair,
   PUBLIC_VIEWER,
+  recordStatusChange,
+  setIdeaVoted,
+  sharePolicyLock,
   similarIdeas,
+  updateIdea,
   type IdeaRow,
 } from './store.ts';
 import { webhooksRoutes } from './webhook-routes.ts';
@@ -97,10 +107,8 @@ async function announceStatus(c: Context<AppEnv>, ideaId: string) {
 }
 
 async function webhookPayload(c: Context<AppEnv>, row: IdeaRow, change: IdeaStatusChange): Promise<IdeaWebhookPayload> {
-  const [space] = await c.var.db<{ slug: string; name: string }[]>`select slug, name from spaces where id = ${row.spaceId}`;
-  const [campaign] = row.campaignId
-    ? await c.var.db<{ slug: string; title: string }[]>`select slug, title from idea_campaigns where id = ${row.campaignId}`
-    : [];
+  const space = await loadSpaceName(c.var.db, row.spaceId);
+  const campaign = row.campaignId ? await loadCampaignById(c.var.db, row.campaignId) : null;
   return {
     event: 'idea.status',
     space: { slug: space!.slug, name: space!.name },
@@ -130,16 +138,7 @@ async function recordChange(
   row: IdeaRow,
   change: { to: IdeaStatus; reason: string | null; mergedInto?: string },
 ) {
-  const db = c.var.db;
-  const reasonTree = change.reason ? db.json(parseMarkdown(change.reason) as never) : null;
-  await db`
-    update ideas set status = ${change.to}, status_reason = ${change.reason}, status_reason_tree = ${reasonTree},
-                     status_changed_at = now(), merged_into = ${change.mergedInto ?? null}
-     where id = ${row.id}`;
-  await db`
-    insert into idea_status_changes (idea_id, space_id, from_status, to_status, reason, reason_tree, merged_into, changed_by)
-    values (${row.id}, ${row.spaceId}, ${row.status}, ${change.to}, ${change.reason}, ${reasonTree},
-            ${change.mergedInto ?? null}, ${c.var.person!.id})`;
+  await recordStatusChange(c.var.db, row, change, c.var.person!.id);
   await announceStatus(c, row.id);
 }
 
@@ -147,9 +146,7 @@ async function recordChange(
 async function auditStewardEdit(db: Db, row: IdeaRow, stewardId: string, body: { title?: string; description?: string; tags?: string[] }) {
   // Which fields, not their words: the log must not keep an author's text after they delete it.
   const fields = (['title', 'description', 'tags'] as const).filter((field) => body[field] !== undefined);
-  await db`
-    insert into moderation_actions (space_id, target_kind, target_id, action, details, actor_id)
-    values (${row.spaceId}, 'idea', ${row.id}, 'edit', ${db.json({ fields } as never)}, ${stewardId})`;
+  await recordModerationAction(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action: 'edit', reason: null, details: { fields }, actorId: stewardId });
   if (row.authorId) await notifyAuthor(db, { personId: row.authorId, kind: 'post_edited', spaceId: row.spaceId, target: { kind: 'idea', id: row.id }, reason: null });
 }
 
@@ -163,16 +160,7 @@ async function setVote(c: Context<AppEnv>, vote: boolean) {
   }
   if (row.status === 'merged') throw mergedIdea(row);
   if (!campaignOpen(row.campaignClosesAt)) throw closedCampaign(row.campaignClosesAt!);
-  const db = c.var.db;
-  const changed = vote
-    ? await db`insert into idea_votes (idea_id, person_id) values (${row.id}, ${person.id}) on conflict do nothing returning 1`
-    : await db`delete from idea_votes where idea_id = ${row.id} and person_id = ${person.id} returning 1`;
-  let voteCount = row.voteCount;
-  if (changed.length) {
-    const [updated] = await db<{ voteCount: number }[]>`
-      update ideas set vote_count = vote_count + ${vote ? 1 : -1} where id = ${row.id} returning vote_count`;
-    voteCount = updated!.voteCount;
-  }
+  const voteCount = (await setIdeaVoted(c.var.db, row.id, person.id, vote)) ?? row.voteCount;
   return c.json({ voteCount, votedByMe: vote }, 200);
 }
 
@@ -309,7 +297,7 @@ export const ideasRoutes = router()
       let visibleToStewards = true;
       if (anonymous) {
         // Lock the policy while the idea is written under it (a steward changing it waits).
-        await db`select 1 from idea_policies where space_id = ${access.space.id} for share`;
+        await sharePolicyLock(db, access.space.id);
         const policy = await loadPolicy(db, access.space.id);
         if (policy.version !== body.policyVersion) {
           throw conflict(
@@ -330,13 +318,20 @@ export const ideasRoutes = router()
         text: [body.title, body.description, ...(body.tags ?? [])].join('\n'),
         anonymous,
       });
-      await db`
-        insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
-                           title, description, tree, tags, lang, moderation, held_for, held_word)
-        values (${id}, ${access.space.id}, ${campaign?.id ?? null}, ${subject.id}, ${person.id}, ${anonymous}, ${visibleToStewards},
-                ${body.title}, ${body.description}, ${db.json(parseMarkdown(body.description) as never)},
-                ${body.tags ?? []}::text[], ${access.space.lang}, ${hold ? 'pending' : 'published'},
-                ${hold?.heldFor ?? null}, ${hold?.word ?? null})`;
+      await insertIdea(db, {
+        id,
+        spaceId: access.space.id,
+        campaignId: campaign?.id ?? null,
+        subjectId: subject.id,
+        authorId: person.id,
+        anonymous,
+        authorVisibleToStewards: visibleToStewards,
+        title: body.title,
+        description: body.description,
+        tags: body.tags ?? [],
+        lang: access.space.lang,
+        hold,
+      });
       const row = (await loadIdea(db, id, person.id))!;
       return c.json(await loadDetail(db, row, viewerOf(access, person)), 201);
     },
@@ -386,22 +381,13 @@ export const ideasRoutes = router()
         if (!campaignOpen(row.campaignClosesAt)) throw closedCampaign(row.campaignClosesAt!);
       }
       const db = c.var.db;
-      const changes: Record<string, unknown> = {};
-      if (body.title !== undefined) changes.title = body.title;
-      if (body.description !== undefined) {
-        changes.description = body.description;
-        changes.tree = db.json(parseMarkdown(body.description) as never);
-      }
-      if (body.anonymous === false) changes.anonymous = false;
-      if (body.tags !== undefined) await db`update ideas set tags = ${body.tags}::text[] where id = ${row.id}`;
-      if (Object.keys(changes).length) await db`update ideas set ${db(changes)} where id = ${row.id}`;
-      if (changesText) await db`update ideas set edited_at = now() where id = ${row.id}`;
-      if (body.title !== undefined) await db`update subjects set title = ${body.title} where id = ${row.subjectId}`;
+      await updateIdea(db, row.id, { title: body.title, description: body.description, tags: body.tags, signed: body.anonymous === false });
+      if (body.title !== undefined) await setSubjectTitle(db, row.subjectId, body.title);
       // An author's edit passes the space's pre-moderation and word list as a new idea does.
       if (changesText && isAuthor && row.moderation === 'published') {
         const text = [body.title ?? row.title, body.description ?? row.description, ...(body.tags ?? row.tags)].join('\n');
         const hold = await holdFor(db, { spaceId: row.spaceId, authorId: person.id, text, anonymous: row.anonymous && body.anonymous !== false });
-        if (hold) await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${row.id}`;
+        if (hold) await holdIdea(db, row.id, hold);
       }
       // A steward's edit of someone else's idea is a steward's action: logged, and its author told.
       if (changesText && !isAuthor) await auditStewardEdit(db, row, person.id, body);
@@ -478,7 +464,7 @@ export const ideasRoutes = router()
       const unlocked = await loadIdea(db, into, person.id);
       if (!unlocked || unlocked.spaceId !== access.space.id) throw notFound('The original idea (in the same space)');
       // Then both rows locked, always in the same order, so that two merges cannot wait on each other.
-      await db`select id from ideas where id in (${id}, ${into}) order by id for update`;
+      await lockIdeaPair(db, id, into);
       const row = (await loadIdea(db, id, person.id))!;
       const original = (await loadIdea(db, into, person.id))!;
       if (row.status === 'merged') throw mergedIdea(row);
@@ -498,12 +484,7 @@ export const ideasRoutes = router()
       }
       // Votes are closed with the original's campaign: none may be carried into it afterwards.
       if (!campaignOpen(original.campaignClosesAt)) throw closedCampaign(original.campaignClosesAt!);
-      await db`
-        insert into idea_votes (idea_id, person_id, created_at)
-        select ${original.id}, person_id, created_at from idea_votes where idea_id = ${row.id}
-        on conflict (idea_id, person_id) do nothing`;
-      await db`update ideas set vote_count = (select count(*) from idea_votes where idea_id = ${original.id}) where id = ${original.id}`;
-      await db`update ideas set merged_into = ${original.id} where merged_into = ${row.id}`;
+      await carryMergedIdea(db, row.id, original.id);
       await recordChange(c, row, { to: 'merged', reason: reason || null, mergedInto: original.id });
       return c.json(await loadDetail(db, (await loadIdea(db, row.id, person.id))!, viewer), 200);
     },

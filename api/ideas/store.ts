@@ -8,8 +8,10 @@ import type {
   IdeaStatus,
   IdeaStatusChange,
 } from '../../shared/api-types.ts';
+import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
+import type { Hold } from '../stewardship/settings.ts';
 
 /** Ideas discuss on this subject key, in the idea's space. */
 export const ideaSubjectKey = (id: string) => `ruche:idea:${id}`;
@@ -442,4 +444,173 @@ export async function loadPolicy(db: Db, spaceId: string): Promise<IdeaPolicy> {
   const [row] = await db<IdeaPolicy[]>`
     select stewards_see_authors, note, version from idea_policies where space_id = ${spaceId}`;
   return row ?? { stewardsSeeAuthors: false, note: '', version: 1 };
+}
+
+/** A steward hid (or refused) the idea, saying why, or let it be seen (restored, approved). */
+export async function setIdeaModeration(db: Db, id: string, moderation: 'hidden' | 'published', reason: string | null): Promise<void> {
+  if (moderation === 'hidden') {
+    await db`update ideas set moderation = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${id}`;
+  } else {
+    await db`update ideas set moderation = 'published', moderation_reason = null, moderated_at = now() where id = ${id}`;
+  }
+}
+
+/** Locks the space's anonymity policy while an anonymous idea is written under it (a steward changing it waits). */
+export async function sharePolicyLock(db: Db, spaceId: string): Promise<void> {
+  await db`select 1 from idea_policies where space_id = ${spaceId} for share`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing ideas
+
+export interface NewIdea {
+  id: string;
+  spaceId: string;
+  campaignId: string | null;
+  subjectId: string;
+  authorId: string;
+  anonymous: boolean;
+  authorVisibleToStewards: boolean;
+  title: string;
+  description: string;
+  tags: string[];
+  lang: string;
+  /** Set when the space's rules hold the idea for a steward. */
+  hold: Hold | null;
+}
+
+export async function insertIdea(db: Db, idea: NewIdea): Promise<void> {
+  const { hold } = idea;
+  await db`
+    insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
+                       title, description, tree, tags, lang, moderation, held_for, held_word)
+    values (${idea.id}, ${idea.spaceId}, ${idea.campaignId}, ${idea.subjectId}, ${idea.authorId}, ${idea.anonymous}, ${idea.authorVisibleToStewards},
+            ${idea.title}, ${idea.description}, ${db.json(parseMarkdown(idea.description) as never)},
+            ${idea.tags}::text[], ${idea.lang}, ${hold ? 'pending' : 'published'},
+            ${hold?.heldFor ?? null}, ${hold?.word ?? null})`;
+}
+
+/** An edit of the idea's words (marked edited) or its signature (an anonymous idea signed by its author). */
+export async function updateIdea(
+  db: Db,
+  id: string,
+  edit: { title?: string | undefined; description?: string | undefined; tags?: string[] | undefined; signed?: boolean },
+): Promise<void> {
+  const changes: Record<string, unknown> = {};
+  if (edit.title !== undefined) changes.title = edit.title;
+  if (edit.description !== undefined) {
+    changes.description = edit.description;
+    changes.tree = db.json(parseMarkdown(edit.description) as never);
+  }
+  if (edit.signed) changes.anonymous = false;
+  if (edit.tags !== undefined) await db`update ideas set tags = ${edit.tags}::text[] where id = ${id}`;
+  if (Object.keys(changes).length) await db`update ideas set ${db(changes)} where id = ${id}`;
+  if (edit.title !== undefined || edit.description !== undefined || edit.tags !== undefined) {
+    await db`update ideas set edited_at = now() where id = ${id}`;
+  }
+}
+
+/** Sends an idea back to the stewards (`pending`), for the reason the space's rules gave. */
+export async function holdIdea(db: Db, id: string, hold: Hold): Promise<void> {
+  await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${id}`;
+}
+
+/**
+ * Adds or withdraws a person's vote and returns the idea's count, or null when nothing changed
+ * (voted twice, withdrawn twice). The caller holds the idea's row lock, so the count moves one vote at a time.
+ */
+export async function setIdeaVoted(db: Db, ideaId: string, personId: string, vote: boolean): Promise<number | null> {
+  const changed = vote
+    ? await db`insert into idea_votes (idea_id, person_id) values (${ideaId}, ${personId}) on conflict do nothing returning 1`
+    : await db`delete from idea_votes where idea_id = ${ideaId} and person_id = ${personId} returning 1`;
+  if (!changed.length) return null;
+  const [updated] = await db<{ voteCount: number }[]>`
+    update ideas set vote_count = vote_count + ${vote ? 1 : -1} where id = ${ideaId} returning vote_count`;
+  return updated!.voteCount;
+}
+
+/** The idea's new status, and the line of its history that says who decided it and why. */
+export async function recordStatusChange(
+  db: Db,
+  row: Pick<IdeaRow, 'id' | 'spaceId' | 'status'>,
+  change: { to: IdeaStatus; reason: string | null; mergedInto?: string | undefined },
+  changedBy: string,
+): Promise<void> {
+  const reasonTree = change.reason ? db.json(parseMarkdown(change.reason) as never) : null;
+  await db`
+    update ideas set status = ${change.to}, status_reason = ${change.reason}, status_reason_tree = ${reasonTree},
+                     status_changed_at = now(), merged_into = ${change.mergedInto ?? null}
+     where id = ${row.id}`;
+  await db`
+    insert into idea_status_changes (idea_id, space_id, from_status, to_status, reason, reason_tree, merged_into, changed_by)
+    values (${row.id}, ${row.spaceId}, ${row.status}, ${change.to}, ${change.reason}, ${reasonTree},
+            ${change.mergedInto ?? null}, ${changedBy})`;
+}
+
+/** Locks both ideas of a merge, always in the same order, so that two merges cannot wait on each other. */
+export async function lockIdeaPair(db: Db, oneId: string, otherId: string): Promise<void> {
+  await db`select id from ideas where id in (${oneId}, ${otherId}) order by id for update`;
+}
+
+/**
+ * The duplicate's voters become voters of the original (someone who voted for both counts once), and
+ * ideas merged into the duplicate before now point to the original. The caller records the status change.
+ */
+export async function carryMergedIdea(db: Db, duplicateId: string, originalId: string): Promise<void> {
+  await db`
+    insert into idea_votes (idea_id, person_id, created_at)
+    select ${originalId}, person_id, created_at from idea_votes where idea_id = ${duplicateId}
+    on conflict (idea_id, person_id) do nothing`;
+  await db`update ideas set vote_count = (select count(*) from idea_votes where idea_id = ${originalId}) where id = ${originalId}`;
+  await db`update ideas set merged_into = ${originalId} where merged_into = ${duplicateId}`;
+}
+
+/** Starts a campaign; null when the space already has one with this slug. */
+export async function insertCampaign(
+  db: Db,
+  campaign: { spaceId: string; slug: string; title: string; question: string; description: string; closesAt: Date | string | null; createdBy: string },
+): Promise<string | null> {
+  const [created] = await db<{ id: string }[]>`
+    insert into idea_campaigns (space_id, slug, title, question, description, tree, closes_at, created_by)
+    values (${campaign.spaceId}, ${campaign.slug}, ${campaign.title}, ${campaign.question}, ${campaign.description},
+            ${db.json(parseMarkdown(campaign.description) as never)}, ${campaign.closesAt}, ${campaign.createdBy})
+    on conflict (space_id, slug) do nothing
+    returning id`;
+  return created?.id ?? null;
+}
+
+/** Changes a campaign's words or deadline (null: none). */
+export async function updateCampaign(
+  db: Db,
+  id: string,
+  edit: { title?: string | undefined; question?: string | undefined; description?: string | undefined; closesAt?: Date | string | null | undefined },
+): Promise<void> {
+  const changes: Record<string, unknown> = {};
+  if (edit.title !== undefined) changes.title = edit.title;
+  if (edit.question !== undefined) changes.question = edit.question;
+  if (edit.description !== undefined) {
+    changes.description = edit.description;
+    changes.tree = db.json(parseMarkdown(edit.description) as never);
+  }
+  if (edit.closesAt !== undefined) changes.closes_at = edit.closesAt;
+  await db`update idea_campaigns set ${db(changes)}, updated_at = now() where id = ${id}`;
+}
+
+/** Sets the space's anonymity policy; the defaults are version 1, so the first policy set is version 2. */
+export async function savePolicy(db: Db, spaceId: string, policy: { stewardsSeeAuthors: boolean; note?: string | undefined }, stewardId: string): Promise<IdeaPolicy> {
+  const [saved] = await db<IdeaPolicy[]>`
+    insert into idea_policies (space_id, stewards_see_authors, note, version, updated_by)
+    values (${spaceId}, ${policy.stewardsSeeAuthors}, ${policy.note ?? ''}, 2, ${stewardId})
+    on conflict (space_id) do update
+      set stewards_see_authors = excluded.stewards_see_authors,
+          note = coalesce(${policy.note ?? null}, idea_policies.note),
+          -- a new version only when what authors are shown changes
+          version = idea_policies.version + case
+            when (idea_policies.stewards_see_authors, idea_policies.note)
+                 is distinct from (excluded.stewards_see_authors, coalesce(${policy.note ?? null}, idea_policies.note))
+            then 1 else 0 end,
+          updated_by = excluded.updated_by,
+          updated_at = now()
+    returning stewards_see_authors, note, version`;
+  return saved!;
 }

@@ -10,29 +10,11 @@ import { assertCanSteward, loadSpaceAccess } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
 import { deliverySchema, newWebhookBody, spaceQuery, webhookParams, webhookSchema } from './schemas.ts';
 import { webhookUrlRefusal } from './webhook-targets.ts';
+import { deleteWebhook, insertWebhook, lastDeliveries, listWebhooks, loadWebhook, type WebhookRow } from './webhook-store.ts';
 import { newWebhookSecret } from './webhooks.ts';
 
 /** The space's webhooks, for its stewards: status changes of its ideas POSTed to another system. */
 const tags = ['Ideas'];
-
-interface WebhookRow {
-  id: string;
-  spaceId: string;
-  url: string;
-  secret: string;
-  active: boolean;
-  createdAt: Date;
-  lastStatus: 'pending' | 'delivered' | 'failed' | null;
-  lastAt: Date | null;
-}
-
-const WEBHOOK_SELECT = `
-  select w.id, w.space_id, w.url, w.secret, w.active, w.created_at, d.status as last_status,
-         coalesce(d.last_attempt_at, d.created_at) as last_at
-    from idea_webhooks w
-    left join lateral (
-      select status, last_attempt_at, created_at from idea_webhook_deliveries
-       where webhook_id = w.id order by id desc limit 1) d on true`;
 
 /** The secret itself is shown once, when the webhook is created; afterwards only its end. */
 const webhookView = (row: WebhookRow): IdeaWebhook => ({
@@ -47,7 +29,7 @@ const webhookView = (row: WebhookRow): IdeaWebhook => ({
 /** A webhook, for a steward of its space; 404 for anyone who cannot see the space. */
 async function webhookForSteward(c: Context<AppEnv>, id: string) {
   const person = requirePerson(c);
-  const [row] = await c.var.db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.id = $1`, [id]);
+  const row = await loadWebhook(c.var.db, id);
   if (!row) throw notFound('This webhook');
   const access = await loadSpaceAccess(c.var.db, person, { id: row.spaceId }, c.var.deps.config.auth.anonymousRead);
   assertCanSteward(access, person);
@@ -68,9 +50,7 @@ export const webhooksRoutes = router()
       const person = requirePerson(c);
       const access = await spaceAccessFor(c, c.req.valid('query').space);
       assertCanSteward(access, person);
-      const rows = await c.var.db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.space_id = $1 order by w.created_at, w.id`, [
-        access.space.id,
-      ]);
+      const rows = await listWebhooks(c.var.db, access.space.id);
       return c.json({ webhooks: rows.map(webhookView) }, 200);
     },
   )
@@ -94,12 +74,8 @@ export const webhooksRoutes = router()
       const refusal = webhookUrlRefusal(body.url, c.var.deps.config.webhookHosts);
       if (refusal) throw new ApiError(422, 'webhook_target_refused', refusal, { url: body.url });
       const secret = body.secret ?? newWebhookSecret();
-      const db = c.var.db;
-      const [created] = await db<{ id: string }[]>`
-        insert into idea_webhooks (space_id, url, secret, created_by) values (${access.space.id}, ${body.url}, ${secret}, ${person.id})
-        returning id`;
-      const [row] = await db.unsafe<WebhookRow[]>(`${WEBHOOK_SELECT} where w.id = $1`, [created!.id]);
-      return c.json({ ...webhookView(row!), secret }, 201);
+      const row = await insertWebhook(c.var.db, { spaceId: access.space.id, url: body.url, secret, createdBy: person.id });
+      return c.json({ ...webhookView(row), secret }, 201);
     },
   )
   .openapi(
@@ -113,7 +89,7 @@ export const webhooksRoutes = router()
     }),
     async (c) => {
       const row = await webhookForSteward(c, c.req.valid('param').id);
-      await c.var.db`delete from idea_webhooks where id = ${row.id}`;
+      await deleteWebhook(c.var.db, row.id);
       return c.body(null, 204);
     },
   )
@@ -128,21 +104,7 @@ export const webhooksRoutes = router()
     }),
     async (c) => {
       const row = await webhookForSteward(c, c.req.valid('param').id);
-      const deliveries = await c.var.db<
-        {
-          id: string;
-          event: string;
-          status: 'pending' | 'delivered' | 'failed';
-          attempts: number;
-          lastStatusCode: number | null;
-          lastError: string | null;
-          createdAt: Date;
-          lastAttemptAt: Date | null;
-          payload: unknown;
-        }[]
-      >`
-        select id::text as id, event, status, attempts, last_status_code, last_error, created_at, last_attempt_at, payload
-          from idea_webhook_deliveries where webhook_id = ${row.id} order by id desc limit 50`;
+      const deliveries = await lastDeliveries(c.var.db, row.id);
       return c.json(
         {
           deliveries: deliveries.map((d) => ({

@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.ts';
+import { randomBytes } from 'node:crypto';
+import type { Db, Pool } from '../db/database.ts';
 
 /**
  * The people of the demo intranet ("Groupe Hexagone"): believable colleagues across head office,
@@ -33,4 +34,12 @@ export async function demoStewards(db: Db): Promise<Set<string>> {
     select distinct p.external_id as sub from people p join memberships m on m.person_id = p.id
      where m.role = 'steward' and m.status = 'active' and p.external_id = any(${demoPeople.map((p) => p.sub)}::text[])`;
   return new Set(rows.map((r) => r.sub));
+}
+
+/** The demo identity picker's signing secret: made once per database, kept in ruche_settings. */
+export async function loadDemoSecret(sql: Pool): Promise<string> {
+  await sql`insert into ruche_settings (key, value) values ('demo_secret', ${randomBytes(32).toString('base64url')})
+            on conflict (key) do nothing`;
+  const [row] = await sql<{ value: string }[]>`select value from ruche_settings where key = 'demo_secret'`;
+  return row!.value;
 }

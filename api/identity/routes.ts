@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
-import type { Pool } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { errors, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
@@ -105,10 +103,3 @@ export const demoRoutes = router()
       return c.json({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() }, 200);
     },
   );
-
-export async function loadDemoSecret(sql: Pool): Promise<string> {
-  await sql`insert into ruche_settings (key, value) values ('demo_secret', ${randomBytes(32).toString('base64url')})
-            on conflict (key) do nothing`;
-  const [row] = await sql<{ value: string }[]>`select value from ruche_settings where key = 'demo_secret'`;
-  return row!.value;
-}

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { limit, router } from '../http/validation.ts';
@@ -9,6 +8,7 @@ import { likeStateSchema } from '../comments/schemas.ts';
 import { assertCanRead, assertCanWrite } from '../spaces/access.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { ensureSubject, findSubject, spaceAccessFor, spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
+import { latestLikers, likeCountsByKey, likeState, setSubjectLiked } from './store.ts';
 
 /**
  * Likes on subjects (a news item, a page). A whole news list asks for its counts in one request —
@@ -37,23 +37,12 @@ const likeQueryBody = z
 async function likeCounts(c: Context<AppEnv>, space: string | undefined, keys: readonly string[]) {
   const access = await spaceAccessFor(c, space);
   assertCanRead(access, c.var.person);
-  const rows = await c.var.db<{ key: string; count: number; liked: boolean }[]>`
-    select s.key, count(l.person_id)::int as count, coalesce(bool_or(l.person_id = ${c.var.person?.id ?? null}), false) as liked
-      from subjects s left join likes l on l.subject_id = s.id
-     where s.space_id = ${access.space.id} and s.key = any(${keys as string[]})
-     group by s.key`;
+  const rows = await likeCountsByKey(c.var.db, access.space.id, keys, c.var.person?.id ?? null);
   const likes: Record<string, { count: number; liked: boolean }> = {};
   for (const key of keys) likes[key] = { count: 0, liked: false };
   for (const row of rows) likes[row.key] = { count: row.count, liked: row.liked };
   c.header('Cache-Control', 'private, no-store');
   return c.json({ likes }, 200);
-}
-
-async function likeState(db: Db, subjectId: string, personId: string | null) {
-  const [row] = await db<{ count: number; liked: boolean }[]>`
-    select count(*)::int as count, coalesce(bool_or(person_id = ${personId}), false) as liked
-      from likes where subject_id = ${subjectId}`;
-  return row!;
 }
 
 async function setLike(c: Context<AppEnv>, spaceSlug: string | undefined, key: string, like: boolean) {
@@ -63,12 +52,12 @@ async function setLike(c: Context<AppEnv>, spaceSlug: string | undefined, key: s
   const db = c.var.db;
   if (like) {
     const subject = await ensureSubject(db, access.space.id, key);
-    await db`insert into likes (subject_id, person_id) values (${subject.id}, ${person.id}) on conflict do nothing`;
+    await setSubjectLiked(db, subject.id, person.id, true);
     return c.json(await likeState(db, subject.id, person.id), 200);
   }
   const subject = await findSubject(db, access.space.id, key);
   if (!subject) return c.json({ count: 0, liked: false }, 200);
-  await db`delete from likes where subject_id = ${subject.id} and person_id = ${person.id}`;
+  await setSubjectLiked(db, subject.id, person.id, false);
   return c.json(await likeState(db, subject.id, person.id), 200);
 }
 
@@ -149,9 +138,7 @@ export const likesRoutes = router()
       const db = c.var.db;
       const subject = await findSubject(db, access.space.id, key);
       if (!subject) return c.json({ count: 0, people: [] }, 200);
-      const people = await db<{ id: string; name: string; dept: string | null; title: string | null }[]>`
-        select p.id, p.name, p.dept, p.title from likes l join people p on p.id = l.person_id
-         where l.subject_id = ${subject.id} order by l.created_at desc, p.id limit ${max}`;
+      const people = await latestLikers(db, subject.id, max);
       const { count } = await likeState(db, subject.id, null);
       return c.json({ count, people }, 200);
     },

@@ -5,6 +5,7 @@ import { router } from '../http/validation.ts';
 import { findPerson } from '../people/person.ts';
 import { erasePerson, erasurePreview } from './erase.ts';
 import { exportPerson } from './export.ts';
+import { loadPrivacyChoices, savePrivacyChoices } from './store.ts';
 
 /**
  * A person's own data: what Ruche holds about them (export), their privacy choices, and erasing
@@ -92,9 +93,7 @@ export const privacyRoutes = router()
     }),
     async (c) => {
       const person = requirePerson(c);
-      const [row] = await c.var.db<{ showInTopContributors: boolean }[]>`
-        select show_in_top_contributors from privacy_settings where person_id = ${person.id}`;
-      return c.json({ showInTopContributors: row?.showInTopContributors ?? false }, 200);
+      return c.json(await loadPrivacyChoices(c.var.db, person.id), 200);
     },
   )
   .openapi(
@@ -109,9 +108,7 @@ export const privacyRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const { showInTopContributors } = c.req.valid('json');
-      await c.var.db`
-        insert into privacy_settings (person_id, show_in_top_contributors) values (${person.id}, ${showInTopContributors})
-        on conflict (person_id) do update set show_in_top_contributors = excluded.show_in_top_contributors, updated_at = now()`;
+      await savePrivacyChoices(c.var.db, person.id, { showInTopContributors });
       return c.json({ showInTopContributors }, 200);
     },
   )

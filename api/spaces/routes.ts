@@ -5,17 +5,8 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { cursor, limit, router } from '../http/validation.ts';
-import { findPerson, personCard, type Person } from '../people/person.ts';
-import {
-  assertCanRead,
-  assertCanSteward,
-  decideAccess,
-  loadSpaceAccess,
-  SPACE_COLUMNS,
-  type Role,
-  type Space,
-  type SpaceAccess,
-} from './access.ts';
+import { findPerson, personCard } from '../people/person.ts';
+import { assertCanRead, assertCanSteward, decideAccess, loadSpaceAccess, type Space, type SpaceAccess } from './access.ts';
 import {
   createSpaceBody,
   memberParams,
@@ -26,6 +17,20 @@ import {
   spaceSchema,
   updateSpaceBody,
 } from './schemas.ts';
+import {
+  deleteMembership,
+  insertSpace,
+  listMembers,
+  listSpacesFor,
+  lockSpace,
+  memberCount,
+  membershipRole,
+  otherStewardCount,
+  requestMembership,
+  setMembership,
+  updateSpace,
+  type MemberRow,
+} from './store.ts';
 
 function spaceView(access: SpaceAccess, memberCount: number) {
   const { space } = access;
@@ -48,31 +53,17 @@ function spaceView(access: SpaceAccess, memberCount: number) {
   };
 }
 
-async function memberCount(db: Db, spaceId: string): Promise<number> {
-  const [row] = await db<{ count: number }[]>`
-    select count(*)::int as count from memberships where space_id = ${spaceId} and status = 'active'`;
-  return row?.count ?? 0;
-}
-
 async function access(c: { var: AppEnv['Variables'] }, slug: string) {
   return loadSpaceAccess(c.var.db, c.var.person, { slug }, c.var.deps.config.auth.anonymousRead);
 }
 
-/** Locks the space's row for the rest of the transaction, so that checks on its stewards hold. */
-async function lockSpace(db: Db, spaceId: string) {
-  await db`select id from spaces where id = ${spaceId} for update`;
-}
-
 async function assertKeepsASteward(db: Db, space: Space, leaving: string) {
-  const [row] = await db<{ count: number }[]>`
-    select count(*)::int as count from memberships
-     where space_id = ${space.id} and role = 'steward' and status = 'active' and person_id <> ${leaving}`;
-  if ((row?.count ?? 0) === 0) {
+  if ((await otherStewardCount(db, space.id, leaving)) === 0) {
     throw conflict('last_steward', `"${space.name}" needs at least one steward: name another steward first.`);
   }
 }
 
-const memberView = (row: Person & { role: Role; status: 'active' | 'requested'; since: Date }) => ({
+const memberView = (row: MemberRow) => ({
   person: personCard(row),
   role: row.role,
   status: row.status,
@@ -93,14 +84,7 @@ export const spacesRoutes = router()
     }),
     async (c) => {
       const person = c.var.person;
-      const rows = await c.var.db.unsafe<(Space & { role: Role | null; status: 'active' | 'requested' | null; memberCount: number })[]>(
-        `select ${SPACE_COLUMNS}, m.role, m.status,
-                (select count(*) from memberships mm where mm.space_id = s.id and mm.status = 'active')::int as member_count
-           from spaces s
-           left join memberships m on m.space_id = s.id and m.person_id = $1
-          order by s.is_default desc, lower(s.name)`,
-        [person?.id ?? null],
-      );
+      const rows = await listSpacesFor(c.var.db, person?.id ?? null);
       const spaces = rows.flatMap(({ role, status, memberCount, ...space }) => {
         const decided = decideAccess(space, person, role && status ? { role, status } : null, c.var.deps.config.auth.anonymousRead);
         return decided ? [spaceView(decided, memberCount)] : [];
@@ -122,15 +106,20 @@ export const spacesRoutes = router()
       if (person.isGuest) throw forbidden('guests_cannot_create', 'Guests cannot create spaces. Ask an employee to create one and add you.');
       const body = c.req.valid('json');
       const db = c.var.db;
-      const [created] = await db<Space[]>`
-        insert into spaces (slug, name, description, visibility, lang, answer_promise_hours, created_by)
-        values (${body.slug}, ${body.name}, ${body.description ?? ''}, ${body.visibility},
-                ${body.lang ?? c.var.deps.config.defaultLang}, ${body.answerPromiseHours ?? null}, ${person.id})
-        on conflict (slug) do nothing
-        returning id`;
+      const created = await insertSpace(
+        db,
+        {
+          slug: body.slug,
+          name: body.name,
+          description: body.description ?? '',
+          visibility: body.visibility,
+          lang: body.lang ?? c.var.deps.config.defaultLang,
+          answerPromiseHours: body.answerPromiseHours ?? null,
+        },
+        person.id,
+      );
       if (!created) throw conflict('slug_taken', `A space named "${body.slug}" already exists. Choose another slug.`);
-      await db`insert into memberships (space_id, person_id, role, added_by) values (${created.id}, ${person.id}, 'steward', ${person.id})`;
-      const access = await loadSpaceAccess(db, person, { id: created.id }, false);
+      const access = await loadSpaceAccess(db, person, { id: created }, false);
       c.header('Location', `/api/spaces/${access.space.slug}`);
       return c.json(spaceView(access, 1), 201);
     },
@@ -164,16 +153,10 @@ export const spacesRoutes = router()
       assertCanSteward(found, person);
       const body = c.req.valid('json');
       const db = c.var.db;
-      const changes: Record<string, unknown> = {};
-      if (body.name !== undefined) changes.name = body.name;
-      if (body.description !== undefined) changes.description = body.description;
-      if (body.visibility !== undefined) changes.visibility = body.visibility;
-      if (body.lang !== undefined) changes.lang = body.lang;
-      if (body.answerPromiseHours !== undefined) changes.answer_promise_hours = body.answerPromiseHours;
-      if (found.space.isDefault && changes.visibility && changes.visibility !== 'open') {
+      if (found.space.isDefault && body.visibility && body.visibility !== 'open') {
         throw conflict('default_space_open', 'The default space stays open to everyone.');
       }
-      await db`update spaces set ${db(changes)}, updated_at = now() where id = ${found.space.id}`;
+      await updateSpace(db, found.space.id, body);
       const updated = await loadSpaceAccess(db, person, { id: found.space.id }, false);
       return c.json(spaceView(updated, await memberCount(db, found.space.id)), 200);
     },
@@ -194,9 +177,7 @@ export const spacesRoutes = router()
       const db = c.var.db;
       if (found.role === null) {
         const status = found.space.visibility === 'open' ? 'active' : 'requested';
-        await db`insert into memberships (space_id, person_id, role, status, added_by)
-                 values (${found.space.id}, ${person.id}, 'member', ${status}, ${person.id})
-                 on conflict (space_id, person_id) do nothing`;
+        await requestMembership(db, found.space.id, person.id, status);
       }
       const updated = await loadSpaceAccess(db, person, { id: found.space.id }, false);
       return c.json(spaceView(updated, await memberCount(db, found.space.id)), 200);
@@ -217,7 +198,7 @@ export const spacesRoutes = router()
       const db = c.var.db;
       await lockSpace(db, found.space.id);
       if (found.role === 'steward') await assertKeepsASteward(db, found.space, person.id);
-      await db`delete from memberships where space_id = ${found.space.id} and person_id = ${person.id}`;
+      await deleteMembership(db, found.space.id, person.id);
       return c.body(null, 204);
     },
   )
@@ -241,13 +222,7 @@ export const spacesRoutes = router()
       assertCanRead(found, c.var.person);
       const { cursor: after, limit: pageSize } = c.req.valid('query');
       const offset = after ? Number.parseInt(Buffer.from(after, 'base64url').toString(), 10) || 0 : 0;
-      const rows = await c.var.db<(Person & { role: Role; status: 'active' | 'requested'; since: Date })[]>`
-        select p.id, p.name, p.dept, p.title, m.role, m.status, m.created_at as since
-          from memberships m join people p on p.id = m.person_id
-         where m.space_id = ${found.space.id}
-           and (m.status = 'active' or ${found.canSteward})
-         order by m.status = 'requested' desc, m.role = 'steward' desc, lower(p.name), p.id
-         limit ${pageSize + 1} offset ${offset}`;
+      const rows = await listMembers(c.var.db, found.space.id, found.canSteward, offset, pageSize + 1);
       const more = rows.length > pageSize;
       return c.json(
         {
@@ -278,16 +253,11 @@ export const spacesRoutes = router()
       const { role } = c.req.valid('json');
       await lockSpace(db, found.space.id);
       if (role === 'member') {
-        const [current] = await db<{ role: Role }[]>`
-          select role from memberships where space_id = ${found.space.id} and person_id = ${personId} and status = 'active'`;
-        if (current?.role === 'steward') await assertKeepsASteward(db, found.space, personId);
+        const current = await membershipRole(db, found.space.id, personId, { activeOnly: true });
+        if (current === 'steward') await assertKeepsASteward(db, found.space, personId);
       }
-      const [row] = await db<{ since: Date }[]>`
-        insert into memberships (space_id, person_id, role, status, added_by)
-        values (${found.space.id}, ${personId}, ${role}, 'active', ${person.id})
-        on conflict (space_id, person_id) do update set role = excluded.role, status = 'active'
-        returning created_at as since`;
-      return c.json(memberView({ ...target, role, status: 'active', since: row!.since }), 200);
+      const since = await setMembership(db, found.space.id, personId, role, person.id);
+      return c.json(memberView({ ...target, role, status: 'active', since }), 200);
     },
   )
   .openapi(
@@ -306,11 +276,10 @@ export const spacesRoutes = router()
       if (personId !== person.id) assertCanSteward(found, person);
       const db = c.var.db;
       await lockSpace(db, found.space.id);
-      const [current] = await db<{ role: Role }[]>`
-        select role from memberships where space_id = ${found.space.id} and person_id = ${personId}`;
+      const current = await membershipRole(db, found.space.id, personId, { activeOnly: false });
       if (!current) throw notFound('This membership');
-      if (current.role === 'steward') await assertKeepsASteward(db, found.space, personId);
-      await db`delete from memberships where space_id = ${found.space.id} and person_id = ${personId}`;
+      if (current === 'steward') await assertKeepsASteward(db, found.space, personId);
+      await deleteMembership(db, found.space.id, personId);
       return c.body(null, 204);
     },
   );

@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
-import { loadComment, publishApproved, publishComment, settleQuestionOf, type CommentRow } from '../comments/store.ts';
+import { hideComment, loadComment, publishApproved, publishComment, restoreComment, settleQuestionOf, type CommentRow } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { loadIdea, type IdeaRow } from '../ideas/store.ts';
+import { loadIdea, setIdeaModeration, type IdeaRow } from '../ideas/store.ts';
 import { assertCanSteward, loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
+import { subjectKeyOf } from '../subjects/subjects.ts';
 import { notifyAuthor, type NotificationKind } from './notifications.ts';
+import { openReports, recordModerationAction, resolveReports, type ReportResolution } from './store.ts';
 
 /**
  * What stewards do to a post, the same for comments and ideas:
@@ -79,34 +81,7 @@ async function stewardAccess(c: Context<AppEnv>, spaceId: string): Promise<Space
   return access;
 }
 
-async function audit(
-  db: Db,
-  entry: { spaceId: string; kind: 'comment' | 'idea'; id: string; action: ModerationAction; reason: string | null; actorId: string },
-) {
-  await db`
-    insert into moderation_actions (space_id, target_kind, target_id, action, reason, actor_id)
-    values (${entry.spaceId}, ${entry.kind}, ${entry.id}, ${entry.action}, ${entry.reason}, ${entry.actorId})`;
-}
-
-async function resolveReports(db: Db, kind: 'comment' | 'idea', id: string, resolution: 'hidden' | 'dismissed' | 'restored', by: string) {
-  const rows =
-    kind === 'comment'
-      ? await db`update comment_reports set resolved_at = now(), resolved_by = ${by}, resolution = ${resolution}
-                  where comment_id = ${id} and resolved_at is null returning 1`
-      : await db`update idea_reports set resolved_at = now(), resolved_by = ${by}, resolution = ${resolution}
-                  where idea_id = ${id} and resolved_at is null returning 1`;
-  return rows.length;
-}
-
-async function openReports(db: Db, kind: 'comment' | 'idea', id: string): Promise<number> {
-  const [row] =
-    kind === 'comment'
-      ? await db<{ count: number }[]>`select count(*)::int as count from comment_reports where comment_id = ${id} and resolved_at is null`
-      : await db<{ count: number }[]>`select count(*)::int as count from idea_reports where idea_id = ${id} and resolved_at is null`;
-  return row?.count ?? 0;
-}
-
-const RESOLUTION: Partial<Record<ModerationAction, 'hidden' | 'dismissed' | 'restored'>> = {
+const RESOLUTION: Partial<Record<ModerationAction, ReportResolution>> = {
   hide: 'hidden',
   restore: 'restored',
   dismiss: 'dismissed',
@@ -127,29 +102,29 @@ export async function moderateComment(c: Context<AppEnv>, id: string, action: Mo
   const reports = await openReports(db, 'comment', row.id);
   if (action === 'dismiss' && reports === 0) throw conflict('nothing_to_dismiss', 'This comment has no open report.', { state: row.status });
 
-  const [subject] = await db<{ key: string }[]>`select key from subjects where id = ${row.subjectId}`;
+  const subjectKey = await subjectKeyOf(db, row.subjectId);
   const { bus } = c.var.deps;
   let state: ActionResult['state'] = row.status as ActionResult['state'];
   if (action === 'hide' || action === 'reject') {
-    await db`update comments set status = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${row.id}`;
+    await hideComment(db, row.id, reason);
     state = 'hidden';
     // Others see its place, not its words (a pending comment was never on anyone's stream).
-    if (action === 'hide') await publishComment(db, bus, c.var.afterCommit, 'comment.updated', row, subject!.key);
+    if (action === 'hide') await publishComment(db, bus, c.var.afterCommit, 'comment.updated', row, subjectKey);
     // A hidden answer is no longer accepted, nor the one that answered its question.
-    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subject!.key);
+    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subjectKey);
   } else if (action === 'restore') {
-    await db`update comments set status = 'published', moderation_reason = null, moderated_at = now() where id = ${row.id}`;
+    await restoreComment(db, row.id);
     state = 'published';
     // `created`: a client that dropped the hidden comment takes it back as a new one.
-    await publishComment(db, bus, c.var.afterCommit, 'comment.created', row, subject!.key);
-    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subject!.key);
+    await publishComment(db, bus, c.var.afterCommit, 'comment.created', row, subjectKey);
+    await settleQuestionOf(db, bus, c.var.afterCommit, row.id, subjectKey);
   } else if (action === 'approve') {
-    await publishApproved(db, bus, c.var.afterCommit, row, subject!.key);
+    await publishApproved(db, bus, c.var.afterCommit, row, subjectKey);
     state = 'published';
   }
   const resolution = RESOLUTION[action];
   const resolvedReports = resolution ? await resolveReports(db, 'comment', row.id, resolution, person.id) : 0;
-  await audit(db, { spaceId: row.spaceId, kind: 'comment', id: row.id, action, reason, actorId: person.id });
+  await recordModerationAction(db, { spaceId: row.spaceId, kind: 'comment', id: row.id, action, reason, actorId: person.id });
   await tell(db, action, row, { kind: 'comment', id: row.id }, reason, person.id);
   return { kind: 'comment', id: row.id, action, state, resolvedReports };
 }
@@ -170,15 +145,15 @@ export async function moderateIdea(c: Context<AppEnv>, id: string, action: Moder
 
   let state = row.moderation;
   if (action === 'hide' || action === 'reject') {
-    await db`update ideas set moderation = 'hidden', moderation_reason = ${reason}, moderated_at = now() where id = ${row.id}`;
+    await setIdeaModeration(db, row.id, 'hidden', reason);
     state = 'hidden';
   } else if (action === 'restore' || action === 'approve') {
-    await db`update ideas set moderation = 'published', moderation_reason = null, moderated_at = now() where id = ${row.id}`;
+    await setIdeaModeration(db, row.id, 'published', null);
     state = 'published';
   }
   const resolution = RESOLUTION[action];
   const resolvedReports = resolution ? await resolveReports(db, 'idea', row.id, resolution, person.id) : 0;
-  await audit(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action, reason, actorId: person.id });
+  await recordModerationAction(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action, reason, actorId: person.id });
   await tell(db, action, row, { kind: 'idea', id: row.id }, reason, person.id);
   return { kind: 'idea', id: row.id, action, state, resolvedReports };
 }

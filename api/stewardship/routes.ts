@@ -27,7 +27,8 @@ import {
   settingsQuery,
   settingsSchema,
 } from './schemas.ts';
-import { holdFor, loadModerationSettings } from './settings.ts';
+import { holdFor, loadModerationSettings, lockModerationSettings, saveModerationSettings } from './settings.ts';
+import { auditLogPage, recordModerationAction, reportIdea } from './store.ts';
 import { cleanWordList } from './words.ts';
 
 /**
@@ -82,27 +83,7 @@ export const moderationRoutes = router()
       const before = decodeIdCursor(query.cursor);
       const access = await spaceAccessFor(c, query.space);
       assertCanSteward(access, person);
-      const rows = await c.var.db<
-        {
-          id: string;
-          action: 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject' | 'settings' | 'edit';
-          targetKind: 'comment' | 'idea' | 'settings';
-          targetId: string | null;
-          reason: string | null;
-          details: unknown;
-          byId: string | null;
-          byName: string | null;
-          byDept: string | null;
-          byTitle: string | null;
-          createdAt: Date;
-        }[]
-      >`
-        select a.id::text as id, a.action, a.target_kind, a.target_id, a.reason, a.details,
-               p.id as by_id, p.name as by_name, p.dept as by_dept, p.title as by_title, a.created_at
-          from moderation_actions a left join people p on p.id = a.actor_id
-         where a.space_id = ${access.space.id} and (${before}::bigint is null or a.id < ${before}::bigint)
-         order by a.id desc
-         limit ${query.limit + 1}`;
+      const rows = await auditLogPage(c.var.db, access.space.id, before, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       c.header('Cache-Control', 'private, no-store');
@@ -171,19 +152,14 @@ export const moderationRoutes = router()
       const access = await spaceAccessFor(c, body.space);
       assertCanSteward(access, person);
       const db = c.var.db;
-      await db`select space_id from space_moderation where space_id = ${access.space.id} for update`;
+      await lockModerationSettings(db, access.space.id);
       const before = await loadModerationSettings(db, access.space.id);
       const after = {
         premoderation: body.premoderation ?? before.premoderation,
         words: body.words ? cleanWordList(body.words) : before.words,
         keepPostsOnErasure: body.keepPostsOnErasure ?? before.keepPostsOnErasure,
       };
-      const [saved] = await db<{ updatedAt: Date }[]>`
-        insert into space_moderation (space_id, premoderation, words, keep_posts_on_erasure, updated_by, updated_at)
-        values (${access.space.id}, ${after.premoderation}, ${after.words}::text[], ${after.keepPostsOnErasure}, ${person.id}, now())
-        on conflict (space_id) do update set premoderation = excluded.premoderation, words = excluded.words,
-          keep_posts_on_erasure = excluded.keep_posts_on_erasure, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-        returning updated_at`;
+      const updatedAt = await saveModerationSettings(db, access.space.id, after, person.id);
       const details: Record<string, unknown> = {};
       if (after.premoderation !== before.premoderation) details.premoderation = { from: before.premoderation, to: after.premoderation };
       const added = after.words.filter((w) => !before.words.includes(w));
@@ -191,8 +167,7 @@ export const moderationRoutes = router()
       if (added.length || removed.length) details.words = { added, removed };
       if (after.keepPostsOnErasure !== before.keepPostsOnErasure) details.keepPostsOnErasure = { from: before.keepPostsOnErasure, to: after.keepPostsOnErasure };
       if (Object.keys(details).length) {
-        await db`insert into moderation_actions (space_id, target_kind, action, details, actor_id)
-                 values (${access.space.id}, 'settings', 'settings', ${db.json(details as never)}, ${person.id})`;
+        await recordModerationAction(db, { spaceId: access.space.id, kind: 'settings', action: 'settings', details, actorId: person.id });
       }
       return c.json(
         {
@@ -200,7 +175,7 @@ export const moderationRoutes = router()
           ...after,
           holdsMyPosts: false, // stewards are never held
           canSteward: true,
-          updatedAt: saved!.updatedAt.toISOString(),
+          updatedAt: updatedAt.toISOString(),
         },
         200,
       );
@@ -242,8 +217,7 @@ export const ideaReportRoutes = router().openapi(
     const person = requirePerson(c);
     const { row } = await ideaInContext(c, c.req.valid('param').id);
     const { reason } = c.req.valid('json');
-    await c.var.db`insert into idea_reports (idea_id, reporter_id, reason) values (${row.id}, ${person.id}, ${reason})
-                   on conflict (idea_id, reporter_id) do nothing`;
+    await reportIdea(c.var.db, row.id, person.id, reason);
     return c.json({ reported: true as const }, 201);
   },
 );

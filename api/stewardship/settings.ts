@@ -48,3 +48,24 @@ export async function holdFor(
   const word = matchWord(post.text, row.words);
   return word ? { heldFor: 'word', word } : null;
 }
+
+/** Locks the space's settings row (when it exists) until the transaction ends: one steward's change at a time. */
+export async function lockModerationSettings(db: Db, spaceId: string): Promise<void> {
+  await db`select space_id from space_moderation where space_id = ${spaceId} for update`;
+}
+
+/** Writes the space's settings; returns when they took effect. */
+export async function saveModerationSettings(
+  db: Db,
+  spaceId: string,
+  settings: Pick<ModerationSettings, 'premoderation' | 'words' | 'keepPostsOnErasure'>,
+  stewardId: string,
+): Promise<Date> {
+  const [saved] = await db<{ updatedAt: Date }[]>`
+    insert into space_moderation (space_id, premoderation, words, keep_posts_on_erasure, updated_by, updated_at)
+    values (${spaceId}, ${settings.premoderation}, ${settings.words}::text[], ${settings.keepPostsOnErasure}, ${stewardId}, now())
+    on conflict (space_id) do update set premoderation = excluded.premoderation, words = excluded.words,
+      keep_posts_on_erasure = excluded.keep_posts_on_erasure, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+    returning updated_at`;
+  return saved!.updatedAt;
+}

@@ -76,3 +76,14 @@ export async function ensureSubject(
     returning id, space_id, key, mode, title, url`;
   return decided ?? row!;
 }
+
+/** The key of a subject known by its id (a comment's, an idea's). */
+export async function subjectKeyOf(db: Db, subjectId: string): Promise<string> {
+  const [row] = await db<{ key: string }[]>`select key from subjects where id = ${subjectId}`;
+  return row!.key;
+}
+
+/** A subject's title follows its idea's. */
+export async function setSubjectTitle(db: Db, subjectId: string, title: string): Promise<void> {
+  await db`update subjects set title = ${title} where id = ${subjectId}`;
+}

@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../../api/config.ts';
 import { createApp } from '../../api/app.ts';
 import { migrate } from '../../api/db/migrate.ts';
 import { signToken } from '../../api/identity/token.ts';
-import { loadDemoSecret } from '../../api/identity/routes.ts';
+import { loadDemoSecret } from '../../api/identity/demo-people.ts';
 import { LiveBus } from '../../api/events/bus.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
