@@ -6,6 +6,7 @@ import { CompressedBody, compressAnswers } from './http/compression.ts';
 import { docsPage, openApiDocument } from './http/docs.ts';
 import { ApiError, bodyTooLarge, errorResponse, handleError } from './http/errors.ts';
 import { writeRateLimit } from './http/rate-limit.ts';
+import { exposeToCors, strictTransportSecurity } from './http/response-headers.ts';
 import { demoLoopbackOnly, sameOriginWrites } from './http/request-guards.ts';
 import { router } from './http/validation.ts';
 import { wellFormedInput } from './http/well-formed.ts';
@@ -62,23 +63,29 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/api/*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+      // JSON: no style, no script, no frame. A route's own header (the docs page's policy) stays.
+      overwrite: false,
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
       crossOriginResourcePolicy: 'same-site',
       referrerPolicy: 'no-referrer',
       // Not sent: headers that only act on a page with scripts, links and windows of its own, or in
-      // Internet Explorer and Flash (about 190 bytes on every answer, on every page, for nothing).
+      // Internet Explorer and Flash (about 190 bytes on every answer, on every page, for nothing);
+      // X-Frame-Options, which frame-ancestors replaces in every browser the widgets run in.
       crossOriginOpenerPolicy: false,
       originAgentCluster: false,
       xDnsPrefetchControl: false,
       xDownloadOptions: false,
       xPermittedCrossDomainPolicies: false,
       xXssProtection: false,
+      xFrameOptions: false,
+      strictTransportSecurity: false,
     }),
+    strictTransportSecurity(),
+    exposeToCors(['Retry-After', 'Idempotency-Replayed']),
     cors({
       origin: (origin) => (config.origins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      exposeHeaders: ['Retry-After', 'Idempotency-Replayed'],
       maxAge: 600,
     }),
     bodyLimit({
@@ -119,7 +126,7 @@ export function createApp(deps: AppDeps) {
   const docsHtml = new CompressedBody(Promise.resolve(docsPage(doc)).then(String), 'text/html; charset=UTF-8');
   app.get('/api/openapi.json', (c) => openApiJson.respond(c));
   app.get('/api/docs', (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     return docsHtml.respond(c);
   });
 

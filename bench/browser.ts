@@ -200,6 +200,9 @@ export async function measurePageTransfer(browser: Browser, baseUrl: string, pag
       await route.fulfill({ response, body });
     });
 
+    // The picker's page is left first: its requests still under way (its live stream, a chunk its
+    // widgets asked for) would otherwise be counted with the measured page's.
+    await page.goto('about:blank');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

@@ -32,6 +32,29 @@ describe('CORS and security headers', () => {
     assert.match(answer.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     assert.equal(answer.headers.get('referrer-policy'), 'no-referrer');
     assert.ok(answer.headers.get('strict-transport-security'));
+    assert.match(answer.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, 'what X-Frame-Options said, which is not sent');
+    assert.equal(answer.headers.get('x-frame-options'), null);
+  });
+
+  test('no HSTS to a host that is an IP address, which browsers never keep it for', async () => {
+    for (const host of ['127.0.0.1:8787', '[::1]:8787']) {
+      const answer = await api.app.request(`http://${host}/api/health`);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get('strict-transport-security'), null, host);
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', host);
+    }
+    const named = await api.app.request('http://ruche.intranet.example/api/health');
+    assert.ok(named.headers.get('strict-transport-security'));
+  });
+
+  test('the headers a page may read are exposed to the CORS answers only (its own origin reads them all)', async () => {
+    const cross = await api.get('/api/spaces', { headers: { origin: 'https://intranet.example.com' } });
+    assert.match(cross.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    assert.match(cross.headers.get('access-control-expose-headers') ?? '', /Idempotency-Replayed/);
+    const sameOrigin = await api.get('/api/spaces');
+    assert.equal(sameOrigin.headers.get('access-control-expose-headers'), null);
+    const refused = await api.get('/api/spaces', { headers: { origin: 'https://evil.example.net' } });
+    assert.equal(refused.headers.get('access-control-expose-headers'), null);
   });
 });
 
@@ -132,6 +155,8 @@ describe('OpenAPI document and docs page', () => {
     assert.equal(response.status, 200);
     assert.match(html, /<h1>Ruche API<\/h1>/);
     assert.match(html, /\/api\/spaces\/\{slug\}\/join/);
+    // Its own policy, not the one of the JSON answers: it has styles.
+    assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   });
 });
 

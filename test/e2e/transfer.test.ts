@@ -61,7 +61,7 @@ describe('the widget bundle over the wire', { timeout: 120_000 }, () => {
     assert.equal(br.headers.vary, 'Accept-Encoding');
     assert.equal(br.headers['access-control-allow-origin'], '*', 'intranet pages load it from another origin');
     assert.match(String(br.headers.etag), /^"[^"]+"$/);
-    assert.ok(br.headers['last-modified']);
+    assert.equal(br.headers['last-modified'], undefined, 'the ETag revalidates it: no date beside it');
 
     const gzip = await get(`${ruche.url}/ruche.js`, { 'accept-encoding': 'gzip' });
     assert.equal(gzip.headers['content-encoding'], 'gzip');
@@ -94,6 +94,8 @@ describe('the widget bundle over the wire', { timeout: 120_000 }, () => {
       assert.equal(answer.headers['cache-control'], 'public, max-age=31536000, immutable', chunk);
       assert.equal(answer.headers.vary, 'Accept-Encoding', chunk);
       assert.match(String(answer.headers['content-type']), /^text\/javascript/, chunk);
+      assert.equal(answer.headers['access-control-allow-origin'], '*', chunk);
+      assert.equal(answer.headers['last-modified'], undefined, `${chunk}: never revalidated, no date needed`);
       assert.deepEqual(answer.body, readFileSync(join(ruche.root, 'dist/widgets', chunk)), chunk);
       assert.ok(answer.wire.length < answer.body.length, `${chunk}: ${answer.wire.length} B for ${answer.body.length} B`);
     }

@@ -1,5 +1,6 @@
 import type { Comment, LiveEvent, Thread } from '../../shared/api-types.ts';
 import { older } from '../shared/live.ts';
+import type { RucheComments } from './comments.component.ts';
 import { childrenOf, type ThreadStore } from './store.ts';
 
 /**
@@ -17,6 +18,19 @@ type Placement = {
   /** A comment this reader may read was hidden, and why is not known here: read the threads again. */
   stale?: () => void;
 };
+
+/** Where changes go in `host`'s threads as it shows them; `own`: this reader's own write. */
+export function placementIn(host: RucheComments, own = false): Placement {
+  const viewer = host.page?.viewer;
+  return {
+    newestFirst: host.sort !== 'oldest',
+    atEnd: host.nextCursor === null,
+    own,
+    insider: (c) => !!viewer?.id && (viewer.canSteward || c.author?.id === viewer.id),
+    // Why one's own comment was hidden is in the threads as this person reads them.
+    stale: () => void Promise.resolve().then(() => host.load(false)),
+  };
+}
 
 /**
  * A hidden or pending comment as everyone else gets it (on live streams too): no author, no words,

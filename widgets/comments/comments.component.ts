@@ -88,6 +88,9 @@ export class RucheComments extends RucheElement {
   moderating: ModerationControls | null = null;
 
   private changes: typeof import('./changes.ts') | null = null;
+  /** What a held comment tells its author and the stewards (held.ts, loaded when one is there). */
+  private heldNotes: typeof import('./held.ts') | null = null;
+  private heldNotesLoad: Promise<void> | null = null;
   private writingLoad: Promise<Writing> | null = null;
   private answersLoad: Promise<void> | null = null;
   private moderatingLoad: Promise<unknown> | null = null;
@@ -146,7 +149,7 @@ export class RucheComments extends RucheElement {
     // closes. The code applying them loads with the first one (most pages never get any).
     if (this.open || !this.held.length) return;
     const changes = this.changes;
-    if (changes) this.held.splice(0).forEach(([event, id]) => changes.applyEvent(this.store, event, id, this.placement()));
+    if (changes) this.held.splice(0).forEach(([event, id]) => changes.applyEvent(this.store, event, id, changes.placementIn(this)));
     else
       void import('./changes.ts').then((loaded) => {
         this.changes = loaded;
@@ -191,6 +194,7 @@ export class RucheComments extends RucheElement {
       );
       if (!page.viewer.id) this.authMode = await client.authMode();
       if (page.subject.mode === 'qa') await this.loadAnswers();
+      if (page.threads.some((t) => t.moderation || t.replies.some((c) => c.moderation))) await this.loadHeldNotes().catch(() => {});
       if (writing && page.viewer.id) await writing;
       if (generation !== this.generation) return;
       if (more) this.store.append(page.threads);
@@ -291,6 +295,26 @@ export class RucheComments extends RucheElement {
     return this.answersLoad;
   }
 
+  private loadHeldNotes(): Promise<void> {
+    return (this.heldNotesLoad ??= import('./held.ts').then(
+      (held) => {
+        this.addStyles(held.styles);
+        this.heldNotes = held;
+        this.requestUpdate();
+      },
+      (error) => {
+        this.heldNotesLoad = null; // tried again with the next held comment drawn
+        throw error;
+      },
+    ));
+  }
+
+  /** Why a comment is held, for its author and the stewards; its code comes with the first one (a live change may bring it). */
+  private heldNotice(c: Comment) {
+    if (!this.heldNotes) return void this.loadHeldNotes().catch(() => {});
+    return this.heldNotes.heldNotice(c, c.author?.id === this.page!.viewer.id, this.language);
+  }
+
   /**
    * Live updates, from the page's one shared stream, starting at the event the comments were read
    * at: nothing written in between is missed. So the stream (and its code) can wait until the
@@ -323,18 +347,6 @@ export class RucheComments extends RucheElement {
     if (event.type === 'reset') return void this.load(false);
     this.held.push([event, id]);
     this.requestUpdate();
-  }
-
-  placement(own = false) {
-    const viewer = this.page?.viewer;
-    return {
-      newestFirst: this.sort !== 'oldest',
-      atEnd: this.nextCursor === null,
-      own,
-      insider: (c: Comment) => !!viewer?.id && (viewer.canSteward || c.author?.id === viewer.id),
-      // Why one's own comment was hidden is in the threads as this person reads them.
-      stale: () => void Promise.resolve().then(() => this.load(false)),
-    };
   }
 
   setBusy(key: string, on: boolean): void {
@@ -525,14 +537,7 @@ export class RucheComments extends RucheElement {
           ${c.editedAt ? html`<span class="edited" title=${absoluteDate(c.editedAt, lang)}>(${m.edited})</span>` : nothing}
           <time datetime=${c.createdAt} title=${absoluteDate(c.createdAt, lang)}>${relativeDate(c.createdAt, lang)}</time>
         </div>
-        ${held
-          ? html`<p class="moderation">
-              <strong>${held.state === 'pending' ? m.waiting : m.hiddenBy}</strong>${held.state === 'hidden' && held.reason ? ` : ${held.reason}` : ''}${held.word
-                ? html` · ${m.heldWord.replace('#', held.word)}`
-                : nothing}
-              <span>${c.author?.id === this.page!.viewer.id ? m.onlyYou : m.onlyStewards}</span>
-            </p>`
-          : nothing}
+        ${held ? this.heldNotice(c) : nothing}
         ${inReplyTo ? html`<p class="reply-to">${m.inReplyTo.replace('#', inReplyTo)}</p>` : nothing}
         ${editing
           ? writing?.editor(c)

@@ -34,12 +34,6 @@ export const styles = css`
     line-height: 1.3;
     outline: none;
   }
-  .count {
-    margin-left: 0.4em;
-    color: var(--_muted);
-    font-size: 0.8em;
-    font-weight: 500;
-  }
   .sort {
     padding: 0.15em;
     border-radius: var(--_radius);
@@ -116,19 +110,6 @@ export const styles = css`
   time::before {
     content: '· ';
   }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    padding: 0 0.55em;
-    border-radius: 999px;
-    background: var(--_surface);
-    color: var(--_muted);
-    font-size: 0.78em;
-    font-weight: 600;
-  }
-  .ok,
-  .accept.on,
   .note {
     color: var(--_success);
   }
@@ -200,23 +181,6 @@ export const styles = css`
   }
   .replies .avatar {
     font-size: 0.78em;
-  }
-  /* A hidden or waiting comment, as its author and the stewards read it */
-  .moderation {
-    margin: 0.3em 0 0.2em;
-    padding: 0.35em 0.65em;
-    border-left: 3px solid var(--_warning);
-    border-radius: 0 calc(var(--_radius) - 2px) calc(var(--_radius) - 2px) 0;
-    background: color-mix(in srgb, var(--_warning) 8%, var(--_bg));
-    font-size: 0.88em;
-    overflow-wrap: anywhere;
-  }
-  .moderation span {
-    display: block;
-    color: var(--_muted);
-  }
-  .held .body {
-    opacity: 0.7;
   }
   .gone .main {
     align-self: center;

@@ -18,12 +18,6 @@ const fr = {
   edited: 'modifié',
   deleted: 'Ce commentaire a été supprimé.',
   hidden: 'Ce commentaire a été masqué par un animateur.',
-  // Seen by its author and the stewards only
-  waiting: 'En attente de validation par un animateur',
-  hiddenBy: 'Masqué par un animateur',
-  heldWord: 'mot surveillé\u00a0: «\u00a0#\u00a0»',
-  onlyYou: 'Seuls vous et les animateurs le voyez.',
-  onlyStewards: 'Seuls son auteur et les animateurs le voient.',
   formerMember: 'Ancien membre',
   inReplyTo: 'en réponse à #',
   // Writing

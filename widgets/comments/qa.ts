@@ -83,8 +83,22 @@ const styles = css`
     background: color-mix(in srgb, var(--_success) 7%, var(--_bg));
     box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--_success) 35%, transparent);
   }
-  .badge.ok {
+  .count {
+    margin-left: 0.4em;
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 500;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    padding: 0 0.55em;
+    border-radius: 999px;
     background: color-mix(in srgb, var(--_success) 12%, transparent);
+    color: var(--_success);
+    font-size: 0.78em;
+    font-weight: 600;
   }
   .promise,
   .clock {

@@ -77,4 +77,7 @@ export const styles = css`
     border-color: var(--_danger);
     color: var(--_on-accent);
   }
+  .accept.on {
+    color: var(--_success);
+  }
 `;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Comment, LikeState, ModerationSettings, NewComment, Thread } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
-import { applyComment, setAccepted } from './changes.ts';
+import { applyComment, placementIn, setAccepted } from './changes.ts';
 import { check, icon, type RucheComments } from './comments.component.ts';
 import { messages } from './writing.messages.ts';
 import { styles } from './writing.styles.ts';
@@ -104,7 +104,7 @@ export class Writing {
     if (/^https?:/.test(url) && url.length <= 2000) body.url = url;
     const comment = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<Comment>('POST', '/api/comments', { body, idempotencyKey }), text);
     if (!comment) return;
-    applyComment(host.store, comment, host.placement(true));
+    applyComment(host.store, comment, placementIn(host, true));
     // Emptied, unless more was typed while it was sent (typing is never lost).
     if (host.text(key).trim() === text) {
       host.setText(key, '');
@@ -125,7 +125,7 @@ export class Writing {
     if (!text) return;
     const edited = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<Comment>('PATCH', `/api/comments/${comment.id}`, { body: { body: text }, idempotencyKey }), text);
     if (!edited) return;
-    applyComment(host.store, edited, host.placement());
+    applyComment(host.store, edited, placementIn(host));
     host.texts.delete(key);
     await this.close();
   }
@@ -136,7 +136,7 @@ export class Writing {
     const done = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request<void>('DELETE', `/api/comments/${comment.id}`, { idempotencyKey }).then(() => true));
     if (!done) return;
     host.open = null;
-    applyComment(host.store, { ...comment, status: 'deleted', author: null, body: '', tree: [] }, host.placement());
+    applyComment(host.store, { ...comment, status: 'deleted', author: null, body: '', tree: [] }, placementIn(host));
     await host.updateComplete;
     host.focusIn('#heading');
   }

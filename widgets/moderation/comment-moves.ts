@@ -1,5 +1,5 @@
 import type { Comment } from '../../shared/api-types.ts';
-import { applyComment } from '../comments/changes.ts';
+import { applyComment, placementIn } from '../comments/changes.ts';
 import type { RucheComments } from '../comments/comments.component.ts';
 import { ModerationControls } from './controls.ts';
 
@@ -16,7 +16,7 @@ export function load(host: RucheComments): void {
     const next: Comment = { ...found.comment, status: result.state };
     if (result.state === 'published') delete next.moderation;
     else next.moderation = { state: result.state, heldFor: null, word: null, reason, at: new Date().toISOString() };
-    applyComment(host.store, next, host.placement());
+    applyComment(host.store, next, placementIn(host));
     host.announce(controls.doneText(result.action));
     void host.updateComplete.then(() => host.focusIn(`#c-${target.id}`));
   });
