@@ -43,7 +43,7 @@ const only = process.argv[2]; // `npm test -- api` runs the steps whose name con
 const databaseUrl = process.env.DATABASE_URL;
 const steps: Step[] = [
   { name: 'types', command: [join(root, 'node_modules/.bin/tsc'), '-p', root] },
-  // A copy-paste detector: a block duplicated anew fails; .jscpd-baseline.json lists the known ones.
+  // A copy-paste detector: more duplicated blocks than recorded fail (scripts/lint-duplicates.ts).
   { name: 'lint: duplicates', command: ['npm', 'run', '--silent', 'lint:dup'] },
   { name: 'unit: shared', command: nodeTest(testFiles('shared')) },
   // Which way imports run, read from the source (test/architecture/dependencies.test.ts).
