@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { IdeaNewsItem, IdeaStatus } from '../../shared/api-types.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest } from '../http/errors.ts';
@@ -8,7 +7,7 @@ import { router } from '../http/validation.ts';
 import type { Person } from '../people/person.ts';
 import { assertCanRead, decideAccess, SPACE_COLUMNS, type Role, type Space } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
-import { newsQuery, newsSchema, newsSeenBody } from './schemas.ts';
+import { newsQuery, newsSchema, newsSeenBody, type IdeaNewsItem, type IdeaStatus } from './schemas.ts';
 import { CHANGE_COLUMNS, CHANGE_JOINS, changeView } from './store.ts';
 
 /**

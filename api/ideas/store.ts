@@ -1,3 +1,5 @@
+import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import type { Db } from '../db/database.ts';
 import type {
   Idea,
   IdeaCampaign,
@@ -7,9 +9,7 @@ import type {
   IdeaSort,
   IdeaStatus,
   IdeaStatusChange,
-} from '../../shared/api-types.ts';
-import type { MarkdownTree } from '../../shared/markdown/tree.ts';
-import type { Db } from '../db/database.ts';
+} from './schemas.ts';
 
 /** Ideas discuss on this subject key, in the idea's space. */
 export const ideaSubjectKey = (id: string) => `ruche:idea:${id}`;
