@@ -15,6 +15,7 @@ import { healthRoutes } from './health/routes.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { IdentityCache } from './identity/identity-cache.ts';
 import { demoRoutes, identityRoutes } from './identity/routes.ts';
+import { withCurrentComments } from './comments/live.ts';
 import { commentsRoutes } from './comments/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { expertsRoutes } from './experts/routes.ts';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
 
   const identityCache = new IdentityCache();
+  // Live events about comments carry the comment as it is when sent, never as the table kept it.
+  deps.bus.readAsSent(withCurrentComments);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('identityCache', identityCache);

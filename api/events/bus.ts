@@ -1,4 +1,3 @@
-import { withCurrentComments } from '../comments/live.ts';
 import type { Database, Db, Pool } from '../db/database.ts';
 
 /**
@@ -12,8 +11,9 @@ import type { Database, Db, Pool } from '../db/database.ts';
  * - on the embedded database, only this process can hold the data (the folder lock), so events are
  *   handed over in memory once the transaction has committed.
  *
- * Events about comments name the comment; what it says is read as the event goes out
- * (../comments/live.ts), live and on replay alike, so the table never keeps a comment's words.
+ * Events about comments name the comment; what it says is read as the event goes out, live and on
+ * replay alike, by a reader the comments feature registers (readAsSent, ../comments/live.ts), so the
+ * table never keeps a comment's words and the bus knows no feature.
  */
 export interface LiveEventRow {
   id: string;
@@ -25,6 +25,9 @@ export interface LiveEventRow {
 }
 
 export type Listener = (event: LiveEventRow) => void;
+
+/** Completes events as they go out (e.g. with a comment as it is now); may drop some. */
+export type OutgoingReader = (db: Db, rows: readonly LiveEventRow[]) => Promise<LiveEventRow[]>;
 
 /** The most a replay carries: beyond, the client is told to read its subjects again. */
 export const REPLAY_LIMIT = 1000;
@@ -39,6 +42,7 @@ export class LiveBus {
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
   private readonly streams = new Set<() => void>();
+  private readonly readers = new Set<OutgoingReader>();
   /** One channel per schema, so that test runs sharing a database do not hear each other. */
   private readonly channel: string;
 
@@ -70,6 +74,17 @@ export class LiveBus {
     for (const close of this.streams) close();
     this.streams.clear();
     await this.listenConnection?.end({ timeout: 1 });
+  }
+
+  /** A feature registers how its events are completed as they go out (once: a Set). */
+  readAsSent(reader: OutgoingReader): void {
+    this.readers.add(reader);
+  }
+
+  private async asSent(db: Db, rows: readonly LiveEventRow[]): Promise<LiveEventRow[]> {
+    let out = [...rows];
+    for (const reader of this.readers) out = await reader(db, out);
+    return out;
   }
 
   /** Open streams register here, so that shutdown can end them instead of waiting for them. */
@@ -155,7 +170,7 @@ export class LiveBus {
            and id <> ${lastEventId}
          order by id limit ${REPLAY_LIMIT + 1}`;
     }
-    return rows.length > REPLAY_LIMIT ? null : withCurrentComments(db, rows);
+    return rows.length > REPLAY_LIMIT ? null : this.asSent(db, rows);
   }
 
   private enqueue(id: string) {
@@ -169,7 +184,7 @@ export class LiveBus {
     try {
       const rows = await this.database.sql<LiveEventRow[]>`
         select id::text as id, space_id, type, payload, created_at from events where id = any(${ids}::bigint[]) order by id`;
-      this.deliver(await withCurrentComments(this.database.sql, rows));
+      this.deliver(await this.asSent(this.database.sql, rows));
     } catch (error) {
       console.error('[ruche] could not read live events', ids, error);
     } finally {
@@ -184,7 +199,7 @@ export class LiveBus {
       const rows = await this.database.sql<LiveEventRow[]>`
         select id::text as id, space_id, type, payload, created_at from events
          where created_at >= ${this.lastSeen}::timestamptz - interval '5 seconds' order by id limit 10000`;
-      this.deliver(await withCurrentComments(this.database.sql, rows));
+      this.deliver(await this.asSent(this.database.sql, rows));
     } catch (error) {
       console.error('[ruche] could not catch up on live events', error);
     }
@@ -193,7 +208,7 @@ export class LiveBus {
   /** The embedded database's delivery, after commit: the rows with their comments as they are now. */
   private async deliverCurrent(rows: readonly LiveEventRow[]): Promise<void> {
     try {
-      this.deliver(await withCurrentComments(this.database.sql, rows));
+      this.deliver(await this.asSent(this.database.sql, rows));
     } catch (error) {
       console.error('[ruche] could not send live events', error);
     }

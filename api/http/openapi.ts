@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 
 /** Pieces every route's OpenAPI description repeats: the error body, JSON bodies and answers. */
 export const errorSchema = z
@@ -10,6 +11,15 @@ export const errorSchema = z
     }),
   })
   .openapi('Error');
+export type ApiErrorBody = z.output<typeof errorSchema>;
+
+/**
+ * A text parsed into the safe markdown tree (shared/markdown/tree.ts). The document describes it
+ * loosely, as a list: its exact shape is the parser's contract, which the type carries.
+ */
+export const markdownTree = (z.array(z.unknown()) as z.ZodType<MarkdownTree>).openapi({
+  description: 'The text parsed into the safe markdown tree (shared/markdown/tree.ts)',
+});
 
 const errorDescriptions = {
   400: 'The request is not valid: see error.details',

@@ -45,6 +45,7 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit');
 export const lang = z.enum(['fr', 'en']);
+export type Lang = z.output<typeof lang>;
 
 /** Opaque pagination cursor. */
 export const cursor = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor returned by a previous page');

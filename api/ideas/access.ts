@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import type { SpaceSummary } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import type { Person } from '../people/person.ts';
 import { assertCanRead, loadSpaceAccess, type Space, type SpaceAccess } from '../spaces/access.ts';
+import type { SpaceSummary } from '../spaces/schemas.ts';
 import { loadIdea, seesModeratedIdea, type IdeaRow, type IdeaViewer } from './store.ts';
 
 /** The reader's rights, as the idea views need them. */

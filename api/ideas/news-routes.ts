@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { IdeaNewsItem } from '../../shared/api-types.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanRead } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
-import { newsQuery, newsSchema, newsSeenBody } from './schemas.ts';
+import { newsQuery, newsSchema, newsSeenBody, type IdeaNewsItem, type IdeaStatus } from './schemas.ts';
 import { markNewsSeen, newsPage, newsSeenAt, readableSpaces, unreadNewsCount } from './news-store.ts';
 import { changeView } from './store.ts';
 

@@ -1,4 +1,4 @@
-import type { IdeaNewsItem, IdeaStatus } from '../../shared/api-types.ts';
+import type { IdeaNewsItem, IdeaStatus } from './schemas.ts';
 import type { Db } from '../db/database.ts';
 import type { Person } from '../people/person.ts';
 import { decideAccess, SPACE_COLUMNS, type Role, type Space } from '../spaces/access.ts';

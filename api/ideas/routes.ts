@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { IdeaStatus, IdeaStatusChange, IdeaWebhookPayload } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
@@ -32,6 +31,9 @@ import {
   tagsQuery,
   tagsSchema,
   voteStateSchema,
+  type IdeaStatus,
+  type IdeaStatusChange,
+  type IdeaWebhookPayload,
 } from './schemas.ts';
 import {
   campaignOpen,

@@ -1,16 +1,17 @@
 import { z } from '@hono/zod-openapi';
+import { markdownTree } from '../http/openapi.ts';
 import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
-import { personCardSchema } from '../spaces/schemas.ts';
+import { personCardSchema, spaceSummarySchema, viewerSchema } from '../spaces/schemas.ts';
 import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
-
-// The markdown tree (shared/markdown/tree.ts), described loosely: its shape is the parser's contract.
-const markdownTree = z.array(z.unknown()).openapi({ description: 'The text parsed into the safe markdown tree (shared/markdown/tree.ts)' });
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const;
 export const ideaStatus = z.enum(IDEA_STATUSES).openapi({
   description: 'new → under_review → planned → in_progress → done, or declined (with a reason); merged is set by a merge only',
 });
+export type IdeaStatus = z.output<typeof ideaStatus>;
+export const ideaSort = z.enum(['trending', 'top', 'newest']);
+export type IdeaSort = z.output<typeof ideaSort>;
 /** What stewards may set with POST /{id}/status: every status but merged, which only a merge sets. */
 export const decidedStatus = z.enum(['new', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
 
@@ -45,36 +46,43 @@ const repeated = <T extends z.ZodType>(item: T, max: number) =>
 // ---------------------------------------------------------------------------------------------------
 // Answers
 
-export const ideaRefSchema = z.object({ id: z.uuid(), title: z.string(), status: ideaStatus }).openapi('IdeaRef');
+export const ideaRefSchema = z
+  .object({ id: z.uuid(), title: z.string(), status: ideaStatus })
+  .openapi('IdeaRef', { description: 'The few words listings and notifications show about another idea (an original, a duplicate)' });
+export type IdeaRef = z.output<typeof ideaRefSchema>;
 
 export const ideaSchema = z
   .object({
     id: z.uuid(),
     spaceId: z.uuid(),
-    campaignId: z.uuid().nullable(),
-    subjectKey: z.string().openapi({ description: 'Subject of the idea’s discussion: `<ruche-comments subject="…">`' }),
+    campaignId: z.uuid().nullable().openapi({ description: 'null: the space’s always-open box' }),
+    subjectKey: z.string().openapi({ description: 'Subject of the idea’s discussion: `<ruche-comments subject="…">` in the same space' }),
     title: z.string(),
-    description: z.string(),
+    description: z.string().openapi({ description: 'As written (markdown subset); render `tree`, never this as HTML' }),
     tree: markdownTree,
     tags: z.array(z.string()),
     status: ideaStatus,
-    statusReason: z.string().nullable(),
+    statusReason: z.string().nullable().openapi({ description: 'The stewards’ latest word on the status (always there for declined)' }),
     statusReasonTree: markdownTree.nullable(),
     statusChangedAt: z.string().nullable(),
-    mergedInto: ideaRefSchema.nullable(),
-    author: personCardSchema.nullable().openapi({ description: 'null when the idea is anonymous to this viewer' }),
+    mergedInto: ideaRefSchema.nullable().openapi({ description: 'For a merged duplicate: the original, where votes and discussion continue' }),
+    author: personCardSchema.nullable().openapi({
+      description:
+        'null when the idea is anonymous to this viewer: only its author and, if the space’s policy said so when it was submitted, the stewards see who wrote an anonymous idea',
+    }),
     anonymous: z.boolean(),
-    mine: z.boolean(),
-    createdAt: z.string(),
+    mine: z.boolean().openapi({ description: 'The viewer wrote it (also when anonymous)' }),
+    createdAt: z.string().openapi({ description: 'For anonymous ideas seen by others, the day (UTC midnight) rather than the moment' }),
     createdAtPrecision: z.enum(['exact', 'day']).openapi({ description: 'day: an anonymous idea seen by others (UTC midnight)' }),
     editedAt: z.string().nullable(),
     voteCount: z.number().int(),
     votedByMe: z.boolean(),
-    commentCount: z.number().int(),
-    canEdit: z.boolean(),
+    commentCount: z.number().int().openapi({ description: 'Published comments on `subjectKey`' }),
+    canEdit: z.boolean().openapi({ description: 'The viewer may change title, description and tags (author while new and open; stewards)' }),
     moderation: moderationStateSchema.optional(),
   })
   .openapi('Idea');
+export type Idea = z.output<typeof ideaSchema>;
 
 export const statusChangeSchema = z
   .object({
@@ -84,10 +92,11 @@ export const statusChangeSchema = z
     reason: z.string().nullable(),
     reasonTree: markdownTree.nullable(),
     mergedInto: ideaRefSchema.nullable(),
-    by: personCardSchema.nullable(),
+    by: personCardSchema.nullable().openapi({ description: 'The steward who decided' }),
     at: z.string(),
   })
   .openapi('IdeaStatusChange');
+export type IdeaStatusChange = z.output<typeof statusChangeSchema>;
 
 export const ideaDetailSchema = ideaSchema
   .extend({
@@ -95,15 +104,17 @@ export const ideaDetailSchema = ideaSchema
     mergedFrom: z.array(ideaRefSchema),
     openReports: z.number().int().optional().openapi({ description: 'Stewards only: reports on the idea not dealt with yet' }),
   })
-  .openapi('IdeaDetail');
+  .openapi('IdeaDetail', { description: 'The idea with its history (oldest first) and the duplicates merged into it' });
+export type IdeaDetail = z.output<typeof ideaDetailSchema>;
 
 export const policySchema = z
   .object({
     stewardsSeeAuthors: z.boolean().openapi({ description: 'Stewards see who wrote the anonymous ideas submitted under this policy' }),
-    note: z.string(),
-    version: z.number().int().openapi({ description: 'Send back as policyVersion with an anonymous idea' }),
+    note: z.string().openapi({ description: 'The stewards’ own words about the policy (empty when none)' }),
+    version: z.number().int().openapi({ description: 'Send back as policyVersion with an anonymous idea: a policy changed meanwhile is a 409' }),
   })
-  .openapi('IdeaPolicy');
+  .openapi('IdeaPolicy', { description: 'A space’s anonymity policy, shown to authors before they submit an anonymous idea' });
+export type IdeaPolicy = z.output<typeof policySchema>;
 
 export const campaignSchema = z
   .object({
@@ -113,40 +124,35 @@ export const campaignSchema = z
     question: z.string(),
     description: z.string(),
     tree: markdownTree,
-    closesAt: z.string().nullable(),
+    closesAt: z.string().nullable().openapi({ description: 'After this, submissions, votes and edits are refused (409 campaign_closed); null: no deadline' }),
     open: z.boolean(),
-    ideaCount: z.number().int(),
+    ideaCount: z.number().int().openapi({ description: 'Ideas in the campaign, merged duplicates excepted' }),
     createdAt: z.string(),
   })
   .openapi('IdeaCampaign');
+export type IdeaCampaign = z.output<typeof campaignSchema>;
 
-const spaceSummarySchema = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  visibility: z.enum(['open', 'closed', 'secret']),
-  lang: z.enum(['fr', 'en']),
-  answerPromiseHours: z.number().int().nullable(),
+export const ideaViewerSchema = viewerSchema.extend({
+  canSubmit: z.boolean().openapi({ description: 'May submit here now (writes in the space, campaign open)' }),
+  canVote: z.boolean().openapi({ description: 'May vote here now (writes in the space, campaign open)' }),
 });
+export type IdeaViewer = z.output<typeof ideaViewerSchema>;
 
 export const ideaPageSchema = z
   .object({
     space: spaceSummarySchema,
-    campaign: campaignSchema.nullable(),
-    viewer: z.object({
-      id: z.uuid().nullable(),
-      canWrite: z.boolean(),
-      canSteward: z.boolean(),
-      canSubmit: z.boolean(),
-      canVote: z.boolean(),
-    }),
+    campaign: campaignSchema.nullable().openapi({ description: 'null for the always-open box (and for campaign=all)' }),
+    viewer: ideaViewerSchema,
     policy: policySchema,
     ideas: z.array(ideaSchema),
-    total: z.number().int(),
-    statusCounts: z.partialRecord(ideaStatus, z.number().int()),
+    total: z.number().int().openapi({ description: 'Ideas matching the filters (all pages)' }),
+    statusCounts: z
+      .partialRecord(ideaStatus, z.number().int())
+      .openapi({ description: 'Ideas per status in this box, whatever the status filter (for filter tabs)' }),
     nextCursor: z.string().nullable(),
   })
   .openapi('IdeaPage');
+export type IdeaPage = z.output<typeof ideaPageSchema>;
 
 export const similarSchema = z
   .object({
@@ -155,38 +161,86 @@ export const similarSchema = z
     ),
   })
   .openapi('SimilarIdeas');
+export type SimilarIdeas = z.output<typeof similarSchema>;
 
 export const voteStateSchema = z.object({ voteCount: z.number().int(), votedByMe: z.boolean() }).openapi('IdeaVoteState');
+export type IdeaVoteState = z.output<typeof voteStateSchema>;
 
 export const tagsSchema = z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int() })) }).openapi('IdeaTags');
 
+export const newsItemSchema = z.object({
+  id: z.string(),
+  idea: ideaRefSchema.extend({ spaceSlug: z.string(), campaignId: z.uuid().nullable(), subjectKey: z.string() }),
+  reason: z
+    .enum(['author', 'voter', 'merged'])
+    .openapi({ description: 'Why it is news for this person: they wrote it, voted for it, or wrote a duplicate merged into it' }),
+  change: statusChangeSchema,
+  unread: z.boolean().openapi({ description: 'Later than what the person last marked as seen (PUT /api/ideas/news/seen)' }),
+});
+export type IdeaNewsItem = z.output<typeof newsItemSchema>;
+
 export const newsSchema = z
   .object({
-    items: z.array(
-      z.object({
-        id: z.string(),
-        idea: ideaRefSchema.extend({ spaceSlug: z.string(), campaignId: z.uuid().nullable(), subjectKey: z.string() }),
-        reason: z.enum(['author', 'voter', 'merged']),
-        change: statusChangeSchema,
-        unread: z.boolean(),
-      }),
-    ),
+    items: z.array(newsItemSchema),
     unreadCount: z.number().int(),
     seenAt: z.string().nullable(),
     nextCursor: z.string().nullable(),
   })
   .openapi('IdeaNews');
+export type IdeaNews = z.output<typeof newsSchema>;
 
 export const webhookSchema = z
   .object({
     id: z.uuid(),
     url: z.string(),
-    secretHint: z.string(),
+    secretHint: z.string().openapi({ description: 'The last four characters of the secret, to recognise it' }),
     active: z.boolean(),
     createdAt: z.string(),
     lastDelivery: z.object({ status: z.enum(['pending', 'delivered', 'failed']), at: z.string() }).nullable(),
   })
   .openapi('IdeaWebhook');
+export type IdeaWebhook = z.output<typeof webhookSchema>;
+
+const nameOnly = z.object({ name: z.string() });
+
+/**
+ * POSTed to a webhook on each status change (merges included), with headers `X-Ruche-Event`,
+ * `X-Ruche-Delivery`, `X-Ruche-Timestamp` and `X-Ruche-Signature: sha256=<hex>`, the HMAC-SHA256
+ * with the webhook's secret of `<timestamp>.<body>`. Sent, not answered: no route describes it.
+ */
+export const webhookPayloadSchema = z.object({
+  event: z.literal('idea.status'),
+  space: z.object({ slug: z.string(), name: z.string() }),
+  idea: ideaRefSchema.extend({
+    campaign: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    voteCount: z.number().int(),
+    subjectKey: z.string(),
+    author: nameOnly.nullable(),
+  }),
+  change: z.object({
+    from: ideaStatus,
+    to: ideaStatus,
+    reason: z.string().nullable(),
+    mergedInto: ideaRefSchema.nullable(),
+    by: nameOnly.nullable(),
+    at: z.string(),
+  }),
+});
+export type IdeaWebhookPayload = z.output<typeof webhookPayloadSchema>;
+
+/** Live event on an idea's subject key (`ruche:idea:<id>`): its status changed (see liveEventSchema in ../comments/schemas.ts). */
+export const ideaLiveEventSchema = z.object({
+  type: z.literal('idea.status'),
+  subject: z.string(),
+  ideaId: z.uuid(),
+  status: ideaStatus,
+  statusReason: z.string().nullable(),
+  statusReasonTree: markdownTree.nullable(),
+  mergedInto: ideaRefSchema.nullable(),
+  voteCount: z.number().int(),
+  change: statusChangeSchema,
+});
+export type IdeaLiveEvent = z.output<typeof ideaLiveEventSchema>;
 
 export const deliverySchema = z
   .object({
@@ -213,7 +267,7 @@ export const listIdeasQuery = z.strictObject({
     .union([z.literal('all'), campaignRef])
     .optional()
     .openapi({ description: 'A campaign (slug or id); omitted: the always-open box; all: every idea of the space' }),
-  sort: z.enum(['trending', 'top', 'newest']).default('trending'),
+  sort: ideaSort.default('trending'),
   status: repeated(ideaStatus, 7)
     .optional()
     .openapi({ description: 'Only these statuses (?status=a&status=b); by default all but merged' }),
@@ -255,6 +309,8 @@ export const newIdeaBody = z
     }
   })
   .openapi('NewIdea');
+/** What a widget sends to submit an idea. */
+export type NewIdea = z.input<typeof newIdeaBody>;
 
 export const editIdeaBody = z
   .strictObject({

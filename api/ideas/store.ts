@@ -1,3 +1,5 @@
+import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import type { Db } from '../db/database.ts';
 import type {
   Idea,
   IdeaCampaign,
@@ -7,10 +9,8 @@ import type {
   IdeaSort,
   IdeaStatus,
   IdeaStatusChange,
-} from '../../shared/api-types.ts';
+} from './schemas.ts';
 import { parseMarkdown } from '../../shared/markdown/parse.ts';
-import type { MarkdownTree } from '../../shared/markdown/tree.ts';
-import type { Db } from '../db/database.ts';
 import type { Hold } from '../stewardship/settings.ts';
 
 /** Ideas discuss on this subject key, in the idea's space. */

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { IdeaWebhook } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -8,7 +7,7 @@ import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanSteward, loadSpaceAccess } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
-import { deliverySchema, newWebhookBody, spaceQuery, webhookParams, webhookSchema } from './schemas.ts';
+import { deliverySchema, newWebhookBody, spaceQuery, webhookParams, webhookSchema, type IdeaWebhook } from './schemas.ts';
 import { webhookUrlRefusal } from './webhook-targets.ts';
 import { deleteWebhook, insertWebhook, lastDeliveries, listWebhooks, loadWebhook, type WebhookRow } from './webhook-store.ts';
 import { newWebhookSecret } from './webhooks.ts';

@@ -2,9 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Context } from 'hono';
-import type { IdeaWebhookPayload } from '../../shared/api-types.ts';
 import type { AppEnv } from '../context.ts';
 import { isConnectionError, type Db, type Pool } from '../db/database.ts';
+import type { IdeaWebhookPayload } from './schemas.ts';
 import { guardedLookup, REFUSED_TARGET, webhookUrlRefusal } from './webhook-targets.ts';
 
 /**

@@ -5,20 +5,8 @@ import { errors, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { requirePerson } from './authenticate.ts';
 import { demoPeople, demoStewards } from './demo-people.ts';
+import { meSchema } from './schemas.ts';
 import { signToken } from './token.ts';
-
-export const meSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    email: z.string().nullable(),
-    dept: z.string().nullable(),
-    title: z.string().nullable(),
-    lang: z.enum(['fr', 'en']).nullable(),
-    isAdmin: z.boolean(),
-    isGuest: z.boolean(),
-  })
-  .openapi('Me');
 
 export const identityRoutes = router().openapi(
   createRoute({

@@ -6,9 +6,9 @@ import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { limit, router } from '../http/validation.ts';
 import { likeStateSchema } from '../comments/schemas.ts';
 import { assertCanRead, assertCanWrite } from '../spaces/access.ts';
-import { personCardSchema } from '../spaces/schemas.ts';
 import { ensureSubject, findSubject, spaceAccessFor, spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
 import { latestLikers, likeCountsByKey, likeState, setSubjectLiked } from './store.ts';
+import { likeBatchSchema, likePeopleSchema, likeQueryBody, MAX_QUERY } from './schemas.ts';
 
 /**
  * Likes on subjects (a news item, a page). A whole news list asks for its counts in one request —
@@ -19,19 +19,11 @@ import { latestLikers, likeCountsByKey, likeState, setSubjectLiked } from './sto
 const tags = ['Likes'];
 /** Keys in a URL: servers and proxies refuse long ones (8 KB is common). */
 const MAX_BATCH = 200;
-/** Keys in a POST /query body (which the body limit bounds too). */
-const MAX_QUERY = 1000;
 
 const subjects = z
   .union([subjectParam, z.array(subjectParam).min(1).max(MAX_BATCH)])
   .transform((value) => (Array.isArray(value) ? value : [value]))
   .openapi({ description: `Subject keys, repeated: ?s=a&s=b (up to ${MAX_BATCH}; more with POST /api/likes/query)` });
-
-const likeBatchSchema = z.object({ likes: z.record(z.string(), likeStateSchema) }).openapi('LikeBatch');
-
-const likeQueryBody = z
-  .strictObject({ space: spaceSlugParam, subjects: z.array(subjectParam).min(1).max(MAX_QUERY) })
-  .openapi('LikeQuery', { description: `Up to ${MAX_QUERY} subject keys` });
 
 /** One entry per key asked for: a subject nobody liked (or never written about) counts 0. */
 async function likeCounts(c: Context<AppEnv>, space: string | undefined, keys: readonly string[]) {
@@ -127,7 +119,7 @@ export const likesRoutes = router()
       summary: 'Who liked a subject, most recent first',
       request: { query: z.strictObject({ space: spaceSlugParam, subject: subjectParam, limit: limit(100, 20) }) },
       responses: {
-        200: json(z.object({ count: z.number().int(), people: z.array(personCardSchema) }), 'The count and the first people'),
+        200: json(likePeopleSchema, 'The count and the first people'),
         ...errors(400, 401, 403, 404),
       },
     }),

@@ -6,64 +6,13 @@ import { findPerson } from '../people/person.ts';
 import { erasePerson, erasurePreview } from './erase.ts';
 import { exportPerson } from './export.ts';
 import { loadPrivacyChoices, savePrivacyChoices } from './store.ts';
+import { eraseBody, erasurePreviewSchema, erasureResultSchema, privacySchema, setPrivacyBody } from './schemas.ts';
 
 /**
  * A person's own data: what Ruche holds about them (export), their privacy choices, and erasing
  * their account. Mounted under /api/me, beside GET /api/me.
  */
 const tags = ['Privacy'];
-
-const privacySchema = z
-  .object({
-    showInTopContributors: z.boolean().openapi({ description: 'Listed among the most active contributors of the pulse (off unless chosen)' }),
-  })
-  .openapi('PrivacySettings');
-
-const setPrivacyBody = z.strictObject({ showInTopContributors: z.boolean() }).openapi('SetPrivacySettings');
-
-const spaceRef = z.object({ slug: z.string(), name: z.string() });
-
-const erasurePreviewSchema = z
-  .object({
-    posts: z.object({ comments: z.number().int(), ideas: z.number().int(), anonymousIdeas: z.number().int() }),
-    ideasThatStay: z
-      .array(z.object({ id: z.uuid(), title: z.string(), space: spaceRef, why: z.enum(['anonymous', 'others_took_part']) }))
-      .openapi({
-        description:
-          'One’s ideas that stay, without an author, whatever is chosen: anonymous ones (deleting them would tell they were one’s own), ' +
-          'and those others voted for, discussed or merged into',
-      }),
-    spacesKeepingPosts: z
-      .array(spaceRef.extend({ comments: z.number().int(), ideas: z.number().int() }))
-      .openapi({ description: 'Spaces where one’s posts stay after erasure, even if deletion is asked' }),
-    lastStewardOf: z.array(spaceRef).openapi({ description: 'Spaces that would be left without a steward: name another first' }),
-    canErase: z.boolean(),
-  })
-  .openapi('ErasurePreview');
-
-const eraseBody = z
-  .strictObject({
-    posts: z.enum(['keep_as_former_colleague', 'delete_posts']).openapi({
-      description:
-        'keep_as_former_colleague: posts stay without an author; delete_posts: comments and signed ideas are deleted ' +
-        '(anonymous ideas, and ideas others voted for or discussed, stay without an author)',
-    }),
-    whereDeletionForbidden: z.enum(['refuse', 'keep']).default('refuse').openapi({
-      description: 'With delete_posts, in spaces that keep posts on erasure: refuse (409 posts_must_stay, nothing erased) or keep those posts',
-    }),
-    confirm: z.literal(true).openapi({ description: 'Must be true: erasing cannot be undone' }),
-  })
-  .openapi('EraseAccount');
-
-const erasureResultSchema = z
-  .object({
-    erased: z.literal(true),
-    posts: z.enum(['keep_as_former_colleague', 'delete_posts']),
-    comments: z.object({ deleted: z.number().int(), kept: z.number().int() }),
-    ideas: z.object({ deleted: z.number().int(), kept: z.number().int() }),
-    keptBySpace: z.array(spaceRef),
-  })
-  .openapi('ErasureResult');
 
 export const privacyRoutes = router()
   .openapi(

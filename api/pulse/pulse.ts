@@ -1,7 +1,8 @@
-import type { IdeaStatus, PersonCard } from '../../shared/api-types.ts';
 import type { Db } from '../db/database.ts';
 import { canReadSpaceSql, personReader } from '../experts/readable.ts';
+import type { IdeaStatus } from '../ideas/schemas.ts';
 import { personCard } from '../people/person.ts';
+import type { PersonCard } from '../spaces/schemas.ts';
 import { derived, fewPeople, figure, MIN_PEOPLE, nestedFigure, shown, withheldFigure, type Figure } from './k-anonymity.ts';
 import { utcDay } from './reading.ts';
 

@@ -31,6 +31,8 @@ const figure = <T extends z.ZodType>(value: T) =>
     value: value.nullable(),
     withheld: z.literal('fewer_than_5').nullable().openapi({ description: 'fewer_than_5: computed over fewer than five people, so not shown' }),
   });
+/** A figure, or null when it was computed over fewer than five people ("not enough people to show this"). */
+export type PulseFigure<T = number> = z.output<ReturnType<typeof figure<z.ZodType<T>>>>;
 const count = figure(z.number());
 
 export const pulseSchema = z
@@ -39,14 +41,16 @@ export const pulseSchema = z
       z.object({ kind: z.literal('space'), space: z.object({ slug: z.string(), name: z.string() }) }),
       z.object({ kind: z.literal('site') }),
     ]),
-    period: z.object({ from: z.string(), to: z.string(), days: z.number().int() }),
+    period: z
+      .object({ from: z.string(), to: z.string(), days: z.number().int() })
+      .openapi({ description: 'Whole weeks: from a Monday to the Sunday before the week under way (UTC days)' }),
     minimumPeople: z.number().int().openapi({ description: 'Figures over fewer people are withheld' }),
     audience: count.openapi({ description: 'People who may read the space today (site: every active person)' }),
     readers: z.object({
       averagePerDay: count.openapi({ description: 'Distinct readers per day, averaged over the days shown' }),
       peakDay: count,
       daysShown: z.number().int().openapi({ description: 'Days with at least five readers (the others are withheld)' }),
-      perDay: z.array(z.object({ day: z.string(), readers: count })),
+      perDay: z.array(z.object({ day: z.string(), readers: count })).openapi({ description: 'Every day of the period, oldest first' }),
     }),
     contributors: z.object({
       count: count.openapi({ description: 'Distinct people who posted, answered, proposed or voted in the period' }),
@@ -70,9 +74,12 @@ export const pulseSchema = z
         description: 'Per status, its count, or null when its authors are fewer than five (withheld)',
       }),
     }),
-    trend: z.array(z.object({ weekStart: z.string(), readersPerDay: count, contributors: count, ratio: count })),
+    trend: z
+      .array(z.object({ weekStart: z.string(), readersPerDay: count, contributors: count, ratio: count }))
+      .openapi({ description: 'The last `weeks` weeks (Monday starts), oldest first, ending with the period’s last week' }),
     topContributors: figure(
       z.array(z.object({ person: personCardSchema, posts: z.number().int(), answers: z.number().int(), ideas: z.number().int(), total: z.number().int() })),
     ).openapi({ description: 'Only people who opted in (PUT /api/me/privacy), only with five contributors or more; anonymous ideas and votes never count' }),
   })
   .openapi('Pulse');
+export type Pulse = z.output<typeof pulseSchema>;

@@ -53,6 +53,26 @@ export const updateSpaceBody = z
 export const personCardSchema = z
   .object({ id: z.uuid(), name: z.string(), dept: z.string().nullable(), title: z.string().nullable() })
   .openapi('PersonCard');
+export type PersonCard = z.output<typeof personCardSchema>;
+
+/** The space a list was read in, as the lists of comments and ideas carry it. */
+export const spaceSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  visibility,
+  lang,
+  answerPromiseHours: z.number().int().nullable().openapi({ description: 'Questions here are answered within so many hours (null: no promise)' }),
+});
+export type SpaceSummary = z.output<typeof spaceSummarySchema>;
+
+/** What the person asking may do where a list was read: computed on the server, enforced there too. */
+export const viewerSchema = z.object({
+  id: z.uuid().nullable().openapi({ description: 'null when anonymous' }),
+  canWrite: z.boolean(),
+  canSteward: z.boolean(),
+});
+export type Viewer = z.output<typeof viewerSchema>;
 
 export const memberSchema = z
   .object({

@@ -1,13 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { markdownTree } from '../http/openapi.ts';
 import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
 import { MODERATION_ACTIONS } from './actions.ts';
 
-const markdownTree = z.array(z.unknown()).openapi({ description: 'The text parsed into the safe markdown tree (shared/markdown/tree.ts)' });
 const premoderation = z.enum(['off', 'guests', 'everyone']).openapi({
   description: 'off: published at once; guests: posts by guests (and every anonymous idea) wait for a steward; everyone: every post but the stewards’ own waits',
 });
+export type Premoderation = z.output<typeof premoderation>;
+export const moderationAction = z.enum(MODERATION_ACTIONS);
+export type ModerationAction = z.output<typeof moderationAction>;
 
 // ---------------------------------------------------------------------------------------------------
 // Requests
@@ -33,12 +36,14 @@ export const settingsBody = z
     }),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'space'), 'give at least one setting to change')
-  .openapi('SetModerationSettings');
+  .openapi('SetModerationSettings', { description: 'Any of the settings; `words` replaces the whole list' });
+/** What a steward's widget sends to change the settings. */
+export type SetModerationSettings = z.input<typeof settingsBody>;
 
 export const actionParams = z.strictObject({
   kind: z.enum(['comments', 'ideas']).openapi({ param: { name: 'kind', in: 'path' } }),
   id: uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  action: z.enum(MODERATION_ACTIONS).openapi({ param: { name: 'action', in: 'path' } }),
+  action: moderationAction.openapi({ param: { name: 'action', in: 'path' } }),
 });
 
 export const actionBody = z
@@ -78,12 +83,15 @@ export const settingsSchema = z
     updatedAt: z.string().nullable(),
   })
   .openapi('ModerationSettings');
+export type ModerationSettings = z.output<typeof settingsSchema>;
 
 export const queueItemSchema = z
   .object({
     kind: z.enum(['comment', 'idea']),
     id: z.uuid(),
-    state: z.enum(['pending', 'reported']),
+    state: z
+      .enum(['pending', 'reported'])
+      .openapi({ description: 'pending: waits for approve or reject; reported: published (or hidden) with open reports' }),
     status: z.enum(['published', 'pending', 'hidden']),
     since: z.string().openapi({ description: 'What the queue is ordered by: the oldest open report, or when a pending post was written' }),
     heldFor: z.enum(['premoderation', 'word']).nullable(),
@@ -99,11 +107,14 @@ export const queueItemSchema = z
     title: z.string().nullable().openapi({ description: 'An idea’s title (null for a comment)' }),
     body: z.string(),
     tree: markdownTree,
-    subject: z.object({ key: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
+    subject: z
+      .object({ key: z.string(), title: z.string().nullable(), url: z.string().nullable() })
+      .openapi({ description: 'Where it was written: a page (comments) or the idea’s discussion subject' }),
     parentId: z.uuid().nullable(),
     isQuestion: z.boolean(),
   })
   .openapi('ModerationQueueItem');
+export type ModerationQueueItem = z.output<typeof queueItemSchema>;
 
 export const queueSchema = z
   .object({
@@ -111,17 +122,19 @@ export const queueSchema = z
     counts: z.object({ pending: z.number().int(), reported: z.number().int(), total: z.number().int() }),
     items: z.array(queueItemSchema),
   })
-  .openapi('ModerationQueue');
+  .openapi('ModerationQueue', { description: 'Pending and reported posts, oldest first' });
+export type ModerationQueue = z.output<typeof queueSchema>;
 
 export const actionResultSchema = z
   .object({
     kind: z.enum(['comment', 'idea']),
     id: z.uuid(),
-    action: z.enum(MODERATION_ACTIONS),
+    action: moderationAction,
     state: z.enum(['published', 'pending', 'hidden']),
     resolvedReports: z.number().int(),
   })
   .openapi('ModerationActionResult');
+export type ModerationActionResult = z.output<typeof actionResultSchema>;
 
 export const logEntrySchema = z
   .object({
@@ -129,7 +142,9 @@ export const logEntrySchema = z
     action: z.enum([...MODERATION_ACTIONS, 'settings', 'edit']).openapi({ description: 'edit: a steward changed the words of someone else’s idea' }),
     target: z.object({ kind: z.enum(['comment', 'idea']), id: z.uuid() }).nullable(),
     reason: z.string().nullable(),
-    details: z.unknown().nullable().openapi({ description: 'For settings and edits: what changed' }),
+    details: z.unknown().nullable().openapi({
+      description: 'For settings and edits: what changed, e.g. { premoderation: { from, to }, words: { added, removed } } or { fields }',
+    }),
     by: personCardSchema.nullable().openapi({ description: 'null when the steward has since erased their account' }),
     at: z.string(),
   })
@@ -137,7 +152,8 @@ export const logEntrySchema = z
 
 export const logSchema = z
   .object({ space: spaceRef, entries: z.array(logEntrySchema), nextCursor: z.string().nullable() })
-  .openapi('ModerationLog');
+  .openapi('ModerationLog', { description: 'Newest first' });
+export type ModerationLog = z.output<typeof logSchema>;
 
 export const notificationSchema = z
   .object({
@@ -157,8 +173,10 @@ export const notificationSchema = z
       z.object({ kind: z.literal('idea'), id: z.uuid(), title: z.string(), subjectKey: z.string() }),
     ]),
   })
-  .openapi('RucheNotification');
+  .openapi('RucheNotification', { description: 'What stewards did to one’s post (never who)' });
+export type RucheNotification = z.output<typeof notificationSchema>;
 
 export const notificationPageSchema = z
   .object({ items: z.array(notificationSchema), unreadCount: z.number().int(), nextCursor: z.string().nullable() })
   .openapi('RucheNotifications');
+export type RucheNotifications = z.output<typeof notificationPageSchema>;
