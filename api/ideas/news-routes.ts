@@ -5,7 +5,7 @@ import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanRead } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
-import { newsQuery, newsSchema, newsSeenBody, type IdeaNewsItem, type IdeaStatus } from './schemas.ts';
+import { newsQuery, newsSchema, newsSeenBody, type IdeaNewsItem } from './schemas.ts';
 import { markNewsSeen, newsPage, newsSeenAt, readableSpaces, unreadNewsCount } from './news-store.ts';
 import { changeView } from './store.ts';
 
