@@ -1,4 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
+import type { ExtractSchema, MergeSchemaPath } from 'hono/types';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -137,3 +138,5 @@ export function createApp(deps: AppDeps) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+/** The demo's routes, mounted in demo mode only (so not in AppType), typed for the demo picker. */
+export type DemoSchema = MergeSchemaPath<ExtractSchema<typeof demoRoutes>, '/api/demo'>;

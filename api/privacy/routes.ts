@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requirePerson } from '../identity/authenticate.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
@@ -6,7 +6,7 @@ import { findPerson } from '../people/person.ts';
 import { erasePerson, erasurePreview } from './erase.ts';
 import { exportPerson } from './export.ts';
 import { loadPrivacyChoices, savePrivacyChoices } from './store.ts';
-import { eraseBody, erasurePreviewSchema, erasureResultSchema, privacySchema, setPrivacyBody } from './schemas.ts';
+import { eraseBody, erasurePreviewSchema, erasureResultSchema, personalDataExportSchema, privacySchema, setPrivacyBody } from './schemas.ts';
 
 /**
  * A person's own data: what Ruche holds about them (export), their privacy choices, and erasing
@@ -22,7 +22,7 @@ export const privacyRoutes = router()
       tags,
       summary: 'Everything Ruche holds about me, as JSON',
       description: 'Profile, settings, memberships, comments, ideas (anonymous ones included), votes, likes, endorsements, reports, notifications, steward actions. Never other people’s private data.',
-      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('PersonalDataExport'), 'The export (format ruche-export/1)'), ...errors(401) },
+      responses: { 200: json(personalDataExportSchema, 'The export (format ruche-export/1)'), ...errors(401) },
     }),
     async (c) => {
       const person = requirePerson(c);

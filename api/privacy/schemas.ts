@@ -58,3 +58,12 @@ export const erasureResultSchema = z
   .openapi('ErasureResult');
 export type ErasureResult = z.output<typeof erasureResultSchema>;
 
+
+/** The export's head; the rest (comments, ideas, votes…) is described by its format, ruche-export/1. */
+export const personalDataExportSchema = z
+  .looseObject({
+    format: z.string(),
+    generatedAt: z.string(),
+    person: z.looseObject({ name: z.string() }),
+  })
+  .openapi('PersonalDataExport');

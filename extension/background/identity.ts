@@ -1,4 +1,5 @@
 import browser, { readSettings } from '../shared/browser.ts';
+import { apiRoute } from '../shared/api-route.ts';
 import type { IdentityState } from '../shared/protocol.ts';
 import { serverInfo } from './server.ts';
 
@@ -64,14 +65,15 @@ async function newToken(server: string): Promise<string | null> {
   if (auth === 'demo') {
     const choice = await demoChoice(server);
     if (!choice) return null;
-    const response = await fetch(new URL('api/demo/token', server), {
-      method: 'POST',
+    const route = apiRoute('POST', server, '/api/demo/token');
+    const response = await fetch(route.url, {
+      method: route.method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ sub: choice.sub }),
       credentials: 'omit',
       cache: 'no-store',
     }).catch(() => null);
-    const body = response?.ok ? ((await response.json()) as { token?: string; expiresAt?: string }) : null;
+    const body = response?.ok ? await route.read(response) : null;
     if (body?.token && body.expiresAt) grant = { server, token: body.token, expiresAt: body.expiresAt };
   } else if (auth === 'token') {
     const { tokenUrl } = await readSettings();
@@ -120,7 +122,8 @@ export async function identityState(): Promise<IdentityState> {
   if (auth !== 'header' && !bearer) {
     return { mode: auth, person: null, ...(auth === 'token' ? { problem: tokenUrl ? ('signed-out' as const) : ('no-token-url' as const) } : {}) };
   }
-  const response = await fetch(new URL('api/me', serverUrl), {
+  const route = apiRoute('GET', serverUrl, '/api/me');
+  const response = await fetch(route.url, {
     headers: { Accept: 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
     credentials: auth === 'header' ? 'include' : 'omit',
     cache: 'no-store',
@@ -129,7 +132,7 @@ export async function identityState(): Promise<IdentityState> {
     await browser.storage.session.remove(GRANT);
     return { mode: auth, person: null, problem: auth === 'token' ? 'signed-out' : undefined };
   }
-  const me = response?.ok ? ((await response.json()) as { name: string }) : null;
+  const me = response?.ok ? await route.read(response) : null;
   const choice = auth === 'demo' ? await demoChoice(serverUrl) : null;
   return { mode: auth, person: me ? { name: me.name, ...(choice ? { sub: choice.sub } : {}) } : null };
 }

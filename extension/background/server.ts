@@ -1,3 +1,5 @@
+import type { PathOf } from '../../widgets/shared/routes.ts';
+import { apiRoute } from '../shared/api-route.ts';
 import type { Features } from '../shared/protocol.ts';
 
 /**
@@ -27,15 +29,16 @@ export function forgetServers(): void {
 }
 
 async function probe(server: string): Promise<ServerInfo> {
-  const has = (path: string) =>
-    fetch(new URL(path, server), { credentials: 'omit', cache: 'no-store' }).then(
+  const has = (path: PathOf<'GET'>) =>
+    fetch(apiRoute('GET', server, path).url, { credentials: 'omit', cache: 'no-store' }).then(
       (response) => response.status !== 404,
       () => false,
     );
   try {
-    const response = await fetch(new URL('api/health', server), { credentials: 'omit', cache: 'no-store' });
-    const health = response.ok ? ((await response.json()) as { auth?: ServerInfo['auth'] }) : null;
-    const [experts, ideas] = await Promise.all([has('api/experts/skills'), has('api/ideas')]);
+    const route = apiRoute('GET', server, '/api/health');
+    const response = await fetch(route.url, { credentials: 'omit', cache: 'no-store' });
+    const health = response.ok ? await route.read(response) : null;
+    const [experts, ideas] = await Promise.all([has('/api/experts/skills'), has('/api/ideas')]);
     return { auth: health?.auth ?? null, features: { experts, ideas } };
   } catch {
     return { auth: null, features: { experts: false, ideas: false } };

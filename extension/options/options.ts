@@ -5,6 +5,7 @@
  * prompt, when the person clicks: the extension has none at install.
  */
 import { html, nothing, render } from 'lit';
+import { apiRoute } from '../shared/api-route.ts';
 import browser, { readSettings, saveSettings } from '../shared/browser.ts';
 import { hasAccess, releaseAccess, requestAccess } from '../shared/permissions.ts';
 import type { IdentityState } from '../shared/protocol.ts';
@@ -40,8 +41,9 @@ async function load(): Promise<void> {
   status = settings.serverUrl ? ((await browser.runtime.sendMessage({ type: 'status' })) as Status) : null;
   people = null;
   if (status?.auth === 'demo') {
-    const response = await fetch(new URL('api/demo/people', settings.serverUrl)).catch(() => null);
-    people = response?.ok ? ((await response.json()) as { people: DemoPerson[] }).people : null;
+    const route = apiRoute('GET', settings.serverUrl, '/api/demo/people');
+    const response = await fetch(route.url).catch(() => null);
+    people = response?.ok ? (await route.read(response)).people : null;
   }
   draw();
 }

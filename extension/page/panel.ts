@@ -86,7 +86,7 @@ export class Panel {
         this.hello = await this.options.bridge.call('hello');
         this.options.ctx.identity.update(this.hello.identity);
         if (this.hello.identity.mode === 'demo' && !this.people) {
-          this.people = (await this.options.ctx.client.get<{ people: DemoPerson[] }>('/api/demo/people')).people;
+          this.people = (await this.options.ctx.client.get('/api/demo/people')).people;
         }
       } catch {
         this.hello = { identity: { mode: null, person: null, problem: 'unreachable' }, features: { experts: false, ideas: false } };

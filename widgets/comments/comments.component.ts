@@ -187,7 +187,7 @@ export class RucheComments extends RucheElement {
     // comments with the comments (their code asked for beside them), not after a first tap.
     const writing = !more && !this.writing && touchScreen() && (await this.ctx.identity.token()) ? this.loadWriting().catch(() => null) : null;
     try {
-      const page = await client.get<CommentPage>(
+      const page = await client.get(
         '/api/comments',
         { space: this.spaceSlug, subject: this.subjectKey, sort: this.sort, limit: this.pageSize, cursor: more ? this.nextCursor : null },
         abort.signal,

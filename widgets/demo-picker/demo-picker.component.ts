@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { demoChoice, setDemoChoice, type TokenGrant } from '../shared/identity.ts';
+import { demoChoice, setDemoChoice } from '../shared/identity.ts';
 import { RucheElement } from '../shared/element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { messages } from './messages.ts';
@@ -79,7 +79,7 @@ export class RucheDemoPicker extends RucheElement {
     if (this.loadedFor === api) return;
     this.loadedFor = api;
     const demo = (await client.authMode()) === 'demo';
-    this.people = demo ? ((await client.get<{ people: DemoPerson[] }>('/api/demo/people').catch(() => null))?.people ?? null) : null;
+    this.people = demo ? ((await client.get('/api/demo/people').catch(() => null))?.people ?? null) : null;
     this.hidden = !demo;
   }
 
@@ -89,7 +89,7 @@ export class RucheDemoPicker extends RucheElement {
     const person = this.people?.find((p) => p.sub === select.value);
     if (!person) return setDemoChoice(api, null);
     try {
-      const grant = await client.request<TokenGrant>('POST', '/api/demo/token', { body: { sub: person.sub } });
+      const grant = await client.request('POST', '/api/demo/token', { body: { sub: person.sub } });
       setDemoChoice(api, { ...grant, sub: person.sub, name: person.name });
     } catch {
       select.value = demoChoice(api)?.sub ?? '';

@@ -32,7 +32,7 @@ async function fetchPeople(client: ApiClient, waiting: Waiting[]): Promise<void>
   const externalIds = [...new Set(waiting.flatMap(([ref]) => ('externalId' in ref ? ref.externalId : [])))];
   let people: Profile[];
   try {
-    ({ people } = await client.get<{ people: Profile[] }>('/api/experts/people', { id: ids, externalId: externalIds }));
+    ({ people } = await client.get('/api/experts/people', { id: ids, externalId: externalIds }));
   } catch (error) {
     return waiting.forEach(([, , reject]) => reject(error));
   }
@@ -54,7 +54,7 @@ async function fetchPeople(client: ApiClient, waiting: Waiting[]): Promise<void>
   // Nobody left to match (and nobody asked twice, by both ids): the others are unknown, or hidden.
   else if (!others.length && !ids.length) left.length = 0;
   // Still ambiguous (rare): asked alone, the answer cannot be mistaken.
-  const alone = new Map(left.map((x) => [x, client.get<{ people: Profile[] }>('/api/experts/people', { externalId: x }).then((r) => r.people[0] ?? null, () => null)]));
+  const alone = new Map(left.map((x) => [x, client.get('/api/experts/people', { externalId: x }).then((r) => r.people[0] ?? null, () => null)]));
   for (const [ref, resolve] of waiting) {
     const key = 'id' in ref ? ref.id : ref.externalId;
     resolve(alone.get(key) ?? found.get(key) ?? null);

@@ -1,4 +1,4 @@
-import type { Endorsement, ExpertProfile } from '../../shared/api-types.ts';
+import type { ExpertProfile } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
 import { RuchePerson } from './person.component.ts';
@@ -49,8 +49,9 @@ export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][
   host.failure = null;
   show(personId, skill, skill.endorsementCount + (on ? 1 : -1), on);
   try {
-    const path = `/api/experts/people/${personId}/skills/${encodeURIComponent(skill.key)}/endorsement`;
-    const state = await host.ctx!.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
+    const state = await host.ctx!.client.request(on ? 'PUT' : 'DELETE', '/api/experts/people/:id/skills/:skill/endorsement', {
+      query: { id: personId, skill: skill.key },
+    });
     show(personId, skill, state.endorsementCount, state.endorsedByMe);
   } catch (error) {
     show(personId, skill, before.endorsementCount, before.endorsedByMe);

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ExpertNotifications, ExpertSearch } from '../../shared/api-types.ts';
+import type { ExpertSearch } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
 import { ReadAgain, failureNotice, type ReadFailure } from '../shared/failure.ts';
@@ -189,7 +189,7 @@ export class RucheExpertFinder extends RucheElement {
     this.requestUpdate();
     try {
       const [found] = await Promise.all([
-        this.ctx.client.get<ExpertSearch>('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }),
+        this.ctx.client.get('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }),
         loadCards(),
       ]);
       // One does not look for oneself.
@@ -210,7 +210,7 @@ export class RucheExpertFinder extends RucheElement {
 
   private poll(): void {
     if (this.topic) return; // a help page's box shows no questions
-    void this.ctx!.client.get<ExpertNotifications>('/api/experts/notifications', { unread: 'true', limit: 1 }).then(
+    void this.ctx!.client.get('/api/experts/notifications', { unread: 'true', limit: 1 }).then(
       (news) => (this.unread = news.unreadCount),
       () => {},
     );

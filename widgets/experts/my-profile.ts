@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { ExpertProfile, InferredExpertise, SkillSuggestions, UpdateExpertProfile } from '../../shared/api-types.ts';
+import type { ExpertProfile, InferredExpertise, UpdateExpertProfile } from '../../shared/api-types.ts';
 import { absoluteDate, formatCount, plural } from '../shared/i18n.ts';
 import { fill, safeHref } from './card.ts';
 import { reasonText } from './reasons.ts';
@@ -253,8 +253,8 @@ export default class MyProfile implements Part {
     const { client } = this.host.ctx!;
     try {
       [this.profile, this.inferred] = await Promise.all([
-        client.get<ExpertProfile>('/api/experts/profile'),
-        client.get<InferredExpertise>('/api/experts/profile/inferred'),
+        client.get('/api/experts/profile'),
+        client.get('/api/experts/profile/inferred'),
       ]);
       this.error = null;
     } catch (error) {
@@ -267,10 +267,10 @@ export default class MyProfile implements Part {
     const { host } = this;
     this.status = '';
     try {
-      this.profile = await host.ctx!.client.request<ExpertProfile>('PATCH', '/api/experts/profile', { body: changes });
+      this.profile = await host.ctx!.client.request('PATCH', '/api/experts/profile', { body: changes });
       this.status = this.m.saved;
       this.error = null;
-      if ('hideInferred' in changes) this.inferred = await host.ctx!.client.get<InferredExpertise>('/api/experts/profile/inferred');
+      if ('hideInferred' in changes) this.inferred = await host.ctx!.client.get('/api/experts/profile/inferred');
       return true;
     } catch (error) {
       this.error = await host.failed(error);
@@ -285,7 +285,7 @@ export default class MyProfile implements Part {
     clearTimeout(this.typing);
     if (text.trim().length < 2) return;
     this.typing = setTimeout(async () => {
-      const found = await this.host.ctx!.client.get<SkillSuggestions>('/api/experts/skills', { q: text.trim(), limit: 8 }).catch(() => null);
+      const found = await this.host.ctx!.client.get('/api/experts/skills', { q: text.trim(), limit: 8 }).catch(() => null);
       this.vocabulary = found?.skills.map((s) => s.label) ?? [];
       this.host.requestUpdate();
     }, 200);

@@ -150,7 +150,7 @@ export class RucheIdeaBox extends RucheElement {
   /** What the list is asked for (pages after the first add a cursor). */
   get params() {
     const { spaceSlug: space, campaign, sort, status, tag } = this;
-    return { space, campaign, sort, status, tag };
+    return { space, campaign, sort, status: status || undefined, tag };
   }
 
   private query(): string {
@@ -166,7 +166,7 @@ export class RucheIdeaBox extends RucheElement {
     this.loadedWith = this.query();
     const abort = (this.abort = new AbortController());
     try {
-      const page = await this.ctx.client.get<IdeaPage>('/api/ideas', this.params, abort.signal);
+      const page = await this.ctx.client.get('/api/ideas', this.params, abort.signal);
       if (generation !== this.generation) return;
       this.ideas = page.ideas;
       this.nextCursor = page.nextCursor;

@@ -56,7 +56,7 @@ export class NewsView implements IdeaBoxView {
   async open(): Promise<void> {
     const { host } = this;
     const { client } = host.ctx!;
-    this.news = await client.get<IdeaNews>('/api/ideas/news', { space: host.page!.space.slug });
+    this.news = await client.get('/api/ideas/news', { space: host.page!.space.slug });
     if (this.news.unreadCount) {
       void client.request('PUT', '/api/ideas/news/seen', { body: { space: host.page!.space.slug } }).then(() => {
         host.participation!.unread = 0;

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { Idea, IdeaLiveEvent, IdeaNews, IdeaPage, IdeaVoteState } from '../../shared/api-types.ts';
+import type { Idea, IdeaLiveEvent, IdeaVoteState } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
 import { fill, type IdeaBoxView, type RucheIdeaBox, type Votable } from './idea-box.component.ts';
@@ -74,7 +74,7 @@ export class Participation {
   loaded(): void {
     const { host } = this;
     this.follow(true);
-    void host.ctx!.client.get<IdeaNews>('/api/ideas/news', { space: host.page!.space.slug, limit: 1 }).then(
+    void host.ctx!.client.get('/api/ideas/news', { space: host.page!.space.slug, limit: 1 }).then(
       (news) => {
         this.unread = news.unreadCount;
         host.requestUpdate();
@@ -90,7 +90,7 @@ export class Participation {
     host.notes.delete('more');
     this.setBusy('more', true);
     try {
-      const page = await host.ctx!.client.get<IdeaPage>('/api/ideas', { ...host.params, cursor: host.nextCursor });
+      const page = await host.ctx!.client.get('/api/ideas', { ...host.params, cursor: host.nextCursor });
       if (generation !== host.generation) return;
       host.ideas = [...host.ideas, ...page.ideas.filter((idea) => !this.find(idea.id))];
       host.nextCursor = page.nextCursor;
@@ -172,7 +172,7 @@ export class Participation {
     this.setBusy(busy, true);
     show({ votedByMe, voteCount: before.voteCount + (votedByMe ? 1 : -1) });
     try {
-      show(await host.ctx!.client.request<IdeaVoteState>(votedByMe ? 'PUT' : 'DELETE', `/api/ideas/${idea.id}/vote`));
+      show(await host.ctx!.client.request(votedByMe ? 'PUT' : 'DELETE', '/api/ideas/:id/vote', { query: { id: idea.id } }));
     } catch (error) {
       show(before);
       const code = error instanceof ApiError ? error.code : '';

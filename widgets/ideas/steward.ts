@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
-import type { IdeaDetail, IdeaRef, IdeaStatus, SimilarIdeas } from '../../shared/api-types.ts';
+import type { IdeaDetail, IdeaRef, SimilarIdeas } from '../../shared/api-types.ts';
 import { errorMessage } from '../shared/i18n.ts';
+import type { BodyOf } from '../shared/routes.ts';
 import type { IdeaDetailView } from './detail.ts';
-import { messages } from './detail.messages.ts';
 import { fill, statusBadge, STATUSES } from './idea-box.component.ts';
 
 const styles = css`
@@ -64,7 +64,8 @@ const styles = css`
  */
 export class Stewarding {
   private ideaId = '';
-  private status: IdeaStatus = 'new';
+  /** What a steward may set (merging is its own move). */
+  private status: BodyOf<'POST', '/api/ideas/:id/status'>['status'] = 'new';
   private reason = '';
   private matches: SimilarIdeas['ideas'] | null = null;
   private into: IdeaRef | null = null;
@@ -86,21 +87,23 @@ export class Stewarding {
       host.note('steward', m.needReason);
       return host.participation!.focusIn('#reason');
     }
-    await this.send('steward', 'status', { status: this.status, reason: reason || undefined }, m.saved);
+    const body = { status: this.status, reason: reason || undefined };
+    await this.send('steward', (query) => this.host.ctx!.client.request('POST', '/api/ideas/:id/status', { query, body }), m.saved);
     this.reason = '';
   }
 
   private async merge(): Promise<void> {
     // Once merged, these controls are gone: the word goes above the idea.
-    await this.send('merge', 'merge', { into: this.into!.id }, this.detail.m.saved, 'detail');
+    const body = { into: this.into!.id };
+    await this.send('merge', (query) => this.host.ctx!.client.request('POST', '/api/ideas/:id/merge', { query, body }), this.detail.m.saved, 'detail');
   }
 
-  private async send(key: string, action: string, body: unknown, done: string, doneKey = key): Promise<void> {
+  private async send(key: string, decide: (idea: { id: string }) => Promise<IdeaDetail>, done: string, doneKey = key): Promise<void> {
     const { host } = this;
     host.notes.delete(key);
     host.participation!.setBusy(key, true);
     try {
-      this.detail.replace(await host.ctx!.client.request<IdeaDetail>('POST', `/api/ideas/${this.ideaId}/${action}`, { body }));
+      this.detail.replace(await decide({ id: this.ideaId }));
       host.note(doneKey, done, false);
       void host.load(); // counts and order change
     } catch (error) {
@@ -114,7 +117,7 @@ export class Stewarding {
     clearTimeout(this.timer);
     this.timer = setTimeout(async () => {
       const { host } = this;
-      const found = q.trim().length < 2 ? null : await host.ctx!.client.get<SimilarIdeas>('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
+      const found = q.trim().length < 2 ? null : await host.ctx!.client.get('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
       this.matches = found?.ideas.filter((idea) => idea.id !== this.ideaId) ?? null;
       host.requestUpdate();
     }, 250);
@@ -141,7 +144,7 @@ export class Stewarding {
         <select
           id="status"
           @change=${(event: Event) => {
-            this.status = (event.target as HTMLSelectElement).value as IdeaStatus;
+            this.status = (event.target as HTMLSelectElement).value as typeof this.status;
             host.requestUpdate();
           }}
         >

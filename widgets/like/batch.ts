@@ -1,4 +1,4 @@
-import type { LikeBatch, LikeState } from '../../shared/api-types.ts';
+import type { LikeState } from '../../shared/api-types.ts';
 import { apiUrl, type ApiClient } from '../shared/api.ts';
 
 /**
@@ -44,9 +44,9 @@ function flush(client: ApiClient): void {
         asked.forEach((subject) => bySubject.get(subject)!.forEach((waiting) => settle(waiting, subject)));
       const query = { space, s: asked };
       (asked.length <= MAX_URL_SUBJECTS && apiUrl(client.base, '/api/likes', query).length <= MAX_URL_LENGTH
-        ? client.get<LikeBatch>('/api/likes', query)
+        ? client.get('/api/likes', query)
         : // A read: nothing to replay, so no Idempotency-Key ('' sends none).
-          client.request<LikeBatch>('POST', '/api/likes/query', { body: { space: space || undefined, subjects: asked }, idempotencyKey: '' })
+          client.request('POST', '/api/likes/query', { body: { space: space || undefined, subjects: asked }, idempotencyKey: '' })
       ).then(
         ({ likes }) => each((waiting, subject) => waiting.resolve(likes[subject] ?? { count: 0, liked: false })),
         (error) => each((waiting) => waiting.reject(error)),

@@ -46,8 +46,8 @@ export class Liking {
     try {
       while (this.wanted !== null && this.wanted !== host.confirmed?.liked) {
         host.confirmed = this.wanted
-          ? await client.request<LikeState>('PUT', '/api/likes', { body: space ? { space, subject } : { subject } })
-          : await client.request<LikeState>('DELETE', '/api/likes', { query: { space, subject } });
+          ? await client.request('PUT', '/api/likes', { body: space ? { space, subject } : { subject } })
+          : await client.request('DELETE', '/api/likes', { query: { space, subject } });
       }
       host.state = host.confirmed;
       host.people?.reload();

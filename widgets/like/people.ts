@@ -103,7 +103,7 @@ export class People {
     const { host } = this;
     if (!this.open) return;
     try {
-      this.list = await host.ctx!.client.get<LikePeople>('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 10 });
+      this.list = await host.ctx!.client.get('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 10 });
     } catch (error) {
       this.list = { error: errorMessage(error, host.language) };
     }

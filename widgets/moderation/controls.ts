@@ -200,7 +200,8 @@ export class ModerationControls {
     this.failures.delete(key);
     host.requestUpdate();
     try {
-      const result = await host.ctx!.client.request<ModerationActionResult>('POST', `/api/moderation/${target.kind}s/${target.id}/${action}`, {
+      const result = await host.ctx!.client.request('POST', '/api/moderation/:kind/:id/:action', {
+        query: { kind: `${target.kind}s`, id: target.id, action },
         body: reason ? { reason } : {},
       });
       this.reasons.delete(key);

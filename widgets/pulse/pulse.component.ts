@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Me, ModerationSettings, Pulse } from '../../shared/api-types.ts';
+import type { Pulse } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
 import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
@@ -128,7 +128,7 @@ export class RuchePulse extends RucheElement {
     const period = PERIODS.includes(this.period) ? this.period : '4w';
     // The trend covers the period at least.
     const weeks = this.weeks || Math.max(12, parseInt(period));
-    const where = this.site ? { site: 'true' } : { space: this.spaceSlug };
+    const where = this.site ? { site: 'true' as const } : { space: this.spaceSlug };
     this.loading = true;
     try {
       // Nobody signed in: the pulse is for people of the intranet, so ask them to sign in, without a
@@ -140,7 +140,7 @@ export class RuchePulse extends RucheElement {
         this.data = null;
         return;
       }
-      const [data] = await Promise.all([client.get<Pulse>('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
+      const [data] = await Promise.all([client.get('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
       if (generation !== this.generation) return;
       this.failure = this.signedOut = null;
       this.readAgain.succeeded();
@@ -175,8 +175,8 @@ export class RuchePulse extends RucheElement {
     const { client } = this.ctx!;
     const space = data.scope.kind === 'space' ? data.scope.space.slug : this.spaceSlug;
     const [me, settings] = await Promise.all([
-      client.get<Me>('/api/me'),
-      client.get<ModerationSettings>('/api/moderation/settings', { space }),
+      client.get('/api/me'),
+      client.get('/api/moderation/settings', { space }),
     ]).catch(() => [null, null] as const);
     if (!me || !settings) return;
     this.viewer = { isAdmin: me.isAdmin, canSteward: settings.canSteward };

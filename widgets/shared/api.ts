@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '../../shared/api-types.ts';
 import type { Identity } from './identity.ts';
+import type { AnswerOf, BodyOf, Maybe, Method, PathOf, QueryOf } from './routes.ts';
 
 /** A failed request: `status` 0 when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -18,9 +19,10 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | readonly string[] | null | undefined>;
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
+export interface RequestOptions<Q = Query, B = unknown> {
+  /** The path's parameters (`:id`) and the query. */
+  query?: Q;
+  body?: B;
   signal?: AbortSignal;
   /** Reuse a key to retry one action by hand; by default each call is one new action. */
   idempotencyKey?: string;
@@ -39,14 +41,28 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** The URL of `path` with its `:parameters` filled from `query`, the rest of which becomes the query string. */
 export function apiUrl(base: string, path: string, query: Query = {}): string {
-  const url = new URL(path.replace(/^\//, ''), base);
-  for (const [name, value] of Object.entries(query)) {
+  const rest = { ...query };
+  const url = new URL(
+    path.slice(1).replace(/:(\w+)/g, (_, name: string) => {
+      const value = String(rest[name]);
+      delete rest[name];
+      return encodeURIComponent(value);
+    }),
+    base,
+  );
+  for (const [name, value] of Object.entries(rest)) {
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'object') for (const item of value) url.searchParams.append(name, item);
     else url.searchParams.set(name, String(value));
   }
   return url.href;
+}
+
+/** The client as its code sees it; callers see the routes' types. */
+interface Untyped {
+  request(method: string, path: string, options: RequestOptions): Promise<unknown>;
 }
 
 /**
@@ -67,11 +83,15 @@ export class ApiClient {
     readonly identity: Identity,
   ) {}
 
-  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-    return this.request<T>('GET', path, { query, signal });
+  /** A read: `get('/api/ideas/:id', { id })`, typed from the API's routes. */
+  get<P extends PathOf<'GET'>>(path: P, ...[query, signal]: [...Maybe<QueryOf<'GET', P>>, signal?: AbortSignal]): Promise<AnswerOf<'GET', P>>;
+  get(path: string, query?: Query, signal?: AbortSignal): Promise<unknown> {
+    return (this as Untyped).request('GET', path, { query, signal });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  /** Any call, typed from the API's routes: the parameters and query, the body and the answer. */
+  request<M extends Method, P extends PathOf<M>>(method: M, path: P, options?: RequestOptions<QueryOf<M, P>, BodyOf<M, P>>): Promise<AnswerOf<M, P>>;
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<unknown> {
     const url = apiUrl(this.base, path, options.query);
     const key = method === 'GET' ? undefined : (options.idempotencyKey ?? newKey());
     let refreshed = false;
@@ -115,14 +135,14 @@ export class ApiClient {
         const error = body?.error;
         throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText, error?.details, wait);
       }
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+      if (response.status === 204) return undefined;
+      return response.json();
     }
   }
 
   /** The server's identity mode (once per client): widgets word "sign in" differently in demo mode. */
   authMode(): Promise<'token' | 'header' | 'demo' | null> {
-    this.healthCheck ??= this.get<{ auth: 'token' | 'header' | 'demo' }>('/api/health').catch(() => {
+    this.healthCheck ??= this.get('/api/health').catch(() => {
       this.healthCheck = null;
       return null;
     });

@@ -1,4 +1,4 @@
-import type { Lang, Me } from '../../shared/api-types.ts';
+import type { Lang } from '../../shared/api-types.ts';
 import type { ApiClient } from './api.ts';
 import { tokenLang } from './identity.ts';
 
@@ -19,7 +19,7 @@ export async function learnPersonLang(client: ApiClient): Promise<void> {
   let known = learnt.get(client);
   if (known?.token !== token) {
     const claimed = tokenLang(token);
-    learnt.set(client, (known = { token, lang: claimed ? Promise.resolve(claimed) : client.get<Me>('/api/me').then((me) => me.lang, () => null) }));
+    learnt.set(client, (known = { token, lang: claimed ? Promise.resolve(claimed) : client.get('/api/me').then((me) => me.lang, () => null) }));
   }
   const lang = await known.lang;
   // Still the same person (the picker may have changed it meanwhile).
