@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 
 /**
  * The stewards' tables: reports on comments and ideas, and the audit log of what stewards did
- * (`moderation_actions`). The space's moderation settings live with their rule, in ./settings.ts.
+ * (`moderation_actions`). The space's moderation settings live with their rule, in ./settings-store.ts.
  */
 export type PostKind = 'comment' | 'idea';
 export type ReportResolution = 'hidden' | 'dismissed' | 'restored';
