@@ -15,7 +15,7 @@ import { resumePendingDeliveries } from './ideas/webhooks.ts';
 import { loadDemoSecret } from './identity/demo-people.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
-import { readingSecret } from './pulse/reading.ts';
+import { readingSecret } from './readings/store.ts';
 import { seedDemoModeration } from './stewardship/demo.ts';
 
 export interface RunningServer {

@@ -7,7 +7,7 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
-import { recordReading } from '../pulse/reading.ts';
+import { recordReading } from '../readings/store.ts';
 import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
 import { notifyAuthor } from '../moderation/notifications-store.ts';
 import { holdFor } from '../moderation/settings-store.ts';
