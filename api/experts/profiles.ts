@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Person } from '../people/person.ts';
-import { canReadSpaceSql } from './readable.ts';
+import { canReadSpaceSql } from '../spaces/access-sql.ts';
 import { resolveSkills, skillKey, type Skill } from './skills.ts';
 
 /**

@@ -3,8 +3,8 @@ import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db, Pool } from '../db/database.ts';
 import { findPerson } from '../people/person.ts';
+import { canReadSpaceSql, personReader } from '../spaces/access-sql.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
-import { canReadSpaceSql, personReader } from './readable.ts';
 
 /**
  * "Ask the experts": a question asked from the finder becomes a question in a Q&A thread (the

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { canReadSpaceSql } from './readable.ts';
+import { canReadSpaceSql } from '../spaces/access-sql.ts';
 import { matchSkills, type MatchedSkill } from './skills.ts';
 
 /**
