@@ -10,7 +10,7 @@ import { seedDemo } from './demo/seed.ts';
 import { seedDemoIdeas } from './demo/seed-ideas.ts';
 import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
-import { scheduleEscalations } from './experts/questions.ts';
+import { scheduleEscalations } from './experts/questions-store.ts';
 import { resumePendingDeliveries } from './ideas/webhooks.ts';
 import { loadDemoSecret } from './identity/demo-people.ts';
 import { scheduleRetention } from './privacy/retention.ts';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Db, Pool } from '../db/database.ts';
-import { resolveSkills, skillKey, skillLabel } from '../experts/skills.ts';
+import { resolveSkills, skillKey, skillLabel } from '../experts/skills-store.ts';
 import { line } from '../http/validation.ts';
 import { displayName, externalId } from '../people/identity-fields.ts';
 import { CsvError, parseCsv } from './csv.ts';
