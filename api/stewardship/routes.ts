@@ -12,7 +12,7 @@ import { personCard } from '../people/person.ts';
 import { assertCanRead, assertCanSteward, type SpaceAccess } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
 import { moderateComment, moderateIdea } from './actions.ts';
-import { loadQueue } from './queue.ts';
+import { loadQueue } from './store.ts';
 import {
   actionBody,
   actionParams,

@@ -59,13 +59,13 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'api/experts/schemas.ts → api/comments/schemas.ts': 'the experts’ questions and answers are comments, in the comments’ shape',
   'api/likes/routes.ts → api/comments/schemas.ts': 'a subject’s likes answer in the LikeState of a comment’s likes',
   'api/likes/schemas.ts → api/comments/schemas.ts': 'a subject’s likes answer in the LikeState of a comment’s likes',
-  'api/privacy/erase.ts → api/comments/store.ts': 'erasing a person retracts their comments through the comments’ store (live events, settled questions)',
-  'api/pulse/pulse.ts → api/ideas/schemas.ts': 'the pulse counts ideas by status: the statuses are the ideas’ own',
+  'api/privacy/erasure-store.ts → api/comments/store.ts': 'erasing a person retracts their comments through the comments’ store (live events, settled questions)',
   'api/pulse/schemas.ts → api/ideas/schemas.ts': 'the pulse counts ideas by status: the statuses are the ideas’ own',
+  'api/pulse/store.ts → api/ideas/schemas.ts': 'the pulse counts ideas by status: the statuses are the ideas’ own',
   'api/stewardship/actions.ts → api/comments/store.ts': 'stewards hide, restore, approve and reject comments through the comments’ store',
   'api/stewardship/actions.ts → api/ideas/store.ts': 'stewards hide, restore, approve and reject ideas through the ideas’ store',
-  'api/stewardship/queue.ts → api/ideas/store.ts': 'the stewards’ queue shows an anonymous idea’s author by the ideas’ own rule (authorVisibleTo)',
   'api/stewardship/routes.ts → api/ideas/access.ts': 'the queue and a report of an idea find it, and what the steward may see of it, by the ideas’ own access rule',
+  'api/stewardship/store.ts → api/ideas/store.ts': 'the stewards’ queue shows an anonymous idea’s author by the ideas’ own rule (authorVisibleTo)',
 };
 
 function breaking(rule: (edge: ImportEdge) => boolean): ImportEdge[] {
