@@ -4,7 +4,7 @@ import { resolveSkills, skillKey, skillLabel } from '../experts/skills-store.ts'
 import { line } from '../http/validation.ts';
 import { displayName, externalId } from '../people/identity-fields.ts';
 import { CsvError, parseCsv } from './csv.ts';
-import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRecord } from './people.ts';
+import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRecord } from './people-store.ts';
 
 /**
  * Imports people from a directory export, so that profiles exist before anyone posts

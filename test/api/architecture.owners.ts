@@ -19,7 +19,7 @@ export const TABLE_OWNERS = {
   memberships: ['api/spaces/store.ts'],
   subjects: ['api/subjects/subjects.ts'],
   subject_merges: ['api/subjects/rekey.ts'],
-  people: ['api/people/person.ts', 'api/directory/people.ts'],
+  people: ['api/people/person.ts', 'api/directory/people-store.ts'],
   scim_users: ['api/directory/scim.ts'],
   profiles: ['api/experts/profiles-store.ts'],
   profile_tags: ['api/experts/profiles-store.ts'],
