@@ -86,7 +86,7 @@ export interface Config {
   /** Notifications, the stewards' audit log and dealt-with reports older than this are deleted (api/privacy/retention.ts). */
   retentionDays: number;
   /**
-   * The secret each day's reading key is derived from (api/pulse/reading.ts), kept out of the database;
+   * The secret each day's reading key is derived from (api/readings/store.ts), kept out of the database;
    * unset: a random one in a file of the data folder. Several API processes on different machines share one.
    */
   readingSecret: string | undefined;

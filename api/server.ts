@@ -10,12 +10,12 @@ import { seedDemo } from './demo/seed.ts';
 import { seedDemoIdeas } from './demo/seed-ideas.ts';
 import { LiveBus } from './events/bus.ts';
 import { seedDemoProfiles } from './experts/demo.ts';
-import { scheduleEscalations } from './experts/questions.ts';
+import { scheduleEscalations } from './experts/questions-store.ts';
 import { resumePendingDeliveries } from './ideas/webhooks.ts';
 import { loadDemoSecret } from './identity/demo-people.ts';
 import { scheduleRetention } from './privacy/retention.ts';
 import { seedDemoPulse } from './pulse/demo.ts';
-import { readingSecret } from './pulse/reading.ts';
+import { readingSecret } from './readings/store.ts';
 import { seedDemoModeration } from './stewardship/demo.ts';
 
 export interface RunningServer {

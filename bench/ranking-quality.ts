@@ -3,9 +3,9 @@ import { buildLabelledSet, type LabelledSet } from '../scripts/expert-labelled-s
 import { parseMarkdown } from '../shared/markdown/parse.ts';
 import { openDatabase, type Db, type Pool } from '../api/db/database.ts';
 import { migrate } from '../api/db/migrate.ts';
-import { replaceTags, type TagKind } from '../api/experts/profiles.ts';
+import { replaceTags, type TagKind } from '../api/experts/profiles-store.ts';
 import { rankExperts } from '../api/experts/ranking.ts';
-import { resolveSkills } from '../api/experts/skills.ts';
+import { resolveSkills } from '../api/experts/skills-store.ts';
 
 /**
  * How good the ranking is, measured on the labelled set of scripts/expert-labelled-set.ts:

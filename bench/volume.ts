@@ -6,7 +6,7 @@ import { loadThreads, publishedCount } from '../api/comments/store.ts';
 import { openDatabase, type Database } from '../api/db/database.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { listIdeas } from '../api/ideas/store.ts';
-import { computePulse } from '../api/pulse/pulse.ts';
+import { computePulse } from '../api/pulse/store.ts';
 
 /**
  * The queries behind the busiest pages, on a database the size of a real intranet's after a year:

@@ -50,7 +50,7 @@ export type {
   SkillSuggestions,
   UpdateExpertProfile,
 } from '../api/experts/schemas.ts';
-export type { ModerationState } from '../api/stewardship/state.ts';
+export type { ModerationState } from '../api/moderation/schemas.ts';
 export type {
   ModerationAction,
   ModerationActionResult,

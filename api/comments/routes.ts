@@ -5,10 +5,10 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
-import { recordReading } from '../pulse/reading.ts';
+import { holdFor } from '../moderation/settings-store.ts';
+import { reportComment } from '../moderation/store.ts';
+import { recordReading } from '../readings/store.ts';
 import { assertCanRead, assertCanWrite, loadSpaceAccess } from '../spaces/access.ts';
-import { holdFor } from '../stewardship/settings.ts';
-import { reportComment } from '../stewardship/store.ts';
 import { ensureSubject, findSubject, spaceAccessFor, subjectKeyOf } from '../subjects/subjects.ts';
 import {
   acceptedSchema,

@@ -2,7 +2,7 @@ import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
-import { holdFor, type Hold } from '../stewardship/settings.ts';
+import { holdFor, type Hold } from '../moderation/settings-store.ts';
 import type { Comment, Thread } from './schemas.ts';
 
 /** A comment as stored, with its author's card. */

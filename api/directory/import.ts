@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Db, Pool } from '../db/database.ts';
-import { resolveSkills, skillKey, skillLabel } from '../experts/skills.ts';
+import { resolveSkills, skillKey, skillLabel } from '../experts/skills-store.ts';
 import { line } from '../http/validation.ts';
 import { displayName, externalId } from '../people/identity-fields.ts';
 import { CsvError, parseCsv } from './csv.ts';
-import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRecord } from './people.ts';
+import { createPerson, differs, findByExternalId, updatePerson, type DirectoryRecord } from './people-store.ts';
 
 /**
  * Imports people from a directory export, so that profiles exist before anyone posts

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { line } from '../http/validation.ts';
 import { displayName, externalId } from '../people/identity-fields.ts';
-import type { DirectoryPerson, DirectoryRecord } from './people.ts';
+import type { DirectoryPerson, DirectoryRecord } from './people-store.ts';
 
 /**
  * The SCIM 2.0 User resource (RFC 7643) as Ruche maps it onto a person:

@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { findMalformedInput } from '../http/well-formed.ts';
 import { writeTransaction } from '../http/write-transaction.ts';
-import { createPerson, findById, updatePerson, type DirectoryPerson } from './people.ts';
+import { createPerson, findById, updatePerson, type DirectoryPerson } from './people-store.ts';
 import {
   applyPatch,
   ERROR_SCHEMA,

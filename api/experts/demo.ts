@@ -1,6 +1,6 @@
 import type { Db, Pool } from '../db/database.ts';
-import { replaceTags, type TagKind } from './profiles.ts';
-import { resolveSkills } from './skills.ts';
+import { replaceTags, type TagKind } from './profiles-store.ts';
+import { resolveSkills } from './skills-store.ts';
 
 /**
  * Profiles for the demo intranet's people (api/identity/demo-people.ts), so that the "Annuaire des

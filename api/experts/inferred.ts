@@ -1,8 +1,8 @@
+import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import type { Person } from '../people/person.ts';
-import { excerpt } from './questions.ts';
 import { OTHERS_LIKES, OTHERS_VOTES, RANKING, rankExperts, type EvidenceKind, type Reason } from './ranking.ts';
 
 /**

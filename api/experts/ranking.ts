@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
-import { canReadSpaceSql } from './readable.ts';
-import { matchSkills, type MatchedSkill } from './skills.ts';
+import { canReadSpaceSql } from '../spaces/access-sql.ts';
+import { matchSkills, type MatchedSkill } from './skills-store.ts';
 
 /**
  * Who knows about a topic, ranked from what people declared and what they did.

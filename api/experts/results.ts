@@ -1,8 +1,8 @@
+import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
-import { loadProfiles, type ProfileView, type Viewer } from './profiles.ts';
-import { excerpt } from './questions.ts';
+import { loadProfiles, type ProfileView, type Viewer } from './profiles-store.ts';
 import type { EvidenceKind, RankedExpert, Reason } from './ranking.ts';
 
 export interface EvidenceView {

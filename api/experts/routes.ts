@@ -10,8 +10,8 @@ import { personCard } from '../people/person.ts';
 import { assertCanWrite } from '../spaces/access.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { inferredAbout } from './inferred.ts';
-import { endorsementState, findSkill, loadProfiles, setEndorsed, updateProfile, viewerOf } from './profiles.ts';
-import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, recordExpertQuestion, unreadCount } from './questions.ts';
+import { endorsementState, findSkill, loadProfiles, setEndorsed, updateProfile, viewerOf } from './profiles-store.ts';
+import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, recordExpertQuestion, unreadCount } from './questions-store.ts';
 import { rankExperts } from './ranking.ts';
 import { expertResults } from './results.ts';
 import {
@@ -35,12 +35,12 @@ import {
   skillsQuery,
   updateProfileBody,
 } from './schemas.ts';
-import { matchSkills, skillKey, suggestSkills } from './skills.ts';
-import { addAlias, curatedSkill, mergeSkills } from './vocabulary.ts';
+import { matchSkills, skillKey, suggestSkills } from './skills-store.ts';
+import { addAlias, curatedSkill, mergeSkills } from './vocabulary-store.ts';
 
 /**
  * The expert finder's API. Everything here needs a signed-in person: who knows what is for
- * colleagues, not for the open web. See ranking.ts for how people are ranked and profiles.ts for
+ * colleagues, not for the open web. See ranking.ts for how people are ranked and profiles-store.ts for
  * what a profile shows to whom.
  */
 const tags = ['Experts'];
@@ -314,7 +314,7 @@ export const expertsRoutes = router()
       const query = c.req.valid('query');
       const after = decodeCursor(query.cursor);
       if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-      // A read only: overdue questions are escalated by the server's timer (questions.ts).
+      // A read only: overdue questions are escalated by the server's timer (questions-store.ts).
       return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
     },
   )

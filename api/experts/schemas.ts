@@ -3,7 +3,7 @@ import { commentBody, commentSchema } from '../comments/schemas.ts';
 import { cursor, limit, line, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
-import { skillKey, skillLabel } from './skills.ts';
+import { skillKey, skillLabel } from './skills-store.ts';
 
 export const skillRef = z
   .object({

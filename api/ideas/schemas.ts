@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { markdownTree } from '../http/openapi.ts';
 import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
+import { moderationStateSchema } from '../moderation/schemas.ts';
 import { personCardSchema, spaceSummarySchema, viewerSchema } from '../spaces/schemas.ts';
-import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const;

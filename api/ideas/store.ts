@@ -11,7 +11,7 @@ import type {
   IdeaStatusChange,
 } from './schemas.ts';
 import { parseMarkdown } from '../../shared/markdown/parse.ts';
-import type { Hold } from '../stewardship/settings.ts';
+import type { Hold } from '../moderation/settings-store.ts';
 
 /** Ideas discuss on this subject key, in the idea's space. */
 export const ideaSubjectKey = (id: string) => `ruche:idea:${id}`;

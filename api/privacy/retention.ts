@@ -1,5 +1,5 @@
 import type { Db, Pool } from '../db/database.ts';
-import { forgetPastDays, utcDay } from '../pulse/reading.ts';
+import { forgetPastDays, utcDay } from '../readings/store.ts';
 
 /**
  * Retention: what Ruche keeps about activity, beyond the posts themselves, is deleted once it is

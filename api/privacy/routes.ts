@@ -3,8 +3,8 @@ import { requirePerson } from '../identity/authenticate.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { findPerson } from '../people/person.ts';
-import { erasePerson, erasurePreview } from './erase.ts';
-import { exportPerson } from './export.ts';
+import { erasePerson, erasurePreview } from './erasure-store.ts';
+import { exportPerson } from './export-store.ts';
 import { loadPrivacyChoices, savePrivacyChoices } from './store.ts';
 import { eraseBody, erasurePreviewSchema, erasureResultSchema, personalDataExportSchema, privacySchema, setPrivacyBody } from './schemas.ts';
 

@@ -5,13 +5,13 @@ import { errors, json } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanRead } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
-import { computePulse, type Scope } from './pulse.ts';
+import { computePulse, type Scope } from './store.ts';
 import { PERIODS, pulseQuery, pulseSchema } from './schemas.ts';
 
 /**
  * The engagement pulse (`<ruche-pulse>`): for everyone signed in who may read the space, since the
  * figures are aggregates that the community may be shown; for the whole site, admins only. Periods
- * are whole weeks, chosen among a few (pulse.ts says why no free dates).
+ * are whole weeks, chosen among a few (store.ts says why no free dates).
  */
 
 export const pulseRoutes = router().openapi(

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { IDEA_STATUSES } from '../ideas/schemas.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
-import type { PERIOD_WEEKS } from './pulse.ts';
+import type { PERIOD_WEEKS } from './store.ts';
 
 /** The periods offered: the last 4, 12, 26 or 52 whole weeks, the week under way left out. */
 export const PERIODS = { '4w': 4, '12w': 12, '26w': 26, '52w': 52 } as const satisfies Record<string, (typeof PERIOD_WEEKS)[number]>;

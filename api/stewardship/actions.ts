@@ -5,10 +5,10 @@ import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { loadIdea, setIdeaModeration, type IdeaRow } from '../ideas/store.ts';
+import { notifyAuthor, type NotificationKind } from '../moderation/notifications-store.ts';
+import { openReports, recordModerationAction, resolveReports, type ReportResolution } from '../moderation/store.ts';
 import { assertCanSteward, loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
 import { subjectKeyOf } from '../subjects/subjects.ts';
-import { notifyAuthor, type NotificationKind } from './notifications.ts';
-import { openReports, recordModerationAction, resolveReports, type ReportResolution } from './store.ts';
 
 /**
  * What stewards do to a post, the same for comments and ideas:

@@ -1,7 +1,7 @@
 import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { Db, Pool } from '../db/database.ts';
 import { ARTICLE } from '../demo/seed.ts';
-import { notifyAuthor } from './notifications.ts';
+import { notifyAuthor } from '../moderation/notifications-store.ts';
 
 /**
  * The demo's moderation, so that a steward who opens the 'Modération' tab of the 'Tableau de bord'

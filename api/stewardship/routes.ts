@@ -4,12 +4,15 @@ import { badRequest } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { ideaInContext, viewerOf } from '../ideas/access.ts';
+import { listNotifications, markRead, unreadNotifications } from '../moderation/notifications-store.ts';
+import { holdFor, loadModerationSettings, lockModerationSettings, saveModerationSettings } from '../moderation/settings-store.ts';
+import { auditLogPage, recordModerationAction, reportIdea } from '../moderation/store.ts';
+import { cleanWordList } from '../moderation/words.ts';
 import { personCard } from '../people/person.ts';
 import { assertCanRead, assertCanSteward, type SpaceAccess } from '../spaces/access.ts';
 import { spaceAccessFor } from '../subjects/subjects.ts';
 import { moderateComment, moderateIdea } from './actions.ts';
-import { listNotifications, markRead, unreadNotifications } from './notifications.ts';
-import { loadQueue } from './queue.ts';
+import { loadQueue } from './store.ts';
 import {
   actionBody,
   actionParams,
@@ -27,9 +30,6 @@ import {
   settingsQuery,
   settingsSchema,
 } from './schemas.ts';
-import { holdFor, loadModerationSettings, lockModerationSettings, saveModerationSettings } from './settings.ts';
-import { auditLogPage, recordModerationAction, reportIdea } from './store.ts';
-import { cleanWordList } from './words.ts';
 
 /**
  * Stewardship: a space's stewards moderate it — a queue of what waits or was reported, actions on

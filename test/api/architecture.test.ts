@@ -28,7 +28,7 @@ const NOT_YET_HOME: Record<string, Record<string, number>> = {
   'api/directory/import.ts': { profile_tags: 2 },
   'api/directory/scim.ts': { people: 1 },
   'api/experts/demo.ts': { endorsements: 1, profile_tags: 1, profiles: 1 },
-  'api/privacy/erase.ts': { comments: 2, ideas: 1, people: 1, subjects: 1 },
+  'api/privacy/erasure-store.ts': { comments: 2, ideas: 1, people: 1, subjects: 1 },
   'api/privacy/retention.ts': { comment_reports: 1, expert_notifications: 1, idea_reports: 1, moderation_actions: 1, notifications: 1 },
   'api/pulse/demo.ts': { comments: 3, idea_votes: 1, ideas: 1, people: 1, privacy_settings: 1, reading_days: 2, subjects: 1 },
   'api/server.ts': { events: 1, idempotency_keys: 1 },

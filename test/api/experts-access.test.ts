@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { migrate } from '../../api/db/migrate.ts';
-import { canReadSpaceSql, personReader } from '../../api/experts/readable.ts';
+import { canReadSpaceSql, personReader } from '../../api/spaces/access-sql.ts';
 import type { Person } from '../../api/people/person.ts';
 import { decideAccess, SPACE_COLUMNS, type Space, type Visibility } from '../../api/spaces/access.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 /**
  * The expert finder weighs content from many spaces in one query, so it says "may read" in SQL
- * (api/experts/readable.ts). That SQL must agree with decideAccess, the one rule of
+ * (api/spaces/access-sql.ts). That SQL must agree with decideAccess, the one rule of
  * api/spaces/access.ts, on every combination — checked here, exhaustively.
  */
 let db: TestDatabase;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { seedDemo } from '../../api/demo/seed.ts';
 import { migrate } from '../../api/db/migrate.ts';
 import { seedDemoProfiles } from '../../api/experts/demo.ts';
-import { scheduleEscalations } from '../../api/experts/questions.ts';
+import { scheduleEscalations } from '../../api/experts/questions-store.ts';
 import { rankExperts } from '../../api/experts/ranking.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AskedExperts, ExpertNotifications } from '../../shared/api-types.ts';
-import { escalateOverdueQuestions } from '../../api/experts/questions.ts';
+import { escalateOverdueQuestions } from '../../api/experts/questions-store.ts';
 import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
 
 type Person = Exclude<NonNullable<RequestOptions['as']>, string>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ExpertProfile, ExpertSearch } from '../../shared/api-types.ts';
-import { skillKey } from '../../api/experts/skills.ts';
+import { skillKey } from '../../api/experts/skills-store.ts';
 import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
 
 type Person = Exclude<NonNullable<RequestOptions['as']>, string>;

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Context } from 'hono';
 import type { Pulse, PulseFigure } from '../../shared/api-types.ts';
 import type { AppEnv } from '../../api/context.ts';
-import { forgetPastDays, readingSecret, recordReading, utcDay } from '../../api/pulse/reading.ts';
+import { forgetPastDays, readingSecret, recordReading, utcDay } from '../../api/readings/store.ts';
 import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
 
 /**

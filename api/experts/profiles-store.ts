@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { Person } from '../people/person.ts';
-import { canReadSpaceSql } from './readable.ts';
-import { resolveSkills, skillKey, type Skill } from './skills.ts';
+import { canReadSpaceSql } from '../spaces/access-sql.ts';
+import { resolveSkills, skillKey, type Skill } from './skills-store.ts';
 
 /**
  * Profiles: who a person is for their colleagues. Roles in spaces come first (steward of X, member

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { findSkill } from './profiles.ts';
-import { skillKey, type Skill } from './skills.ts';
+import { findSkill } from './profiles-store.ts';
+import { skillKey, type Skill } from './skills-store.ts';
 
 /**
  * Curating the shared vocabulary, for administrators: another way of writing a skill (an alias, also

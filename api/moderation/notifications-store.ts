@@ -1,7 +1,7 @@
+import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
-import { excerpt } from '../experts/questions.ts';
 
 /**
  * What a person is told about their own posts: hidden (and why), restored, approved, refused (and

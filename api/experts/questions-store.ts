@@ -1,9 +1,10 @@
+import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db, Pool } from '../db/database.ts';
 import { findPerson } from '../people/person.ts';
+import { canReadSpaceSql, personReader } from '../spaces/access-sql.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
-import { canReadSpaceSql, personReader } from './readable.ts';
 
 /**
  * "Ask the experts": a question asked from the finder becomes a question in a Q&A thread (the
@@ -250,16 +251,6 @@ export async function unreadCount(db: Db, personId: string): Promise<number> {
   );
   return row?.count ?? 0;
 }
-
-/** The first words of a text, cut at a word boundary. */
-export function excerpt(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 
 /**
  * Escalation on a timer: a question past its promise is escalated within one period of it (five

@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.ts';
-import { canReadSpaceSql, personReader } from '../experts/readable.ts';
 import type { IdeaStatus } from '../ideas/schemas.ts';
 import { personCard } from '../people/person.ts';
+import { utcDay } from '../readings/store.ts';
+import { canReadSpaceSql, personReader } from '../spaces/access-sql.ts';
 import type { PersonCard } from '../spaces/schemas.ts';
 import { derived, fewPeople, figure, MIN_PEOPLE, nestedFigure, shown, withheldFigure, type Figure } from './k-anonymity.ts';
-import { utcDay } from './reading.ts';
 
 /**
  * The engagement pulse of a space, or of the whole site: aggregates only, each passed through the
