@@ -79,6 +79,11 @@ export async function updatePerson(db: Db, id: string, record: DirectoryRecord):
   return row!;
 }
 
+/** Deactivates the person (they can no longer sign in; what they wrote stays theirs). */
+export async function deactivatePerson(db: Db, id: string): Promise<void> {
+  await db`update people set active = false, updated_at = now() where id = ${id} and active`;
+}
+
 /** Whether applying the record would change anything (for "unchanged" in import reports). */
 export function differs(person: DirectoryPerson, record: DirectoryRecord): boolean {
   return (

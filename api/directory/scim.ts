@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { findMalformedInput } from '../http/well-formed.ts';
 import { writeTransaction } from '../http/write-transaction.ts';
 import { createPerson, findById, updatePerson, type DirectoryPerson } from './people-store.ts';
+import { deletedUserId, deleteUser, findScimLink, linkUser, listUsers, userNameTaken } from './scim-store.ts';
 import {
   applyPatch,
   ERROR_SCHEMA,
@@ -91,34 +92,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A user as SCIM sees them: a person not deleted over SCIM. */
 async function loadUser(db: Db, id: string, lock = false): Promise<{ person: DirectoryPerson; scimExternalId: string | null }> {
   const person = UUID.test(id) ? await findById(db, id.toLowerCase(), { lock }) : null;
-  const [link] = person
-    ? await db<{ scimExternalId: string | null; deletedAt: Date | null }[]>`
-        select scim_external_id, deleted_at from scim_users where person_id = ${person.id}`
-    : [];
+  const link = person ? await findScimLink(db, person.id) : null;
   if (!person || link?.deletedAt) throw new ScimError(404, `There is no user ${id}.`);
   return { person, scimExternalId: link?.scimExternalId ?? null };
 }
 
-/** Records the provider's id for the person; a user written again is no longer deleted. */
-async function linkUser(db: Db, personId: string, scimExternalId: string | null) {
-  await db`insert into scim_users (person_id, scim_external_id) values (${personId}, ${scimExternalId})
-           on conflict (person_id) do update set scim_external_id = excluded.scim_external_id, deleted_at = null`;
-}
-
 /** userName is matched exactly, as sign-in matches the token's `sub` (see above). */
 async function assertUserNameFree(db: Db, userName: string, except: string | null) {
-  const [taken] = await db<{ id: string }[]>`
-    select id from people where external_id = ${userName} and (${except}::uuid is null or id <> ${except}::uuid) limit 1`;
-  if (taken) throw new ScimError(409, `A user with userName "${userName}" already exists.`, 'uniqueness');
-}
-
-/** The person behind a user deleted over SCIM with this userName, if any. */
-async function deletedUser(db: Db, userName: string): Promise<string | null> {
-  const [row] = await db<{ id: string }[]>`
-    select p.id from people p join scim_users s on s.person_id = p.id
-     where p.external_id = ${userName} and s.deleted_at is not null
-       for update of p`;
-  return row?.id ?? null;
+  if (await userNameTaken(db, userName, except)) throw new ScimError(409, `A user with userName "${userName}" already exists.`, 'uniqueness');
 }
 
 /** Replace (PUT) and PATCH end here: the whole user written at once. */
@@ -187,42 +168,15 @@ export const scimRoutes = new Hono<AppEnv>()
     if (where?.attribute === 'id' && !UUID.test(where.value)) {
       return scimJson(c, { schemas: [LIST_SCHEMA], totalResults: 0, startIndex, itemsPerPage: 0, Resources: [] }, 200);
     }
-    const filtered =
-      where === null
-        ? '$1::text is null'
-        : where.attribute === 'userName'
-          ? 'p.external_id = $1'
-          : where.attribute === 'email'
-            ? 'lower(p.email) = lower($1)'
-            : where.attribute === 'externalId'
-              ? 's.scim_external_id = $1'
-              : 'p.id = $1::uuid';
-    const condition = `${filtered} and s.deleted_at is null`;
-    const rows = await c.var.db.unsafe<(DirectoryPerson & { scimExternalId: string | null; total: number })[]>(
-      `select p.id, p.external_id, p.name, p.email, p.dept, p.title, p.active, p.is_guest, p.created_at, p.updated_at,
-              s.scim_external_id, count(*) over ()::int as total
-         from people p left join scim_users s on s.person_id = p.id
-        where ${condition}
-        order by p.created_at, p.id
-        offset $2 limit $3`,
-      [where?.value ?? null, startIndex - 1, count],
-    );
-    let total = rows[0]?.total;
-    if (total === undefined) {
-      const [row] = await c.var.db.unsafe<{ total: number }[]>(
-        `select count(*)::int as total from people p left join scim_users s on s.person_id = p.id where ${condition}`,
-        [where?.value ?? null],
-      );
-      total = row!.total;
-    }
+    const { users, total } = await listUsers(c.var.db, where, startIndex - 1, count);
     return scimJson(
       c,
       {
         schemas: [LIST_SCHEMA],
         totalResults: total,
         startIndex,
-        itemsPerPage: rows.length,
-        Resources: rows.map((row) => toResource(row, row.scimExternalId, baseUrl(c))),
+        itemsPerPage: users.length,
+        Resources: users.map((user) => toResource(user, user.scimExternalId, baseUrl(c))),
       },
       200,
     );
@@ -231,7 +185,7 @@ export const scimRoutes = new Hono<AppEnv>()
     const user = parseUser(await readJson(c));
     const record = toRecord(user);
     const db = c.var.db;
-    const deleted = await deletedUser(db, record.externalId);
+    const deleted = await deletedUserId(db, record.externalId);
     if (deleted) {
       // Created again after a DELETE: the same person, active unless the provider says otherwise.
       const person = await updatePerson(db, deleted, { ...record, active: record.active ?? true });
@@ -261,9 +215,7 @@ export const scimRoutes = new Hono<AppEnv>()
   })
   .delete('/Users/:id', async (c) => {
     const { person } = await loadUser(c.var.db, c.req.param('id'), true);
-    await c.var.db`update people set active = false, updated_at = now() where id = ${person.id} and active`;
-    await c.var.db`insert into scim_users (person_id, deleted_at) values (${person.id}, now())
-                   on conflict (person_id) do update set deleted_at = now()`;
+    await deleteUser(c.var.db, person.id);
     return c.body(null, 204);
   })
   .all('*', (c) => scimErrorResponse(c, new ScimError(404, `There is no ${c.req.method} ${c.req.path} in this SCIM service.`)));

@@ -20,7 +20,7 @@ export const TABLE_OWNERS = {
   subjects: ['api/subjects/subjects.ts'],
   subject_merges: ['api/subjects/rekey.ts'],
   people: ['api/people/person.ts', 'api/directory/people-store.ts'],
-  scim_users: ['api/directory/scim.ts'],
+  scim_users: ['api/directory/scim-store.ts'],
   profiles: ['api/experts/profiles-store.ts'],
   profile_tags: ['api/experts/profiles-store.ts'],
   endorsements: ['api/experts/profiles-store.ts'],
