@@ -1,12 +1,8 @@
 import { html, type ReactiveControllerHost } from 'lit';
 import { errorMessage, type Lang } from './i18n.ts';
-import type { Retrier } from './read-again.ts';
+import type { ReadFailure, Retrier } from './read-again.ts';
 
-/** Why what a widget shows could not be read, in the person's words; `retry`: trying again may help. */
-export interface ReadFailure {
-  text: string;
-  retry: boolean;
-}
+export type { ReadFailure };
 
 /** The failure where the content would be: a calm sentence, or the error with its "try again" button. */
 export function failureNotice(failure: ReadFailure, retryLabel: string, retry: () => void) {
