@@ -560,3 +560,9 @@ export class RucheComments extends RucheElement {
     </article>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-comments': RucheComments;
+  }
+}

@@ -305,3 +305,9 @@ export class RucheExpertFinder extends RucheElement {
         : nothing}`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-expert-finder': RucheExpertFinder;
+  }
+}

@@ -178,3 +178,9 @@ export class RuchePerson extends RucheElement {
     </article>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-person': RuchePerson;
+  }
+}

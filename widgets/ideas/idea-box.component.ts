@@ -322,3 +322,9 @@ export class RucheIdeaBox extends RucheElement {
     </li>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-idea-box': RucheIdeaBox;
+  }
+}

@@ -205,3 +205,9 @@ export class RucheLike extends RucheElement {
       </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-like': RucheLike;
+  }
+}

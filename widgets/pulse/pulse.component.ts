@@ -241,3 +241,9 @@ export class RuchePulse extends RucheElement {
     return html`${failure}<div class="figures ${this.loading ? 'stale' : ''}" aria-busy=${this.loading ? 'true' : 'false'}>${this.figures.render(data)}</div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-pulse': RuchePulse;
+  }
+}
