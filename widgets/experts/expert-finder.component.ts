@@ -221,6 +221,7 @@ export class RucheExpertFinder extends RucheElement {
   async open(name: keyof typeof parts, view?: View): Promise<void> {
     if (!this.parts.has(name)) {
       const module = await parts[name]();
+      if ('translations' in module) await module.translations.ready(this.language); // its words in English first
       if (!this.parts.has(name)) this.parts.set(name, new module.default(this));
     }
     if (view) this.view = view;
