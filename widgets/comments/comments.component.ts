@@ -169,16 +169,15 @@ export class RucheComments extends RucheElement {
     if (!more) return this.reading.run();
     // The next threads: dropped if the first ones are read again meanwhile (another sort, person…).
     const current = this.reading.current();
-    const { signal } = this.reading;
     this.notes.delete('more');
     this.setBusy('more', true);
     try {
-      const page = await this.readPage(true, signal);
+      const page = await this.readPage(true);
       if (!current()) return;
       this.store.append(page.threads);
       this.shown(page);
     } catch (error) {
-      if (signal.aborted || !current()) return;
+      if (!current()) return;
       this.notes.set('more', { text: errorMessage(error, this.language), error: true });
     } finally {
       this.setBusy('more', false);
@@ -217,7 +216,7 @@ export class RucheComments extends RucheElement {
   );
 
   /** A page of threads, with the code drawing them needs (Q&A marks, held notices, the moves under comments). */
-  private async readPage(more: boolean, signal: AbortSignal): Promise<CommentPage> {
+  private async readPage(more: boolean, signal?: AbortSignal): Promise<CommentPage> {
     const { client, identity } = this.context;
     // A finger does not hover: on a touch screen, someone signed in gets the moves under the
     // comments with the comments (their code asked for beside them), not after a first tap.
@@ -274,7 +273,7 @@ export class RucheComments extends RucheElement {
 
   /** Each person's own, on each subject (a shared computer, the demo's picker). */
   private draftKey(key: string): string {
-    return `ruche:draft:${this.ctx!.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${this.page?.viewer.id}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
+    return `ruche:draft:${this.context.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${this.page?.viewer.id}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
   }
 
   /** Another subject, space, API or person: the boxes hold their own drafts. */
@@ -325,7 +324,7 @@ export class RucheComments extends RucheElement {
    */
   private listen(since: string | undefined): void {
     this.stopLive?.();
-    const { client } = this.ctx!;
+    const { client } = this.context;
     const [space, subject] = [this.spaceSlug, this.subjectKey];
     let stopped = false;
     const near = new IntersectionObserver(
