@@ -50,7 +50,7 @@ export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][
   show(personId, skill, skill.endorsementCount + (on ? 1 : -1), on);
   try {
     const path = `/api/experts/people/${personId}/skills/${encodeURIComponent(skill.key)}/endorsement`;
-    const state = await host.context.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
+    const state = await host.ctx!.client.request<Endorsement>(on ? 'PUT' : 'DELETE', path);
     show(personId, skill, state.endorsementCount, state.endorsedByMe);
   } catch (error) {
     show(personId, skill, before.endorsementCount, before.endorsedByMe);

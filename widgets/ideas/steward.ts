@@ -100,7 +100,7 @@ export class Stewarding {
     host.notes.delete(key);
     host.participation!.setBusy(key, true);
     try {
-      this.detail.replace(await host.context.client.request<IdeaDetail>('POST', `/api/ideas/${this.ideaId}/${action}`, { body }));
+      this.detail.replace(await host.ctx!.client.request<IdeaDetail>('POST', `/api/ideas/${this.ideaId}/${action}`, { body }));
       host.note(doneKey, done, false);
       void host.load(); // counts and order change
     } catch (error) {
@@ -114,7 +114,7 @@ export class Stewarding {
     clearTimeout(this.timer);
     this.timer = setTimeout(async () => {
       const { host } = this;
-      const found = q.trim().length < 2 ? null : await host.context.client.get<SimilarIdeas>('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
+      const found = q.trim().length < 2 ? null : await host.ctx!.client.get<SimilarIdeas>('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
       this.matches = found?.ideas.filter((idea) => idea.id !== this.ideaId) ?? null;
       host.requestUpdate();
     }, 250);

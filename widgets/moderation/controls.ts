@@ -31,7 +31,7 @@ export interface FormSlot {
 
 export interface ControlsHost {
   readonly language: Lang;
-  readonly context: RucheContext;
+  readonly ctx: RucheContext | null;
   requestUpdate(): void;
   addStyles(styles: CSSResultOrNative): void;
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -200,7 +200,7 @@ export class ModerationControls {
     this.failures.delete(key);
     host.requestUpdate();
     try {
-      const result = await host.context.client.request<ModerationActionResult>('POST', `/api/moderation/${target.kind}s/${target.id}/${action}`, {
+      const result = await host.ctx!.client.request<ModerationActionResult>('POST', `/api/moderation/${target.kind}s/${target.id}/${action}`, {
         body: reason ? { reason } : {},
       });
       this.reasons.delete(key);
