@@ -110,7 +110,7 @@ const config: RollupOptions = {
       if (/\/widgets\/(shared|comments|like|demo-picker)\/[\w.]*\.en\.ts$/.test(id)) return 'en';
       // Not what loads later: what reads again after a failure (read-again.ts) and what learns a
       // person's language from their profile (person-lang.ts).
-      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint|read-again|person-lang)\w+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint|read-again|person-lang)[\w.-]+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
       // The page's one live connection (the code applying its events to the threads, changes.ts,
       // loads with the first event or with the writing half).
       if (/\/widgets\/shared\/live\.ts$/.test(id)) return 'live';

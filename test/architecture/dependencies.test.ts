@@ -27,25 +27,11 @@ const show = (found: ImportEdge[]) => found.map((edge) => `${edge.from} → ${ed
  */
 const KNOWN_CYCLES: string[][] = [
   ['widgets/comments/changes.ts', 'widgets/comments/comments.component.ts', 'widgets/comments/qa.ts', 'widgets/comments/writing.ts', 'widgets/moderation/comment-moves.ts'],
-  ['widgets/comments/messages.en.ts', 'widgets/comments/messages.ts'],
-  ['widgets/comments/writing.messages.en.ts', 'widgets/comments/writing.messages.ts'],
-  ['widgets/demo-picker/messages.en.ts', 'widgets/demo-picker/messages.ts'],
   ['widgets/experts/ask.ts', 'widgets/experts/expert-finder.component.ts', 'widgets/experts/my-profile.ts', 'widgets/experts/questions.ts', 'widgets/privacy/my-data.ts'],
   ['widgets/experts/card.ts', 'widgets/experts/reasons.ts'],
   ['widgets/experts/endorsing.ts', 'widgets/experts/person.component.ts', 'widgets/experts/posts.ts'],
-  ['widgets/experts/finder.messages.en.ts', 'widgets/experts/finder.messages.ts'],
-  ['widgets/experts/messages.en.ts', 'widgets/experts/messages.ts'],
-  ['widgets/ideas/detail.messages.en.ts', 'widgets/ideas/detail.messages.ts'],
   ['widgets/ideas/detail.ts', 'widgets/ideas/idea-box.component.ts', 'widgets/ideas/news.ts', 'widgets/ideas/participation.ts', 'widgets/ideas/steward.ts', 'widgets/ideas/submit.ts', 'widgets/moderation/idea-moves.ts'],
-  ['widgets/ideas/messages.en.ts', 'widgets/ideas/messages.ts'],
-  ['widgets/ideas/submit.messages.en.ts', 'widgets/ideas/submit.messages.ts'],
-  ['widgets/like/like.component.ts', 'widgets/like/liking.ts', 'widgets/like/people.ts'],
-  ['widgets/like/messages.en.ts', 'widgets/like/messages.ts'],
   ['widgets/moderation/desk.ts', 'widgets/pulse/figures.ts', 'widgets/pulse/pulse.component.ts'],
-  ['widgets/pulse/figures.messages.en.ts', 'widgets/pulse/figures.messages.ts'],
-  ['widgets/pulse/messages.en.ts', 'widgets/pulse/messages.ts'],
-  ['widgets/shared/api.ts', 'widgets/shared/errors.en.ts', 'widgets/shared/i18n.ts', 'widgets/shared/identity.ts', 'widgets/shared/token-endpoint.ts'],
-  ['widgets/shared/failure.ts', 'widgets/shared/read-again.ts'],
 ];
 
 /**

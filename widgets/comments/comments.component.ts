@@ -3,9 +3,11 @@ import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-t
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
 import { heart, icon } from '../shared/icons.ts';
-import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
+import { failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
+import { loadOnce } from '../shared/load-once.ts';
+import { Reading } from '../shared/reading.ts';
 import { readJson, removeKey, writeJson } from '../shared/storage.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './comments.styles.ts';
@@ -90,20 +92,14 @@ export class RucheComments extends RucheElement {
   private changes: typeof import('./changes.ts') | null = null;
   /** What a held comment tells its author and the stewards (held.ts, loaded when one is there). */
   private heldNotes: typeof import('./held.ts') | null = null;
-  private heldNotesLoad: Promise<void> | null = null;
-  private writingLoad: Promise<Writing> | null = null;
-  private answersLoad: Promise<void> | null = null;
   private moderatingLoad: Promise<unknown> | null = null;
   private loadedWith = '';
   private drafts = '';
   private held: [LiveEvent, string | null][] = [];
-  private generation = 0;
-  private abort: AbortController | null = null;
   private stopLive: (() => void) | null = null;
   private authMode: string | null = null;
   private announcement = '';
   private ticker: ReturnType<typeof setInterval> | undefined;
-  private readonly readAgain = new ReadAgain(this, () => void this.load(false));
 
   constructor() {
     super();
@@ -170,80 +166,92 @@ export class RucheComments extends RucheElement {
 
   async load(more: boolean): Promise<void> {
     if (!this.ctx) return;
-    const { client } = this.ctx;
-    if (!more) {
-      this.generation++;
-      this.abort?.abort();
-      this.readAgain.cancel();
-      this.loadedWith = this.query();
-      this.keepDrafts();
-      if (this.mode === 'qa') void this.loadAnswers();
-    }
-    const generation = this.generation;
-    const abort = (this.abort = new AbortController());
+    if (!more) return this.reading.run();
+    // The next threads: dropped if the first ones are read again meanwhile (another sort, person…).
+    const current = this.reading.current();
     this.notes.delete('more');
-    if (more) this.setBusy('more', true);
-    // A finger does not hover: on a touch screen, someone signed in gets the moves under the
-    // comments with the comments (their code asked for beside them), not after a first tap.
-    const writing = !more && !this.writing && touchScreen() && (await this.ctx.identity.token()) ? this.loadWriting().catch(() => null) : null;
+    this.setBusy('more', true);
     try {
-      const page = await client.get(
-        '/api/comments',
-        { space: this.spaceSlug, subject: this.subjectKey, sort: this.sort, limit: this.pageSize, cursor: more ? this.nextCursor : null },
-        abort.signal,
-      );
-      if (!page.viewer.id) this.authMode = await client.authMode();
-      if (page.subject.mode === 'qa') await this.loadAnswers();
-      if (page.threads.some((t) => t.moderation || t.replies.some((c) => c.moderation))) await this.loadHeldNotes().catch(() => {});
-      if (writing && page.viewer.id) await writing;
-      if (generation !== this.generation) return;
-      if (more) this.store.append(page.threads);
-      else {
-        this.store.reset(page.threads, page.subject.commentCount, page.lastEventId);
-        this.held = [];
-        this.listen(page.lastEventId);
-      }
-      this.nextCursor = page.nextCursor;
-      this.failure = null;
-      if (!more) this.readAgain.succeeded();
-      this.page = page;
-      if (!more) this.keepDrafts();
-      // Stewards get their moves; nobody else downloads them.
-      if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
-      else this.moderating = this.moderatingLoad = null;
+      const page = await this.readPage(true);
+      if (!current()) return;
+      this.store.append(page.threads);
+      this.shown(page);
     } catch (error) {
-      if (abort.signal.aborted || generation !== this.generation) return;
-      if (more) this.notes.set('more', { text: errorMessage(error, this.language), error: true });
-      else {
-        const failure = await this.readAgain.failed(error, this.language);
-        if (generation !== this.generation) return;
-        this.failure = failure;
-        // Refused (no access, not signed in): nothing more is asked, not even live updates.
-        if (!this.failure.retry) {
-          this.stopLive?.();
-          this.stopLive = null;
-          this.page = null; // what was shown is no longer this person's to read
-        }
-      }
+      if (!current()) return;
+      this.notes.set('more', { text: errorMessage(error, this.language), error: true });
     } finally {
-      if (more) this.setBusy('more', false);
+      this.setBusy('more', false);
       this.requestUpdate();
     }
   }
 
+  /** The first threads, read again from the start (another subject, sort, person; "try again"). */
+  private readonly reading = new Reading(
+    this,
+    (signal) => {
+      this.loadedWith = this.query();
+      this.keepDrafts();
+      if (this.mode === 'qa') void this.loadAnswers();
+      this.notes.delete('more');
+      return this.readPage(false, signal);
+    },
+    (page) => {
+      this.store.reset(page.threads, page.subject.commentCount, page.lastEventId);
+      this.held = [];
+      this.listen(page.lastEventId);
+      this.shown(page);
+      this.keepDrafts();
+      this.requestUpdate();
+    },
+    (failure) => {
+      this.failure = failure;
+      // Refused (no access, not signed in): nothing more is asked, not even live updates.
+      if (!failure.retry) {
+        this.stopLive?.();
+        this.stopLive = null;
+        this.page = null; // what was shown is no longer this person's to read
+      }
+      this.requestUpdate();
+    },
+  );
+
+  /** A page of threads, with the code drawing them needs (Q&A marks, held notices, the moves under comments). */
+  private async readPage(more: boolean, signal?: AbortSignal): Promise<CommentPage> {
+    const { client, identity } = this.context;
+    // A finger does not hover: on a touch screen, someone signed in gets the moves under the
+    // comments with the comments (their code asked for beside them), not after a first tap.
+    const writing = !more && !this.writing && touchScreen() && (await identity.token()) ? this.loadWriting().catch(() => null) : null;
+    const page = await client.get(
+      '/api/comments',
+      { space: this.spaceSlug, subject: this.subjectKey, sort: this.sort, limit: this.pageSize, cursor: more ? this.nextCursor : null },
+      signal,
+    );
+    if (!page.viewer.id) this.authMode = await client.authMode();
+    if (page.subject.mode === 'qa') await this.loadAnswers();
+    if (page.threads.some((t) => t.moderation || t.replies.some((c) => c.moderation))) await this.loadHeldNotes().catch(() => {});
+    if (writing && page.viewer.id) await writing;
+    return page;
+  }
+
+  /** What a page read tells, the first one or the next ones. */
+  private shown(page: CommentPage): void {
+    this.nextCursor = page.nextCursor;
+    this.failure = null;
+    this.page = page;
+    // Stewards get their moves; nobody else downloads them.
+    if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
+    else this.moderating = this.moderatingLoad = null;
+  }
+
   /** The writing half, loaded once (a head start when the pointer or the focus comes near the controls). */
-  private loadWriting(): Promise<Writing> {
-    return (this.writingLoad ??= import('./writing.ts')
+  private readonly loadWriting = loadOnce(() =>
+    import('./writing.ts')
       .then(({ Writing }) => Writing.for(this))
       .then((writing) => {
         this.requestUpdate(); // its buttons and help
         return (this.writing = writing);
-      })
-      .catch((error) => {
-        this.writingLoad = null; // try again with the next use
-        throw error;
-      }));
-  }
+      }),
+  );
 
   /** Runs `action` with the writing half, loading it first if needed; `note` says where a failure shows. */
   write(note: string, action: (writing: Writing) => unknown): void {
@@ -265,7 +273,7 @@ export class RucheComments extends RucheElement {
 
   /** Each person's own, on each subject (a shared computer, the demo's picker). */
   private draftKey(key: string): string {
-    return `ruche:draft:${this.ctx!.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${this.page?.viewer.id}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
+    return `ruche:draft:${this.context.api}|${this.spaceSlug ?? ''}|${this.subjectKey}|${this.page?.viewer.id}|${key.startsWith('reply:') ? key.slice(6) : ''}`;
   }
 
   /** Another subject, space, API or person: the boxes hold their own drafts. */
@@ -287,27 +295,21 @@ export class RucheComments extends RucheElement {
     else removeKey(this.draftKey(key));
   }
 
-  private loadAnswers(): Promise<void> {
-    this.answersLoad ??= import('./qa.ts').then(({ AnswerPromise }) => {
+  private readonly loadAnswers = loadOnce(() =>
+    import('./qa.ts').then(({ AnswerPromise }) => {
       this.answers = new AnswerPromise(this);
       this.requestUpdate();
-    });
-    return this.answersLoad;
-  }
+    }),
+  );
 
-  private loadHeldNotes(): Promise<void> {
-    return (this.heldNotesLoad ??= import('./held.ts').then(
-      (held) => {
-        this.addStyles(held.styles);
-        this.heldNotes = held;
-        this.requestUpdate();
-      },
-      (error) => {
-        this.heldNotesLoad = null; // tried again with the next held comment drawn
-        throw error;
-      },
-    ));
-  }
+  /** Tried again with the next held comment drawn, if its code could not come. */
+  private readonly loadHeldNotes = loadOnce(() =>
+    import('./held.ts').then((held) => {
+      this.addStyles(held.styles);
+      this.heldNotes = held;
+      this.requestUpdate();
+    }),
+  );
 
   /** Why a comment is held, for its author and the stewards; its code comes with the first one (a live change may bring it). */
   private heldNotice(c: Comment) {
@@ -322,7 +324,7 @@ export class RucheComments extends RucheElement {
    */
   private listen(since: string | undefined): void {
     this.stopLive?.();
-    const { client } = this.ctx!;
+    const { client } = this.context;
     const [space, subject] = [this.spaceSlug, this.subjectKey];
     let stopped = false;
     const near = new IntersectionObserver(
@@ -413,7 +415,7 @@ export class RucheComments extends RucheElement {
       ${this.failure
         ? page
           ? html`<div class="alert" role="alert">${this.failure.text}</div>`
-          : failureNotice(this.failure, m.retry, () => this.readAgain.now())
+          : failureNotice(this.failure, m.retry, () => void this.reading.run())
         : nothing}
       ${!page
         ? this.failure
@@ -558,5 +560,11 @@ export class RucheComments extends RucheElement {
         ${writing?.form(c)} ${this.moderating?.form(target)} ${this.renderNote(`c:${c.id}`)}
       </div>
     </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-comments': RucheComments;
   }
 }

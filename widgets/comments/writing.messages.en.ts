@@ -1,4 +1,4 @@
-import type { WritingMessages } from './writing.messages.ts';
+import type { WritingMessages } from './writing.messages.fr.ts';
 
 export const en: WritingMessages = {
   replyTo: 'Reply to #',

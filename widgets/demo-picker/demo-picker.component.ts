@@ -115,3 +115,9 @@ export class RucheDemoPicker extends RucheElement {
     >`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-demo-picker': RucheDemoPicker;
+  }
+}

@@ -1,13 +1,5 @@
 import { Translations } from '../shared/i18n.ts';
+import { fr } from './messages.fr.ts';
 
-const fr = {
-  youAre: 'Vous êtes :',
-  anonymous: 'Visiteur anonyme',
-  guest: 'partenaire',
-  admin: 'admin',
-  steward: 'animation',
-  hint: 'Démo : choisissez la personne que vous incarnez',
-};
-
-export type Messages = typeof fr;
+export type { Messages } from './messages.fr.ts';
 export const messages = new Translations(fr, () => import('./messages.en.ts').then((m) => m.en));

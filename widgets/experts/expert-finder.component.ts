@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type { ExpertSearch } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
-import { ReadAgain, failureNotice, type ReadFailure } from '../shared/failure.ts';
+import { failureNotice, type ReadFailure } from '../shared/failure.ts';
+import { Reading } from '../shared/reading.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './expert-finder.styles.ts';
@@ -91,9 +92,7 @@ export class RucheExpertFinder extends RucheElement {
   private asked: string | null | undefined;
   /** The parts loaded so far, by name. */
   readonly parts = new Map<keyof typeof parts, Part>();
-  private generation = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly readAgain = new ReadAgain(this, () => void this.search(this.subjectTopic));
 
   constructor() {
     super();
@@ -122,13 +121,13 @@ export class RucheExpertFinder extends RucheElement {
   }
 
   protected async contextChanged(): Promise<void> {
-    const generation = ++this.generation;
-    const { client, identity } = this.ctx!;
+    this.reading.cancel(); // a search for the person before is not shown
+    const current = this.reading.current();
+    const { client, identity } = this.context;
     this.unusable = null;
-    this.readAgain.cancel();
     if (!(await identity.token())) {
       const mode = await client.authMode();
-      if (generation !== this.generation) return;
+      if (!current()) return;
       // Behind an SSO proxy, requests are signed in without a token.
       if (mode !== 'header') return this.signedOut(mode);
     }
@@ -164,14 +163,14 @@ export class RucheExpertFinder extends RucheElement {
     this.farewellNote = text;
     this.parts.clear();
     this.view = 'find';
-    this.ctx!.identity.signOut();
+    this.context.identity.signOut();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.farewell')?.focus());
   }
 
   /** Handles a refused request: a visitor not signed in is invited to; anything else is said where it happened. */
   async failed(error: unknown): Promise<string | null> {
     if (error instanceof ApiError && error.status === 401) {
-      this.signedOut(await this.ctx!.client.authMode());
+      this.signedOut(await this.context.client.authMode());
       return null;
     }
     return errorMessage(error, this.language);
@@ -180,37 +179,46 @@ export class RucheExpertFinder extends RucheElement {
   async search(q: string): Promise<void> {
     q = q.trim();
     if (!q || !this.ctx) return;
-    const generation = ++this.generation;
     if (q !== this.searching) for (const part of this.parts.values()) part.searched?.(q);
     this.searching = q;
-    this.failure = null;
-    this.readAgain.cancel();
-    if (this.found?.query !== q) this.found = null;
-    this.requestUpdate();
-    try {
-      const [found] = await Promise.all([
-        this.ctx.client.get('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }),
-        loadCards(),
-      ]);
-      // One does not look for oneself.
-      found.results = found.results.filter((r) => !r.profile.isMe);
-      if (generation !== this.generation) return;
-      this.readAgain.succeeded();
-      this.found = found;
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (error instanceof ApiError && error.status === 401) return void (await this.failed(error));
-      const failure = await this.readAgain.failed(error, this.language);
-      if (generation !== this.generation) return;
+    return this.reading.run();
+  }
+
+  /** The search for `searching`; a visitor not signed in (401) is invited to sign in instead. */
+  private readonly reading = new Reading(
+    this,
+    async (signal) => {
+      const q = this.searching;
+      this.failure = null;
+      if (this.found?.query !== q) this.found = null;
+      this.requestUpdate();
+      try {
+        const [found] = await Promise.all([
+          this.context.client.get('/api/experts', { q, space: this.spaceSlug, limit: this.limit ?? (this.topic ? 3 : 10) }, signal),
+          loadCards(),
+        ]);
+        // One does not look for oneself.
+        found.results = found.results.filter((r) => !r.profile.isMe);
+        return found;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return error;
+        throw error;
+      }
+    },
+    (found) => {
+      if (found instanceof ApiError) void this.failed(found);
+      else this.found = found;
+    },
+    (failure) => {
       // Refused (its space is not open to this person): one sentence, and nothing more is asked.
       if (failure.retry) this.failure = failure;
       else this.refuse(failure.text);
-    }
-  }
+    },
+  );
 
   private poll(): void {
     if (this.topic) return; // a help page's box shows no questions
-    void this.ctx!.client.get('/api/experts/notifications', { unread: 'true', limit: 1 }).then(
+    void this.context.client.get('/api/experts/notifications', { unread: 'true', limit: 1 }).then(
       (news) => (this.unread = news.unreadCount),
       () => {},
     );
@@ -221,6 +229,7 @@ export class RucheExpertFinder extends RucheElement {
   async open(name: keyof typeof parts, view?: View): Promise<void> {
     if (!this.parts.has(name)) {
       const module = await parts[name]();
+      if ('translations' in module) await module.translations.ready(this.language); // its words in English first
       if (!this.parts.has(name)) this.parts.set(name, new module.default(this));
     }
     if (view) this.view = view;
@@ -277,7 +286,7 @@ export class RucheExpertFinder extends RucheElement {
             <input id="q" name="q" type="search" autocomplete="off" .value=${this.searching || this.query || ''} placeholder=${m.placeholder} />
             <button class="btn primary">${m.find}</button>
           </form>`}
-      ${this.failure ? failureNotice(this.failure, m.retry, () => this.readAgain.now()) : nothing}
+      ${this.failure ? failureNotice(this.failure, m.retry, () => void this.search(this.subjectTopic)) : nothing}
       <div role="status">
         ${!this.searching
           ? html`<p class="lead">${m.intro}</p>
@@ -303,5 +312,11 @@ export class RucheExpertFinder extends RucheElement {
         ? (this.parts.get('ask')?.render() ??
           html`<p class="ask"><b>${m.askTitle}</b> <button class="btn" @click=${() => this.open('ask')}>${m.ask}</button></p>`)
         : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-expert-finder': RucheExpertFinder;
   }
 }

@@ -1,4 +1,4 @@
-import type { Messages } from './finder.messages.ts';
+import type { Messages } from './finder.messages.fr.ts';
 
 export const en: Messages = {
   title: 'Find an expert',

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ExpertProfile, InferredExpertise, UpdateExpertProfile } from '../../shared/api-types.ts';
 import { absoluteDate, formatCount, plural } from '../shared/i18n.ts';
 import { fill, safeHref } from './card.ts';
@@ -6,226 +6,13 @@ import { reasonText } from './reasons.ts';
 import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
 import { MyData } from '../privacy/my-data.ts';
 import { define as definePerson } from './person.ts';
+import { messages, type MyProfileMessages } from './my-profile.messages.ts';
+import { styles } from './my-profile.styles.ts';
 
 type ListField = 'skills' | 'askMeAbout' | 'canMentor' | 'wantToLearn';
 
-const messages = {
-  fr: {
-    lead: 'Ce que vos collègues voient de vous :',
-    skills: 'Mes compétences',
-    skillsHint: 'Vos collègues peuvent recommander chacune d’elles.',
-    intents: 'Mes intentions',
-    askMeAbout: 'Demandez-moi sur',
-    canMentor: 'Je peux accompagner sur',
-    wantToLearn: 'Je veux apprendre',
-    add: 'Ajouter',
-    remove: 'Retirer “%”',
-    contact: 'Me contacter',
-    chat: 'Lien de messagerie (Teams, Slack, XMPP, SIP, https…)',
-    email: 'E-mail (annuaire de l’entreprise) :',
-    save: 'Enregistrer',
-    badLink: 'Lien refusé : https:, msteams:, slack:, sip:, xmpp:, im: ou tel: seulement.',
-    privacy: 'Confidentialité',
-    hideInferred: 'Ne pas utiliser ce que Ruche déduit de mon activité',
-    hideInferredHint: 'Vos messages ne servent plus à vous classer ni de preuves : seules vos compétences déclarées comptent.',
-    hideFromGuests: 'Masquer mon profil aux invités',
-    hideFromGuestsHint: 'Les partenaires externes ne vous trouvent pas et ne voient pas votre fiche.',
-    saved: 'Enregistré.',
-    inferred: 'Ce que Ruche déduit de votre activité',
-    hidden: 'Vous avez choisi de ne pas l’utiliser : rien de ceci n’est montré ni ne compte.',
-    totals: 'Ce qui compte :',
-    t_acceptedAnswers: ['# réponse acceptée', '# réponses acceptées'],
-    t_answers: ['# réponse', '# réponses'],
-    t_comments: ['# commentaire', '# commentaires'],
-    t_ideas: ['# idée signée', '# idées signées'],
-    t_likes: ['# j’aime reçu', '# j’aime reçus'],
-    t_votes: ['# vote reçu', '# votes reçus'],
-    nothing: 'Rien pour l’instant : vos réponses et vos idées signées compteront.',
-    bySkill: 'Qui cherche “%” lit :',
-    noReason: 'rien encore.',
-    posts: 'Les messages qui pèsent le plus',
-    weight: 'poids #',
-    employees: 'visible par tous',
-    members: 'visible des membres de « % »',
-    never: 'Ne comptent jamais : vos questions (#), vos idées anonymes (%). Le poids d’un message diminue de moitié tous les & jours.',
-    kinds: { accepted_answer: 'Réponse acceptée', answer: 'Réponse', comment: 'Commentaire', idea: 'Idée' },
-  },
-  en: {
-    lead: 'What your colleagues see of you:',
-    skills: 'My skills',
-    skillsHint: 'Your colleagues can endorse each of them.',
-    intents: 'My intents',
-    askMeAbout: 'Ask me about',
-    canMentor: 'I can mentor',
-    wantToLearn: 'I want to learn',
-    add: 'Add',
-    remove: 'Remove “%”',
-    contact: 'Contact me',
-    chat: 'Chat link (Teams, Slack, XMPP, SIP, https…)',
-    email: 'E-mail (company directory):',
-    save: 'Save',
-    badLink: 'Link refused: https:, msteams:, slack:, sip:, xmpp:, im: or tel: only.',
-    privacy: 'Privacy',
-    hideInferred: 'Do not use what Ruche infers from my activity',
-    hideInferredHint: 'Your posts no longer rank you nor show as evidence: only the skills you declare count.',
-    hideFromGuests: 'Hide my profile from guests',
-    hideFromGuestsHint: 'External partners neither find you nor see your card.',
-    saved: 'Saved.',
-    inferred: 'What Ruche infers from your activity',
-    hidden: 'You chose not to use it: none of this is shown or counts.',
-    totals: 'What counts:',
-    t_acceptedAnswers: ['# accepted answer', '# accepted answers'],
-    t_answers: ['# answer', '# answers'],
-    t_comments: ['# comment', '# comments'],
-    t_ideas: ['# signed idea', '# signed ideas'],
-    t_likes: ['# like received', '# likes received'],
-    t_votes: ['# vote received', '# votes received'],
-    nothing: 'Nothing yet: your answers and signed ideas will count.',
-    bySkill: 'Searching “%” shows:',
-    noReason: 'nothing yet.',
-    posts: 'The posts that weigh most',
-    weight: 'weight #',
-    employees: 'visible to all',
-    members: 'visible to the members of “%”',
-    never: 'Never counted: your questions (#), your anonymous ideas (%). A post’s weight halves every & days.',
-    kinds: { accepted_answer: 'Accepted answer', answer: 'Answer', comment: 'Comment', idea: 'Idea' },
-  },
-};
-
-const styles = css`
-  .mine {
-    display: grid;
-    gap: 1.1em;
-  }
-  .mine h4 {
-    margin: 0 0 0.45em;
-    font-size: 1em;
-  }
-  .mine section {
-    padding-top: 1em;
-    border-top: 1px solid var(--_border);
-  }
-  .field {
-    margin-top: 0.7em;
-  }
-  .field > span,
-  .field label {
-    display: block;
-    margin-bottom: 0.3em;
-    font-size: 0.9em;
-    font-weight: 600;
-  }
-  .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-  }
-  .tag {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-height: 2em;
-    padding: 0 0.2em 0 0.75em;
-    border-radius: 999px;
-    background: var(--_accent-soft);
-    font-size: 0.88em;
-    font-weight: 500;
-  }
-  .x {
-    width: 1.6em;
-    height: 1.6em;
-    border-radius: 50%;
-    color: var(--_muted);
-    font-size: 1.1em;
-    line-height: 1;
-  }
-  .x:hover {
-    background: var(--_bg);
-    color: var(--_danger);
-  }
-  .n {
-    color: var(--_muted);
-    font-weight: 700;
-  }
-  .adder {
-    display: flex;
-    gap: 0.4em;
-    margin-top: 0.45em;
-    max-width: 26em;
-  }
-  .adder input {
-    min-height: 2.2em;
-  }
-  .hint,
-  .switch small,
-  .fine {
-    color: var(--_muted);
-    font-size: 0.86em;
-  }
-  .switch {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 0.6em;
-    margin-top: 0.6em;
-    cursor: pointer;
-  }
-  .switch input {
-    width: 1.15em;
-    min-height: 0;
-    height: 1.15em;
-    margin: 0.2em 0 0;
-    accent-color: var(--_accent);
-  }
-  .switch b {
-    font-weight: 600;
-  }
-  .switch small {
-    grid-column: 2;
-  }
-  .saved {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .banner {
-    margin-bottom: 0.7em;
-    padding: 0.6em 0.8em;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_warning) 12%, var(--_bg));
-    color: var(--_warning);
-  }
-  .inferred ul {
-    display: grid;
-    gap: 0.55em;
-    margin: 0.4em 0 0.9em;
-  }
-  .inferred li {
-    line-height: 1.45;
-  }
-  .inferred .why {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.92em;
-  }
-  .post blockquote {
-    margin: 0.15em 0;
-    padding-left: 0.75em;
-    border-left: 3px solid var(--_border);
-    overflow-wrap: anywhere;
-  }
-  .post p {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .post b {
-    color: var(--_text);
-  }
-  .audience {
-    margin-left: 0.3em;
-    padding: 0 0.5em;
-    border-radius: 999px;
-    background: var(--_surface);
-  }
-`;
+/** Its words: the finder loads the English ones before it first shows the part. */
+export const translations = messages;
 
 /** "Mon profil": my skills and intents, my chat link, my privacy switches, and what Ruche infers about me. */
 export default class MyProfile implements Part {
@@ -245,8 +32,10 @@ export default class MyProfile implements Part {
     void this.load();
   }
 
-  private get m() {
-    return messages[this.host.language];
+  private get m(): MyProfileMessages {
+    const lang = this.host.language;
+    messages.ready(lang)?.then(() => this.host.requestUpdate()); // the person changed to English
+    return messages.in(lang);
   }
 
   async load(): Promise<void> {

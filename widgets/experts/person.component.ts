@@ -3,7 +3,7 @@ import type { ExpertProfile, ExpertResult } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
-import { ReadAgain } from '../shared/failure.ts';
+import { Reading } from '../shared/reading.ts';
 import { plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadProfile } from './batch.ts';
@@ -56,11 +56,6 @@ export class RuchePerson extends RucheElement {
   static readonly shown = new Set<RuchePerson>();
   private loadedFor = '';
   private posts: Posts | null = null;
-  /** A card that failed to load (the network, the server) loads again later; one refused does not. */
-  private readonly readAgain = new ReadAgain(this, () => {
-    this.loadedFor = '';
-    this.requestUpdate();
-  });
 
   constructor() {
     super();
@@ -91,26 +86,31 @@ export class RuchePerson extends RucheElement {
     const key = `${this.ctx?.api} ${this.personId} ${this.person}`;
     if (!ref || !this.ctx || key === this.loadedFor) return;
     this.loadedFor = key;
-    this.readAgain.cancel();
-    const { client, identity } = this.ctx;
-    // Not signed in (and no SSO proxy to sign requests in): nothing to ask the API.
-    identity
-      .token()
-      .then(async (token) => (token || (await client.authMode()) === 'header' ? loadProfile(client, ref) : Promise.reject(new ApiError(401, '', ''))))
-      .then(
-      (profile) => {
-        if (key !== this.loadedFor) return;
-        this.readAgain.succeeded();
-        this.profile = profile;
-        this.failure = null;
-      },
-      async (error) => {
-        if (key !== this.loadedFor) return;
-        const text = error instanceof ApiError && error.status === 401 ? messages.in(this.language).hidden : (await this.readAgain.failed(error, this.language)).text;
-        if (key === this.loadedFor) this.failure = text;
-      },
-    );
+    void this.reading.run();
   }
+
+  /** The card's profile: null when unknown or hidden; a card not signed in says it is for colleagues. */
+  private readonly reading = new Reading(
+    this,
+    async () => {
+      const ref = this.personId ? { id: this.personId } : { externalId: this.person! };
+      const { client, identity } = this.context;
+      try {
+        // Not signed in (and no SSO proxy to sign requests in): nothing to ask the API.
+        if (!(await identity.token()) && (await client.authMode()) !== 'header') throw new ApiError(401, '', '');
+        return { profile: await loadProfile(client, ref) };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    (read) => {
+      if (!read) return void (this.failure = messages.in(this.language).hidden);
+      this.profile = read.profile;
+      this.failure = null;
+    },
+    (failure) => (this.failure = failure.text),
+  );
 
   private async openPosts(event: Event): Promise<void> {
     if (!(event.target as HTMLDetailsElement).open || this.posts) return;
@@ -176,5 +176,11 @@ export class RuchePerson extends RucheElement {
           ? html`<a class="btn" href=${chat} target="_blank" rel="noopener noreferrer">${icon(bubble)}${m.chat}</a>`
           : nothing}</div>
     </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-person': RuchePerson;
   }
 }

@@ -1,4 +1,4 @@
-import type { DetailMessages } from './detail.messages.ts';
+import type { DetailMessages } from './detail.messages.fr.ts';
 
 export const en: DetailMessages = {
   proposedBy: 'Suggested by #',

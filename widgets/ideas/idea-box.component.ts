@@ -2,7 +2,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Idea, IdeaLiveEvent, IdeaPage, IdeaSort, IdeaStatus } from '../../shared/api-types.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { RucheElement } from '../shared/element.ts';
-import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
+import { failureNotice, type ReadFailure } from '../shared/failure.ts';
+import { Reading } from '../shared/reading.ts';
 import { absoluteDate, errorMessage, formatCount, plural, relativeDate, type Lang } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './idea-box.styles.ts';
@@ -110,12 +111,8 @@ export class RucheIdeaBox extends RucheElement {
   participation: Participation | null = null;
   private participating: Promise<Participation> | null = null;
   private loadedWith = '';
-  /** Counts the first pages asked for: an answer to an older question is dropped. */
-  generation = 0;
-  private abort: AbortController | null = null;
   /** Said to screen readers through the status region. */
   announcement = '';
-  private readonly readAgain = new ReadAgain(this, () => void this.load());
 
   constructor() {
     super();
@@ -159,36 +156,35 @@ export class RucheIdeaBox extends RucheElement {
 
   /** Reads the first page of ideas (the next ones: participation.ts). */
   async load(): Promise<void> {
-    if (!this.ctx) return;
-    const generation = ++this.generation;
-    this.abort?.abort();
-    this.readAgain.cancel();
-    this.loadedWith = this.query();
-    const abort = (this.abort = new AbortController());
-    try {
-      const page = await this.ctx.client.get('/api/ideas', this.params, abort.signal);
-      if (generation !== this.generation) return;
+    if (this.ctx) return this.reading.run();
+  }
+
+  /** The first page of ideas; participation.ts drops a next page when this one is read again. */
+  readonly reading = new Reading(
+    this,
+    (signal) => {
+      this.loadedWith = this.query();
+      return this.context.client.get('/api/ideas', this.params, signal);
+    },
+    (page) => {
       this.ideas = page.ideas;
       this.nextCursor = page.nextCursor;
       this.failure = null;
-      this.readAgain.succeeded();
       this.page = page;
       // Someone signed in takes part: get ready (live status changes, news, voting).
       if (page.viewer.id) void this.participate().then((p) => p.loaded());
-    } catch (error) {
-      if (abort.signal.aborted || generation !== this.generation) return;
-      const failure = await this.readAgain.failed(error, this.language);
-      if (generation !== this.generation) return;
+    },
+    (failure) => {
       this.failure = failure;
-      if (!this.failure.retry) {
+      if (!failure.retry) {
         // Refused (no access, not signed in): what was shown goes, and nothing more is asked.
         this.participation?.follow(false);
         this.page = null;
         this.ideas = [];
         this.view = null;
       }
-    }
-  }
+    },
+  );
 
   /** The code for voting and opening views, loaded once. */
   participate(): Promise<Participation> {
@@ -260,7 +256,7 @@ export class RucheIdeaBox extends RucheElement {
     const m = this.m;
     const lang = this.language;
     const page = this.page;
-    if (!page) return this.failure ? failureNotice(this.failure, m.retry, () => this.readAgain.now()) : html`<div class="bone"></div>`;
+    if (!page) return this.failure ? failureNotice(this.failure, m.retry, () => void this.reading.run()) : html`<div class="bone"></div>`;
     const { campaign, viewer, statusCounts: counts } = page;
     const all = STATUSES.reduce((sum, s) => sum + (s === 'merged' ? 0 : (counts[s] ?? 0)), 0);
     const busy = this.busy.has('open');
@@ -320,5 +316,11 @@ export class RucheIdeaBox extends RucheElement {
         ${this.renderNote(`v:${idea.id}`)}
       </div>
     </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-idea-box': RucheIdeaBox;
   }
 }

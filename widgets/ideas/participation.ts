@@ -86,12 +86,12 @@ export class Participation {
   /** The next page of ideas, after those shown (some may have moved up meanwhile: shown once). */
   async more(): Promise<void> {
     const { host } = this;
-    const generation = host.generation;
+    const current = host.reading.current();
     host.notes.delete('more');
     this.setBusy('more', true);
     try {
       const page = await host.ctx!.client.get('/api/ideas', { ...host.params, cursor: host.nextCursor });
-      if (generation !== host.generation) return;
+      if (!current()) return;
       host.ideas = [...host.ideas, ...page.ideas.filter((idea) => !this.find(idea.id))];
       host.nextCursor = page.nextCursor;
       this.follow(true);

@@ -1,4 +1,4 @@
-import type { SubmitMessages } from './submit.messages.ts';
+import type { SubmitMessages } from './submit.messages.fr.ts';
 
 export const en: SubmitMessages = {
   heading: 'Suggest an idea',

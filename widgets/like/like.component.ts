@@ -2,13 +2,14 @@ import { html, nothing, svg } from 'lit';
 import type { LikeState } from '../../shared/api-types.ts';
 import { RucheElement } from '../shared/element.ts';
 import { heart, icon } from '../shared/icons.ts';
-import { ReadAgain, type ReadFailure } from '../shared/failure.ts';
+import type { ReadFailure } from '../shared/failure.ts';
 import { errorMessage, formatCount } from '../shared/i18n.ts';
+import { loadOnce } from '../shared/load-once.ts';
+import { Reading } from '../shared/reading.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { loadLike } from './batch.ts';
 import { styles } from './like.styles.ts';
 import { messages } from './messages.ts';
-import type { Liking } from './liking.ts';
 import type { People } from './people.ts';
 
 let ids = 0;
@@ -52,9 +53,23 @@ export class RucheLike extends RucheElement {
   people: People | null = null;
   /** The last state the server gave (the display may be ahead of it while a click is sent). */
   confirmed: LikeState | null = null;
-  private likingLoad: Promise<Liking> | null = null;
-  private generation = 0;
-  private readonly readAgain = new ReadAgain(this, () => this.load());
+  private readonly reading = new Reading(
+    this,
+    () => loadLike(this.context.client, this.spaceSlug, this.subjectKey),
+    (state) => {
+      this.state = this.confirmed = state;
+      if (this.notice?.error) this.notice = null;
+    },
+    (failure) => {
+      if (!failure.retry) {
+        this.refused = failure;
+        this.state = this.confirmed = null;
+        return;
+      }
+      this.state ??= { count: 0, liked: false };
+      this.notice = { text: failure.text, error: true };
+    },
+  );
   private readonly onOutside = (event: Event) => {
     if (!event.composedPath().includes(this)) this.close(false);
   };
@@ -79,32 +94,7 @@ export class RucheLike extends RucheElement {
   protected contextChanged(): void {
     this.people?.close(false);
     this.refused = null;
-    this.load();
-  }
-
-  private load(): void {
-    const generation = ++this.generation;
-    this.readAgain.cancel();
-    loadLike(this.ctx!.client, this.spaceSlug, this.subjectKey).then(
-      (state) => {
-        if (generation !== this.generation) return;
-        this.readAgain.succeeded();
-        this.state = this.confirmed = state;
-        if (this.notice?.error) this.notice = null;
-      },
-      async (error) => {
-        if (generation !== this.generation) return;
-        const failure = await this.readAgain.failed(error, this.language);
-        if (generation !== this.generation) return;
-        if (!failure.retry) {
-          this.refused = failure;
-          this.state = this.confirmed = null;
-          return;
-        }
-        this.state ??= { count: 0, liked: false };
-        this.notice = { text: failure.text, error: true };
-      },
-    );
+    void this.reading.run();
   }
 
   /**
@@ -126,14 +116,8 @@ export class RucheLike extends RucheElement {
     }
   }
 
-  private readonly liking = () =>
-    (this.likingLoad ??= import('./liking.ts').then(
-      ({ Liking }) => new Liking(this),
-      (error) => {
-        this.likingLoad = null; // try again with the next click
-        throw error;
-      },
-    ));
+  // Try again with the next click if its code could not come.
+  private readonly liking = loadOnce(() => import('./liking.ts').then(({ Liking }) => new Liking(this)));
 
   /** Pressed where the count may not be read: says why, calmly, and asks nothing. */
   private sayRefused(): void {
@@ -143,12 +127,11 @@ export class RucheLike extends RucheElement {
   private async openPeople(): Promise<void> {
     if (this.refused) return this.sayRefused();
     this.notice = null;
-    if (!this.people) {
-      const { People } = await import('./people.ts');
-      this.people ??= new People(this);
-    }
+    this.people ??= await this.loadPeople();
     await this.people.toggle();
   }
+
+  private readonly loadPeople = loadOnce(() => import('./people.ts').then(({ People }) => new People(this)));
 
   /** Escape, a click elsewhere, or tabbing away closes what is open under the button. */
   close(restoreFocus: boolean): void {
@@ -203,5 +186,11 @@ export class RucheLike extends RucheElement {
       <div class="popover notice ${this.notice?.error ? 'error' : ''}" part="popover" role=${this.notice?.error ? 'alert' : 'status'} ?hidden=${!this.notice}>
         ${this.notice?.text ?? nothing}
       </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-like': RucheLike;
   }
 }

@@ -1,7 +1,22 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LikeState } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
-import { errorMessage } from '../shared/i18n.ts';
-import type { RucheLike } from './like.component.ts';
+import type { RucheContext } from '../shared/context.ts';
+import { errorMessage, type Lang } from '../shared/i18n.ts';
+
+/** What liking needs of <ruche-like>: what is liked, and the button's state it moves. */
+export interface LikingHost extends ReactiveControllerHost {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly spaceSlug: string | undefined;
+  readonly subjectKey: string;
+  /** What the button shows. */
+  state: LikeState | null;
+  /** The last state the server gave. */
+  confirmed: LikeState | null;
+  notice: { text: string; error: boolean } | null;
+  readonly people: { reload(): unknown; close(restoreFocus: boolean): void } | null;
+}
 
 /** What to tell someone who may not like yet (loaded with the first click: most never see it). */
 const signIn = {
@@ -14,16 +29,22 @@ const signIn = {
  * DELETE, set semantics, so a retry changes nothing more), rolled back if refused. Loaded with the
  * first click: most visitors of a news list only read the counts.
  */
-export class Liking {
+export class Liking implements ReactiveController {
   /** The liked state the person asked for, while the server has not confirmed it. */
   private wanted: boolean | null = null;
 
-  constructor(private readonly host: RucheLike) {}
+  constructor(private readonly host: LikingHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: a like being sent is sent anyway, the person asked for it.
+  }
 
   /** The button has shown `liked` already; `before` is what it showed until then. */
   async toggle(before: LikeState, liked: boolean): Promise<void> {
     const { host } = this;
-    const { client, identity } = host.ctx!;
+    const { client, identity } = host.context;
     if (!(await identity.token())) {
       const mode = await client.authMode();
       // In header mode the SSO proxy signs requests in; elsewhere no token means nobody.
@@ -40,7 +61,7 @@ export class Liking {
   /** Sends the wanted state until the server has it: quick double clicks end where the person left them. */
   private async sync(): Promise<void> {
     const { host } = this;
-    const { client } = host.ctx!;
+    const { client } = host.context;
     const space = host.spaceSlug;
     const subject = host.subjectKey;
     try {

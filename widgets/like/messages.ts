@@ -1,9 +1,5 @@
 import { Translations } from '../shared/i18n.ts';
+import { fr } from './messages.fr.ts';
 
-const fr = {
-  like: 'J’aime',
-  likers: 'Voir qui aime',
-};
-
-export type Messages = typeof fr;
+export type { Messages } from './messages.fr.ts';
 export const messages = new Translations(fr, () => import('./messages.en.ts').then((m) => m.en));

@@ -1,8 +1,19 @@
-import { css, html } from 'lit';
+import { css, html, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { LikePeople } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
-import { errorMessage, plural } from '../shared/i18n.ts';
-import type { RucheLike } from './like.component.ts';
+import type { RucheContext } from '../shared/context.ts';
+import { errorMessage, plural, type Lang } from '../shared/i18n.ts';
+
+/** What the list of people needs of <ruche-like>: what is liked, and where the list is drawn. */
+export interface PeopleHost extends ReactiveControllerHost, Element {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly spaceSlug: string | undefined;
+  readonly subjectKey: string;
+  readonly popoverId: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  addStyles(styles: CSSResultOrNative): void;
+}
 
 const messages = {
   fr: {
@@ -71,12 +82,18 @@ const styles = css`
  * Who liked a subject, in a non-modal dialog under the like button: opened from the keyboard or the
  * mouse, focus goes into it, Escape closes it and gives focus back to its button.
  */
-export class People {
+export class People implements ReactiveController {
   open = false;
   private list: LikePeople | { error: string } | null = null;
 
-  constructor(private readonly host: RucheLike) {
+  constructor(private readonly host: PeopleHost) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Out of the page, nothing closes the list any more (no click elsewhere is heard): close it.
+    this.close(false);
   }
 
   async toggle(): Promise<void> {
@@ -103,7 +120,7 @@ export class People {
     const { host } = this;
     if (!this.open) return;
     try {
-      this.list = await host.ctx!.client.get('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 10 });
+      this.list = await host.context.client.get('/api/likes/people', { space: host.spaceSlug, subject: host.subjectKey, limit: 10 });
     } catch (error) {
       this.list = { error: errorMessage(error, host.language) };
     }

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type {
   ModerationLog,
   ModerationQueue,
@@ -11,6 +11,8 @@ import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n
 import { renderMarkdown } from '../shared/markdown.ts';
 import type { RuchePulse } from '../pulse/pulse.component.ts';
 import { ModerationControls, type Target } from './controls.ts';
+import { messages, type DeskMessages } from './desk.messages.ts';
+import { styles } from './desk.styles.ts';
 
 /**
  * The stewards' desk in <ruche-pulse>, beside the space's figures: what waits for them (pending
@@ -20,278 +22,6 @@ import { ModerationControls, type Target } from './controls.ts';
  * every page of the space meet here. Loaded for the space's stewards only.
  */
 type View = 'queue' | 'log' | 'settings';
-
-const words = {
-  fr: {
-    views: 'Modération',
-    queue: 'À traiter',
-    log: 'Journal',
-    settings: 'Réglages',
-    loading: 'Chargement…',
-    summary: 'Les plus anciens d’abord. Les auteurs des signalements ne sont jamais nommés.',
-    empty: 'Rien à traiter : aucun message en attente, aucun signalement ouvert.',
-    more: 'Afficher la suite',
-    kinds: { comment: 'Commentaire', answer: 'Réponse', question: 'Question', idea: 'Idée' },
-    pending: 'En attente',
-    premoderation: 'pré-modération',
-    word: 'mot surveillé «\u00a0#\u00a0»',
-    reported: ['Signalé 1 fois', 'Signalé # fois'],
-    hidden: 'Masqué',
-    anonymous: 'Anonyme',
-    formerMember: 'Ancien membre',
-    on: 'sur',
-    reasons: 'Raisons données',
-    logEmpty: 'Aucune action pour l’instant.',
-    actions: {
-      hide: 'a masqué',
-      restore: 'a rétabli',
-      dismiss: 'a classé les signalements sur',
-      approve: 'a approuvé',
-      reject: 'a refusé',
-      settings: 'a changé les réglages',
-      edit: 'a reformulé',
-    },
-    targets: { comment: 'un commentaire', idea: 'une idée' },
-    premod: {
-      off: ['Désactivée', 'Les messages sont publiés aussitôt ; un mot surveillé retient un message.'],
-      guests: ['Pour les invités', 'Les messages des invités (partenaires externes) et les idées anonymes attendent un animateur.'],
-      everyone: ['Pour tout le monde', 'Chaque message attend un animateur avant d’être publié.'],
-    },
-    premodLegend: 'Pré-modération',
-    stewardsNever: 'Les messages des animateurs ne sont jamais retenus.',
-    wordsLabel: 'Mots surveillés',
-    wordsHint: 'Un par ligne. Un message qui en contient un (mot entier, accents ignorés) attend un animateur. Seuls les animateurs voient cette liste.',
-    save: 'Enregistrer',
-    saved: 'Réglages enregistrés.',
-    changes: { premoderation: 'pré-modération : # → &', added: 'mots ajoutés : #', removed: 'mots retirés : #' },
-  },
-  en: {
-    views: 'Moderation',
-    queue: 'To handle',
-    log: 'Log',
-    settings: 'Settings',
-    loading: 'Loading…',
-    summary: 'Oldest first. Who reported is never named.',
-    empty: 'Nothing to handle: no post waiting, no open report.',
-    more: 'Show more',
-    kinds: { comment: 'Comment', answer: 'Answer', question: 'Question', idea: 'Idea' },
-    pending: 'Waiting',
-    premoderation: 'pre-moderation',
-    word: 'watched word “#”',
-    reported: ['Reported once', 'Reported # times'],
-    hidden: 'Hidden',
-    anonymous: 'Anonymous',
-    formerMember: 'Former member',
-    on: 'on',
-    reasons: 'Reasons given',
-    logEmpty: 'No action yet.',
-    actions: {
-      hide: 'hid',
-      restore: 'restored',
-      dismiss: 'dismissed the reports on',
-      approve: 'approved',
-      reject: 'refused',
-      settings: 'changed the settings',
-      edit: 'reworded',
-    },
-    targets: { comment: 'a comment', idea: 'an idea' },
-    premod: {
-      off: ['Off', 'Posts are published at once; a watched word holds a post back.'],
-      guests: ['For guests', 'Posts by guests (external partners) and anonymous ideas wait for a steward.'],
-      everyone: ['For everyone', 'Every post waits for a steward before it is published.'],
-    },
-    premodLegend: 'Pre-moderation',
-    stewardsNever: 'Stewards’ posts are never held.',
-    wordsLabel: 'Watched words',
-    wordsHint: 'One per line. A post containing one (whole word, accents ignored) waits for a steward. Only stewards see this list.',
-    save: 'Save',
-    saved: 'Settings saved.',
-    changes: { premoderation: 'pre-moderation: # → &', added: 'words added: #', removed: 'words removed: #' },
-  },
-};
-
-const styles = css`
-  .desk {
-    margin-top: 1em;
-  }
-  .desk .seg {
-    width: fit-content;
-  }
-  .desk-note {
-    margin: 0.8em 0;
-    color: var(--_muted);
-    font-size: 0.88em;
-  }
-  .queue,
-  .log {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .item {
-    margin-bottom: 0.9em;
-    padding: 0.8em 1em;
-    border: 1px solid var(--_border);
-    border-left: 4px solid var(--_warning);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    outline-offset: 3px;
-  }
-  .item.reported {
-    border-left-color: var(--_danger);
-  }
-  .badges {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.4em;
-    font-size: 0.8em;
-  }
-  .badge {
-    padding: 0.05em 0.6em;
-    border-radius: 999px;
-    background: var(--_surface);
-    font-weight: 650;
-  }
-  .badge.pending {
-    background: color-mix(in srgb, var(--_warning) 14%, var(--_bg));
-    color: var(--_warning);
-  }
-  .badge.reported {
-    background: color-mix(in srgb, var(--_danger) 12%, var(--_bg));
-    color: var(--_danger);
-  }
-  .item .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.2em 0.5em;
-    margin-top: 0.55em;
-    font-size: 0.88em;
-  }
-  .item .meta .avatar {
-    font-size: 0.75em;
-  }
-  .item .meta a {
-    color: var(--_accent);
-  }
-  .muted {
-    color: var(--_muted);
-  }
-  .item h5 {
-    margin: 0.5em 0 0;
-    font-size: 1em;
-  }
-  .text {
-    margin-top: 0.45em;
-    padding: 0.5em 0.75em;
-    border-radius: calc(var(--_radius) - 2px);
-    background: var(--_surface);
-    overflow-wrap: anywhere;
-  }
-  .text > * {
-    margin: 0 0 0.5em;
-  }
-  .text > :last-child {
-    margin: 0;
-  }
-  .text a {
-    color: var(--_accent);
-  }
-  .reasons {
-    margin: 0.6em 0 0;
-    padding: 0;
-    list-style: none;
-    font-size: 0.9em;
-  }
-  .reasons li {
-    margin-top: 0.2em;
-  }
-  .reasons time {
-    margin-left: 0.5em;
-  }
-  .reasons q {
-    font-style: italic;
-  }
-  .moves {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    margin-top: 0.7em;
-  }
-  .log li {
-    display: flex;
-    gap: 0.7em;
-    padding: 0.6em 0;
-    border-bottom: 1px solid var(--_border);
-    font-size: 0.92em;
-  }
-  .log .avatar {
-    font-size: 0.75em;
-  }
-  .log q {
-    display: block;
-    margin-top: 0.15em;
-    font-style: italic;
-  }
-  .log time {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  legend,
-  .field-label {
-    display: block;
-    margin: 0.9em 0 0.4em;
-    padding: 0;
-    font-weight: 650;
-  }
-  .choice {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 0.5em;
-    margin: 0.3em 0;
-  }
-  .choice input {
-    margin: 0.25em 0 0;
-    accent-color: var(--_accent);
-  }
-  .choice span {
-    grid-column: 2;
-    color: var(--_muted);
-    font-size: 0.88em;
-  }
-  .words {
-    display: block;
-    width: 100%;
-    min-height: 6em;
-    padding: 0.5em 0.7em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    font: 0.92em ui-monospace, Menlo, Consolas, monospace;
-    resize: vertical;
-  }
-  .save {
-    display: flex;
-    align-items: center;
-    gap: 0.8em;
-    margin-top: 0.8em;
-  }
-  .btn.primary {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .ok {
-    color: var(--_success);
-  }
-`;
 
 export class ModerationDesk {
   private view: View = 'queue';
@@ -306,6 +36,7 @@ export class ModerationDesk {
   private busy = false;
 
   static async for(host: RuchePulse, settings: ModerationSettings): Promise<ModerationDesk> {
+    await messages.ready(host.language);
     const desk = new ModerationDesk(host, settings);
     await desk.loadQueue();
     return desk;
@@ -342,8 +73,10 @@ export class ModerationDesk {
     };
   }
 
-  private get w() {
-    return words[this.host.language];
+  private get w(): DeskMessages {
+    const lang = this.host.language;
+    messages.ready(lang)?.then(() => this.host.requestUpdate()); // the person changed to English
+    return messages.in(lang);
   }
 
   private get space() {

@@ -72,3 +72,9 @@ export class RucheProvider extends ReactiveElement {
     });
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-provider': RucheProvider;
+  }
+}

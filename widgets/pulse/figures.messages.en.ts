@@ -1,4 +1,4 @@
-import type { FigureMessages } from './figures.messages.ts';
+import type { FigureMessages } from './figures.messages.fr.ts';
 
 export const en: FigureMessages = {
   withheld: 'not enough people to show this',

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import type { Pulse } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
-import { failureNotice, ReadAgain, type ReadFailure } from '../shared/failure.ts';
+import { failureNotice, type ReadFailure } from '../shared/failure.ts';
+import { loadOnce } from '../shared/load-once.ts';
+import { Reading } from '../shared/reading.ts';
 import { baseStyles } from '../shared/styles.ts';
 import type { ModerationDesk } from '../moderation/desk.ts';
 import type { Figures } from './figures.ts';
@@ -63,11 +65,7 @@ export class RuchePulse extends RucheElement {
   viewer: { isAdmin: boolean; canSteward: boolean } | null = null;
   private signedOut: string | null = null;
   private notice = '';
-  private figuresLoad: Promise<Figures> | null = null;
   private loadedWith = '';
-  private generation = 0;
-  private abort: AbortController | null = null;
-  private readonly readAgain = new ReadAgain(this, () => void this.load());
 
   constructor() {
     super();
@@ -107,68 +105,61 @@ export class RuchePulse extends RucheElement {
   }
 
   /** The figures' code, asked for with the first figures (not after them). */
-  private loadFigures(): Promise<Figures> {
-    return (this.figuresLoad ??= import('./figures.ts').then(
-      async ({ Figures }) => (this.figures = await Figures.for(this)),
-      (error) => {
-        this.figuresLoad = null;
-        throw error;
-      },
-    ));
-  }
+  private readonly loadFigures = loadOnce(() => import('./figures.ts').then(async ({ Figures }) => (this.figures = await Figures.for(this))));
 
   async load(): Promise<void> {
-    if (!this.ctx) return;
-    const { client } = this.ctx;
-    const generation = ++this.generation;
-    this.abort?.abort();
-    this.readAgain.cancel();
-    this.loadedWith = this.query();
-    const abort = (this.abort = new AbortController());
-    const period = PERIODS.includes(this.period) ? this.period : '4w';
-    // The trend covers the period at least.
-    const weeks = this.weeks || Math.max(12, parseInt(period));
-    const where = this.site ? { site: 'true' as const } : { space: this.spaceSlug };
-    this.loading = true;
-    try {
+    if (this.ctx) return this.reading.run();
+  }
+
+  /** The figures; or why there are none for this person (not signed in; the whole site, for admins only). */
+  private readonly reading = new Reading<{ data: Pulse } | { signedOut: string } | { adminOnly: true }>(
+    this,
+    async (signal) => {
+      const { client, identity } = this.context;
+      this.loadedWith = this.query();
+      const period = PERIODS.includes(this.period) ? this.period : '4w';
+      // The trend covers the period at least.
+      const weeks = this.weeks || Math.max(12, parseInt(period));
+      const where = this.site ? { site: 'true' as const } : { space: this.spaceSlug };
+      this.loading = true;
+      const signIn = async () => ({ signedOut: (await client.authMode()) === 'demo' ? this.m.signInDemo : this.m.signIn });
       // Nobody signed in: the pulse is for people of the intranet, so ask them to sign in, without a
       // request that could only be refused.
-      if ((await this.ctx.identity.token()) === null) {
-        const signIn = (await client.authMode()) === 'demo' ? this.m.signInDemo : this.m.signIn;
-        if (generation !== this.generation) return;
-        this.signedOut = signIn;
-        this.data = null;
-        return;
+      if ((await identity.token()) === null) return signIn();
+      try {
+        const [data] = await Promise.all([client.get('/api/pulse', { ...where, period, weeks }, signal), this.loadFigures()]);
+        return { data };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return signIn();
+        if (error instanceof ApiError && error.code === 'admin_only') return { adminOnly: true as const };
+        throw error;
       }
-      const [data] = await Promise.all([client.get('/api/pulse', { ...where, period, weeks }, abort.signal), this.loadFigures()]);
-      if (generation !== this.generation) return;
-      this.failure = this.signedOut = null;
-      this.readAgain.succeeded();
-      this.data = data;
-      if (!this.viewer) void this.learnViewer(data);
-    } catch (error) {
-      if (abort.signal.aborted || generation !== this.generation) return;
-      if (error instanceof ApiError && error.status === 401) {
-        this.signedOut = (await client.authMode()) === 'demo' ? this.m.signInDemo : this.m.signIn;
+    },
+    (read) => {
+      this.loading = false;
+      if ('data' in read) {
+        this.failure = this.signedOut = null;
+        this.data = read.data;
+        if (!this.viewer) void this.learnViewer(read.data);
+      } else if ('signedOut' in read) {
+        this.signedOut = read.signedOut;
         this.data = null;
-      } else if (error instanceof ApiError && error.code === 'admin_only') {
+      } else {
         this.notice = this.m.adminOnly;
         this.scope = 'space';
-      } else {
-        const failure = await this.readAgain.failed(error, this.language);
-        if (generation !== this.generation) return;
-        this.failure = failure;
-        // Refused (no access here): the figures shown were another's to read; nothing more is asked.
-        if (!this.failure.retry) {
-          this.data = null;
-          this.desk = null;
-          this.viewer = null;
-        }
       }
-    } finally {
-      if (generation === this.generation) this.loading = false;
-    }
-  }
+    },
+    (failure) => {
+      this.loading = false;
+      this.failure = failure;
+      // Refused (no access here): the figures shown were another's to read; nothing more is asked.
+      if (!failure.retry) {
+        this.data = null;
+        this.desk = null;
+        this.viewer = null;
+      }
+    },
+  );
 
   /** Is this person an administrator (the whole site), a steward of the space (the moderation desk)? */
   private async learnViewer(data: Pulse): Promise<void> {
@@ -232,12 +223,18 @@ export class RuchePulse extends RucheElement {
   private activity() {
     const data = this.data;
     if (this.signedOut) return html`<p class="notice">${this.signedOut}</p>`;
-    const failure = this.failure ? failureNotice(this.failure, this.m.retry, () => this.readAgain.now()) : nothing;
+    const failure = this.failure ? failureNotice(this.failure, this.m.retry, () => void this.reading.run()) : nothing;
     if (!data || !this.figures) {
       return this.failure
         ? failure
         : html`<div class="skeleton" aria-hidden="true"><span></span>${[1, 2, 3, 4].map(() => html`<span></span>`)}<span></span></div>`;
     }
     return html`${failure}<div class="figures ${this.loading ? 'stale' : ''}" aria-busy=${this.loading ? 'true' : 'false'}>${this.figures.render(data)}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ruche-pulse': RuchePulse;
   }
 }

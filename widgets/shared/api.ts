@@ -1,21 +1,9 @@
 import type { ApiErrorBody } from '../../shared/api-types.ts';
 import type { Identity } from './identity.ts';
+import { ApiError } from './api-error.ts';
 import type { AnswerOf, BodyOf, Maybe, Method, PathOf, QueryOf } from './routes.ts';
 
-/** A failed request: `status` 0 when the server could not be reached at all. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    /** Seconds, from Retry-After (429, 503). */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export type Query = Record<string, string | number | readonly string[] | null | undefined>;
 

@@ -134,6 +134,12 @@ export abstract class RucheElement extends LitElement {
   /** The context or the person changed: load the data again. */
   protected abstract contextChanged(): void;
 
+  /** The context, for what runs once it is known (a read, a click): a clear error if asked sooner. */
+  get context(): RucheContext {
+    if (!this.ctx) throw new Error(`Ruche: <${this.localName}> has no context yet`);
+    return this.ctx;
+  }
+
   get language(): Lang {
     return resolveLang(this, this.ctx?.lang, this.ctx?.identity.lang);
   }

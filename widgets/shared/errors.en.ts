@@ -1,4 +1,4 @@
-import type { ErrorTexts } from './i18n.ts';
+import type { ErrorTexts } from './errors.fr.ts';
 
 export const errors: ErrorTexts = {
   0: 'The Ruche service does not answer. Try again in a moment.',

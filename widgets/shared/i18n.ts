@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/api-types.ts';
-import { ApiError } from './api.ts';
+import { ApiError } from './api-error.ts';
+import { errors as errorsFr } from './errors.fr.ts';
 
 export type { Lang };
 
@@ -104,15 +105,7 @@ export class Translations<T> {
   }
 }
 
-const errorsFr = {
-  0: 'Le service Ruche ne répond pas. Réessayez dans un instant.',
-  401: 'Votre session a expiré : rechargez la page.',
-  403: 'Vous n’avez pas le droit de faire cela ici.',
-  404: 'Introuvable, ou vous n’y avez pas accès.',
-  429: 'Trop d’actions d’un coup : réessayez dans # s.',
-  other: 'Une erreur est survenue.',
-};
-export type ErrorTexts = typeof errorsFr;
+export type { ErrorTexts } from './errors.fr.ts';
 export const errorTexts = new Translations(errorsFr, () => import('./errors.en.ts').then((m) => m.errors));
 
 /**

@@ -2,13 +2,9 @@ import type { Lang } from '../../shared/api-types.ts';
 import { supportedLang } from './i18n.ts';
 import { readJson, removeKey, writeJson } from './storage.ts';
 import type { TokenEndpoint } from './token-endpoint.ts';
+import { alive, type TokenGrant } from './token-grant.ts';
 
-/** What an intranet's token endpoint, and the demo picker, hand out. */
-export interface TokenGrant {
-  token: string;
-  /** ISO date; the token is renewed a minute before. */
-  expiresAt: string;
-}
+export type { TokenGrant };
 
 /** The demo identity a visitor picked, kept per API in localStorage. */
 export interface DemoChoice extends TokenGrant {
@@ -23,9 +19,6 @@ export type IdentitySource =
   | { kind: 'url'; url: string }
   /** Nothing configured: the demo picker's choice if there is one, else anonymous. */
   | { kind: 'auto' };
-
-export const EARLY_MS = 60_000;
-export const alive = (grant: TokenGrant | null) => grant !== null && Date.parse(grant.expiresAt) - EARLY_MS > Date.now();
 
 /** Where the demo picker keeps its choice for one API (localStorage: every tab of the browser shares it). */
 export const demoKey = (api: string) => `ruche:demo-identity:${api}`;

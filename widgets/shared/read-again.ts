@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from './api.ts';
 import { errorMessage, type Lang } from './i18n.ts';
-import type { ReadFailure } from './failure.ts';
+
+/** Why what a widget shows could not be read, in the person's words; `retry`: trying again may help. */
+export interface ReadFailure {
+  text: string;
+  retry: boolean;
+}
 
 // What a widget shows in place of what it may not read: the same words whatever the reason (both
 // languages here, as few as they are: this code loads only with a first failure).

@@ -1,4 +1,4 @@
-import { alive, EARLY_MS, type TokenGrant } from './identity.ts';
+import { alive, EARLY_MS, type TokenGrant } from './token-grant.ts';
 
 /**
  * `<ruche-provider token-url="…">`: an intranet endpoint that answers {token, expiresAt} to a visitor

@@ -1,0 +1,6 @@
+export const fr = {
+  like: 'J’aime',
+  likers: 'Voir qui aime',
+};
+
+export type Messages = typeof fr;
