@@ -32,7 +32,7 @@ export class Writing {
   static async for(host: RucheComments): Promise<Writing> {
     const [, settings] = await Promise.all([
       messages.ready(host.language),
-      host.ctx!.client.get('/api/moderation/settings', { space: host.spaceSlug }).catch(() => null),
+      host.context.client.get('/api/moderation/settings', { space: host.spaceSlug }).catch(() => null),
     ]);
     return new Writing(host, settings?.holdsMyPosts === true);
   }
@@ -82,7 +82,7 @@ export class Writing {
     const liked = !before.liked;
     Object.assign(comment, { likedByMe: liked, likeCount: Math.max(0, before.count + (liked ? 1 : -1)) });
     const state = await this.act(`like:${comment.id}`, `c:${comment.id}`, (idempotencyKey) =>
-      host.ctx!.client.request(liked ? 'PUT' : 'DELETE', '/api/comments/:id/like', { query: { id: comment.id }, idempotencyKey }),
+      host.context.client.request(liked ? 'PUT' : 'DELETE', '/api/comments/:id/like', { query: { id: comment.id }, idempotencyKey }),
     );
     const final = state ?? before;
     Object.assign(comment, { likedByMe: final.liked, likeCount: final.count });
@@ -102,7 +102,7 @@ export class Writing {
     if (host.mode === 'qa') body.mode = 'qa';
     const url = location.href.split('#')[0]!;
     if (/^https?:/.test(url) && url.length <= 2000) body.url = url;
-    const comment = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request('POST', '/api/comments', { body, idempotencyKey }), text);
+    const comment = await this.act(key, key, (idempotencyKey) => host.context.client.request('POST', '/api/comments', { body, idempotencyKey }), text);
     if (!comment) return;
     applyComment(host.store, comment, placementIn(host, true));
     // Emptied, unless more was typed while it was sent (typing is never lost).
@@ -123,7 +123,7 @@ export class Writing {
     const key = `edit:${comment.id}`;
     const text = host.text(key).trim();
     if (!text) return;
-    const edited = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request('PATCH', '/api/comments/:id', { query: { id: comment.id }, body: { body: text }, idempotencyKey }), text);
+    const edited = await this.act(key, key, (idempotencyKey) => host.context.client.request('PATCH', '/api/comments/:id', { query: { id: comment.id }, body: { body: text }, idempotencyKey }), text);
     if (!edited) return;
     applyComment(host.store, edited, placementIn(host));
     host.texts.delete(key);
@@ -133,7 +133,7 @@ export class Writing {
   private async remove(comment: Comment): Promise<void> {
     const { host } = this;
     const key = `delete:${comment.id}`;
-    const done = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request('DELETE', '/api/comments/:id', { query: { id: comment.id }, idempotencyKey }).then(() => true));
+    const done = await this.act(key, key, (idempotencyKey) => host.context.client.request('DELETE', '/api/comments/:id', { query: { id: comment.id }, idempotencyKey }).then(() => true));
     if (!done) return;
     host.open = null;
     applyComment(host.store, { ...comment, status: 'deleted', author: null, body: '', tree: [] }, placementIn(host));
@@ -146,7 +146,7 @@ export class Writing {
     const key = `report:${comment.id}`;
     const reason = host.text(key).trim();
     if (!reason) return host.focusIn(`[data-key="${key}"] textarea`);
-    const done = await this.act(key, key, (idempotencyKey) => host.ctx!.client.request('POST', '/api/comments/:id/report', { query: { id: comment.id }, body: { reason }, idempotencyKey }), reason);
+    const done = await this.act(key, key, (idempotencyKey) => host.context.client.request('POST', '/api/comments/:id/report', { query: { id: comment.id }, body: { reason }, idempotencyKey }), reason);
     if (!done) return;
     host.texts.delete(key);
     host.open = null;
@@ -159,7 +159,7 @@ export class Writing {
     const { host } = this;
     const accept = question.acceptedAnswerId !== answer.id;
     const result = await this.act(`accept:${answer.id}`, `c:${answer.id}`, (idempotencyKey) =>
-      host.ctx!.client.request(accept ? 'PUT' : 'DELETE', '/api/comments/:id/accept', { query: { id: answer.id }, idempotencyKey }),
+      host.context.client.request(accept ? 'PUT' : 'DELETE', '/api/comments/:id/accept', { query: { id: answer.id }, idempotencyKey }),
     );
     if (!result) return;
     setAccepted(host.store, result.questionId, result.acceptedAnswerId);

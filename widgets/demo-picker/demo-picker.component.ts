@@ -74,7 +74,7 @@ export class RucheDemoPicker extends RucheElement {
   }
 
   protected async contextChanged(): Promise<void> {
-    const { client, api } = this.ctx!;
+    const { client, api } = this.context;
     this.requestUpdate(); // the person changed: show who is selected now
     if (this.loadedFor === api) return;
     this.loadedFor = api;
@@ -85,7 +85,7 @@ export class RucheDemoPicker extends RucheElement {
 
   private async choose(event: Event): Promise<void> {
     const select = event.target as HTMLSelectElement;
-    const { api, client } = this.ctx!;
+    const { api, client } = this.context;
     const person = this.people?.find((p) => p.sub === select.value);
     if (!person) return setDemoChoice(api, null);
     try {
@@ -99,7 +99,7 @@ export class RucheDemoPicker extends RucheElement {
   override render() {
     if (!this.people) return nothing;
     const m = messages.in(this.language);
-    const current = demoChoice(this.ctx!.api)?.sub ?? '';
+    const current = demoChoice(this.context.api)?.sub ?? '';
     return html`<label title=${m.hint}
       >${m.youAre}
       <select part="select" @change=${this.choose}>

@@ -125,7 +125,7 @@ export default class Ask implements Part {
     this.error = null;
     host.requestUpdate();
     try {
-      this.asked = await host.ctx!.client.request('POST', '/api/experts/questions', { body, idempotencyKey: this.key.value });
+      this.asked = await host.context.client.request('POST', '/api/experts/questions', { body, idempotencyKey: this.key.value });
       this.draft = '';
       await import('../comments/comments.ts').then((c) => c.define());
     } catch (error) {

@@ -49,7 +49,7 @@ export async function endorse(host: RuchePerson, skill: ExpertProfile['skills'][
   host.failure = null;
   show(personId, skill, skill.endorsementCount + (on ? 1 : -1), on);
   try {
-    const state = await host.ctx!.client.request(on ? 'PUT' : 'DELETE', '/api/experts/people/:id/skills/:skill/endorsement', {
+    const state = await host.context.client.request(on ? 'PUT' : 'DELETE', '/api/experts/people/:id/skills/:skill/endorsement', {
       query: { id: personId, skill: skill.key },
     });
     show(personId, skill, state.endorsementCount, state.endorsedByMe);

@@ -39,7 +39,7 @@ export default class MyProfile implements Part {
   }
 
   async load(): Promise<void> {
-    const { client } = this.host.ctx!;
+    const { client } = this.host.context;
     try {
       [this.profile, this.inferred] = await Promise.all([
         client.get('/api/experts/profile'),
@@ -56,10 +56,10 @@ export default class MyProfile implements Part {
     const { host } = this;
     this.status = '';
     try {
-      this.profile = await host.ctx!.client.request('PATCH', '/api/experts/profile', { body: changes });
+      this.profile = await host.context.client.request('PATCH', '/api/experts/profile', { body: changes });
       this.status = this.m.saved;
       this.error = null;
-      if ('hideInferred' in changes) this.inferred = await host.ctx!.client.get('/api/experts/profile/inferred');
+      if ('hideInferred' in changes) this.inferred = await host.context.client.get('/api/experts/profile/inferred');
       return true;
     } catch (error) {
       this.error = await host.failed(error);
@@ -74,7 +74,7 @@ export default class MyProfile implements Part {
     clearTimeout(this.typing);
     if (text.trim().length < 2) return;
     this.typing = setTimeout(async () => {
-      const found = await this.host.ctx!.client.get('/api/experts/skills', { q: text.trim(), limit: 8 }).catch(() => null);
+      const found = await this.host.context.client.get('/api/experts/skills', { q: text.trim(), limit: 8 }).catch(() => null);
       this.vocabulary = found?.skills.map((s) => s.label) ?? [];
       this.host.requestUpdate();
     }, 200);

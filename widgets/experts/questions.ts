@@ -140,7 +140,7 @@ export default class Questions implements Part {
   async load(): Promise<void> {
     const { host } = this;
     try {
-      this.page = await host.ctx!.client.get('/api/experts/notifications', { limit: 30 });
+      this.page = await host.context.client.get('/api/experts/notifications', { limit: 30 });
       host.unread = this.page.unreadCount;
     } catch (error) {
       const text = await host.failed(error);
@@ -156,7 +156,7 @@ export default class Questions implements Part {
     for (const item of page.items) if (!ids || ids.includes(item.id)) item.readAt ??= now;
     host.unread = page.items.filter((item) => !item.readAt).length;
     try {
-      ({ unreadCount: host.unread } = await host.ctx!.client.request('POST', '/api/experts/notifications/read', { body: ids ? { ids } : {} }));
+      ({ unreadCount: host.unread } = await host.context.client.request('POST', '/api/experts/notifications/read', { body: ids ? { ids } : {} }));
     } catch {
       // shown as read here; the next poll says what the server kept
     }

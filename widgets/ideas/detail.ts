@@ -209,7 +209,7 @@ export class IdeaDetailView implements IdeaBoxView {
   async open(id: string): Promise<void> {
     const { host } = this;
     const [idea] = await Promise.all([
-      host.ctx!.client.get('/api/ideas/:id', { id }),
+      host.context.client.get('/api/ideas/:id', { id }),
       // The discussion is a <ruche-comments> in this shadow root, where the loader does not look.
       customElements.get('ruche-comments') ? null : import('../comments/comments.ts').then((module) => module.define()),
       host.page?.viewer.canSteward && !this.steward ? import('./steward.ts').then(({ Stewarding }) => (this.steward = new Stewarding(this))) : null,
@@ -236,7 +236,7 @@ export class IdeaDetailView implements IdeaBoxView {
   private async sign(): Promise<void> {
     const { host } = this;
     try {
-      this.replace(await host.ctx!.client.request('PATCH', '/api/ideas/:id', { query: { id: this.idea!.id }, body: { anonymous: false } }));
+      this.replace(await host.context.client.request('PATCH', '/api/ideas/:id', { query: { id: this.idea!.id }, body: { anonymous: false } }));
       host.participation!.announce(this.m.signed);
     } catch (error) {
       host.note('detail', errorMessage(error, host.language));
@@ -249,7 +249,7 @@ export class IdeaDetailView implements IdeaBoxView {
     const reason = this.reason.trim();
     if (!reason) return host.participation!.focusIn('#report-reason');
     try {
-      await host.ctx!.client.request('POST', '/api/ideas/:id/report', { query: { id: this.idea!.id }, body: { reason } });
+      await host.context.client.request('POST', '/api/ideas/:id/report', { query: { id: this.idea!.id }, body: { reason } });
       this.reporting = false;
       this.reason = '';
       host.note('detail', this.m.reported, false);

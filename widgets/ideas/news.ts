@@ -55,7 +55,7 @@ export class NewsView implements IdeaBoxView {
 
   async open(): Promise<void> {
     const { host } = this;
-    const { client } = host.ctx!;
+    const { client } = host.context;
     this.news = await client.get('/api/ideas/news', { space: host.page!.space.slug });
     if (this.news.unreadCount) {
       void client.request('PUT', '/api/ideas/news/seen', { body: { space: host.page!.space.slug } }).then(() => {

@@ -34,7 +34,7 @@ const words = {
 };
 
 export async function load(host: RucheIdeaBox): Promise<Participation> {
-  return new Participation(host, await host.ctx!.client.authMode());
+  return new Participation(host, await host.context.client.authMode());
 }
 
 /**
@@ -74,7 +74,7 @@ export class Participation {
   loaded(): void {
     const { host } = this;
     this.follow(true);
-    void host.ctx!.client.get('/api/ideas/news', { space: host.page!.space.slug, limit: 1 }).then(
+    void host.context.client.get('/api/ideas/news', { space: host.page!.space.slug, limit: 1 }).then(
       (news) => {
         this.unread = news.unreadCount;
         host.requestUpdate();
@@ -90,7 +90,7 @@ export class Participation {
     host.notes.delete('more');
     this.setBusy('more', true);
     try {
-      const page = await host.ctx!.client.get('/api/ideas', { ...host.params, cursor: host.nextCursor });
+      const page = await host.context.client.get('/api/ideas', { ...host.params, cursor: host.nextCursor });
       if (!current()) return;
       host.ideas = [...host.ideas, ...page.ideas.filter((idea) => !this.find(idea.id))];
       host.nextCursor = page.nextCursor;
@@ -123,7 +123,7 @@ export class Participation {
       }
     }
     if (!wanted.size) return;
-    const { client } = host.ctx!;
+    const { client } = host.context;
     const space = host.spaceSlug;
     void (this.live ??= import('../shared/live.ts')).then(({ LiveEvents }) => {
       for (const subject of wanted) {
@@ -172,7 +172,7 @@ export class Participation {
     this.setBusy(busy, true);
     show({ votedByMe, voteCount: before.voteCount + (votedByMe ? 1 : -1) });
     try {
-      show(await host.ctx!.client.request(votedByMe ? 'PUT' : 'DELETE', '/api/ideas/:id/vote', { query: { id: idea.id } }));
+      show(await host.context.client.request(votedByMe ? 'PUT' : 'DELETE', '/api/ideas/:id/vote', { query: { id: idea.id } }));
     } catch (error) {
       show(before);
       const code = error instanceof ApiError ? error.code : '';

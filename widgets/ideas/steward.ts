@@ -88,14 +88,14 @@ export class Stewarding {
       return host.participation!.focusIn('#reason');
     }
     const body = { status: this.status, reason: reason || undefined };
-    await this.send('steward', (query) => this.host.ctx!.client.request('POST', '/api/ideas/:id/status', { query, body }), m.saved);
+    await this.send('steward', (query) => this.host.context.client.request('POST', '/api/ideas/:id/status', { query, body }), m.saved);
     this.reason = '';
   }
 
   private async merge(): Promise<void> {
     // Once merged, these controls are gone: the word goes above the idea.
     const body = { into: this.into!.id };
-    await this.send('merge', (query) => this.host.ctx!.client.request('POST', '/api/ideas/:id/merge', { query, body }), this.detail.m.saved, 'detail');
+    await this.send('merge', (query) => this.host.context.client.request('POST', '/api/ideas/:id/merge', { query, body }), this.detail.m.saved, 'detail');
   }
 
   private async send(key: string, decide: (idea: { id: string }) => Promise<IdeaDetail>, done: string, doneKey = key): Promise<void> {
@@ -117,7 +117,7 @@ export class Stewarding {
     clearTimeout(this.timer);
     this.timer = setTimeout(async () => {
       const { host } = this;
-      const found = q.trim().length < 2 ? null : await host.ctx!.client.get('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
+      const found = q.trim().length < 2 ? null : await host.context.client.get('/api/ideas/similar', { space: host.spaceSlug, q, limit: 6 }).catch(() => null);
       this.matches = found?.ideas.filter((idea) => idea.id !== this.ideaId) ?? null;
       host.requestUpdate();
     }, 250);

@@ -146,7 +146,7 @@ export class SubmitForm implements IdeaBoxView {
   async open(): Promise<void> {
     const { host } = this;
     host.notes.delete('submit');
-    const { tags } = await host.ctx!.client.get('/api/ideas/tags', { space: host.spaceSlug, campaign: host.campaign }).catch(() => ({ tags: [] }));
+    const { tags } = await host.context.client.get('/api/ideas/tags', { space: host.spaceSlug, campaign: host.campaign }).catch(() => ({ tags: [] }));
     this.suggestedTags = tags.slice(0, 8).map((t) => t.tag);
   }
 
@@ -165,7 +165,7 @@ export class SubmitForm implements IdeaBoxView {
     const found =
       q.length < 2
         ? { ideas: [] }
-        : await host.ctx!.client.get('/api/ideas/similar', { space: host.spaceSlug, q, limit: 4 }).catch(() => null);
+        : await host.context.client.get('/api/ideas/similar', { space: host.spaceSlug, q, limit: 4 }).catch(() => null);
     if (found && this.searched === q) {
       this.similar = found.ideas;
       host.requestUpdate();
@@ -205,7 +205,7 @@ export class SubmitForm implements IdeaBoxView {
     host.notes.delete('submit');
     host.participation!.setBusy('submit', true);
     try {
-      const idea = await host.ctx!.client.request('POST', '/api/ideas', { body, idempotencyKey: this.sent.key });
+      const idea = await host.context.client.request('POST', '/api/ideas', { body, idempotencyKey: this.sent.key });
       this.reset();
       host.ideas = [idea, ...host.ideas.filter((i) => i.id !== idea.id)];
       const page = host.page!;

@@ -31,7 +31,7 @@ export interface FormSlot {
 
 export interface ControlsHost {
   readonly language: Lang;
-  readonly ctx: RucheContext | null;
+  readonly context: RucheContext;
   requestUpdate(): void;
   addStyles(styles: CSSResultOrNative): void;
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -200,7 +200,7 @@ export class ModerationControls {
     this.failures.delete(key);
     host.requestUpdate();
     try {
-      const result = await host.ctx!.client.request('POST', '/api/moderation/:kind/:id/:action', {
+      const result = await host.context.client.request('POST', '/api/moderation/:kind/:id/:action', {
         query: { kind: `${target.kind}s`, id: target.id, action },
         body: reason ? { reason } : {},
       });

@@ -59,8 +59,8 @@ export class ModerationDesk {
       get language() {
         return host.language;
       },
-      get ctx() {
-        return host.ctx;
+      get context() {
+        return host.context;
       },
       get renderRoot() {
         return host.renderRoot;
@@ -91,7 +91,7 @@ export class ModerationDesk {
 
   private async loadQueue(): Promise<void> {
     try {
-      this.queue = await this.host.ctx!.client.get('/api/moderation', { space: this.space, limit: 50 });
+      this.queue = await this.host.context.client.get('/api/moderation', { space: this.space, limit: 50 });
       this.failure = '';
     } catch (error) {
       this.failure = errorMessage(error, this.host.language);
@@ -101,7 +101,7 @@ export class ModerationDesk {
 
   private async loadLog(more = false): Promise<void> {
     try {
-      const page = await this.host.ctx!.client.get('/api/moderation/log', {
+      const page = await this.host.context.client.get('/api/moderation/log', {
         space: this.space,
         limit: 20,
         cursor: more ? this.log?.nextCursor : null,
@@ -308,7 +308,7 @@ export class ModerationDesk {
     this.failure = '';
     this.host.requestUpdate();
     try {
-      this.settings = await this.host.ctx!.client.request('PUT', '/api/moderation/settings', {
+      this.settings = await this.host.context.client.request('PUT', '/api/moderation/settings', {
         body: {
           space: this.space,
           premoderation: draft.premoderation,

@@ -8,7 +8,7 @@ import { ModerationControls } from './controls.ts';
 export function load(view: IdeaDetailView): ModerationControls {
   const { host } = view;
   const controls: ModerationControls = new ModerationControls(host, { open: null }, async (target, result) => {
-    view.replace(await host.ctx!.client.get('/api/ideas/:id', { id: target.id }));
+    view.replace(await host.context.client.get('/api/ideas/:id', { id: target.id }));
     if (!view.idea?.moderation) delete (host.participation!.find(target.id) ?? {}).moderation;
     host.participation!.announce(controls.doneText(result.action));
   });

@@ -226,7 +226,7 @@ export class MyData {
     this.status = m.downloading;
     host.requestUpdate();
     try {
-      const data = await host.ctx!.client.get('/api/me/export');
+      const data = await host.context.client.get('/api/me/export');
       const day = (data.generatedAt ?? new Date().toISOString()).slice(0, 10);
       const name = [m.file, slug(data.person?.name ?? ''), day].filter(Boolean).join('-') + '.json';
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -256,7 +256,7 @@ export class MyData {
     await host.updateComplete;
     this.dialog?.showModal();
     try {
-      this.preview = await host.ctx!.client.get('/api/me/erasure');
+      this.preview = await host.context.client.get('/api/me/erasure');
     } catch (error) {
       this.refusal = await host.failed(error);
     }
@@ -277,7 +277,7 @@ export class MyData {
     try {
       // Where a space keeps the posts of people who leave, they stay there: the dialog said so.
       const body: EraseAccount = { posts: this.posts, whereDeletionForbidden: 'keep', confirm: true };
-      await host.ctx!.client.request('DELETE', '/api/me', { body });
+      await host.context.client.request('DELETE', '/api/me', { body });
       this.close();
       host.farewell(this.m.erased);
     } catch (error) {

@@ -367,7 +367,7 @@ export class Figures {
   private async readPrivacy(): Promise<void> {
     this.privacy = null;
     try {
-      this.privacy = (await this.host.ctx!.client.get('/api/me/privacy')).showInTopContributors;
+      this.privacy = (await this.host.context.client.get('/api/me/privacy')).showInTopContributors;
     } catch {
       this.privacy = null; // not signed in: no choice to make here
     }
@@ -379,7 +379,7 @@ export class Figures {
     const { host } = this;
     this.privacyNote = '';
     try {
-      const saved = await host.ctx!.client.request('PUT', '/api/me/privacy', { body: { showInTopContributors: on } });
+      const saved = await host.context.client.request('PUT', '/api/me/privacy', { body: { showInTopContributors: on } });
       this.privacy = saved.showInTopContributors;
       await host.load();
     } catch (error) {

@@ -163,7 +163,7 @@ export class RuchePulse extends RucheElement {
 
   /** Is this person an administrator (the whole site), a steward of the space (the moderation desk)? */
   private async learnViewer(data: Pulse): Promise<void> {
-    const { client } = this.ctx!;
+    const { client } = this.context;
     const space = data.scope.kind === 'space' ? data.scope.space.slug : this.spaceSlug;
     const [me, settings] = await Promise.all([
       client.get('/api/me'),

@@ -136,7 +136,7 @@ export abstract class RucheElement extends LitElement {
 
   /** The context, for what runs once it is known (a read, a click): a clear error if asked sooner. */
   get context(): RucheContext {
-    if (!this.ctx) throw new Error(`Ruche: <${this.localName}> has no context yet`);
+    if (!this.ctx) throw Error(`<${this.localName}>: no context yet`);
     return this.ctx;
   }
 
