@@ -168,7 +168,8 @@ describe('stewards’ tools', () => {
     equal(mine.status, 'pending');
     await author.updateComplete;
     assert(/attend la validation d’un animateur/.test(text($(author, '.composer.main .note'))), 'the author is told it waits');
-    assert(/En attente de validation/.test(text(article(author, mine.id)!.querySelector('.moderation'))), 'and the post says so');
+    // The notice's code (held.ts) comes with the first held post drawn: wait for it, not for a render.
+    await waitFor(() => /En attente de validation/.test(text(article(author, mine.id)!.querySelector('.moderation'))), 'and the post says so');
     equal(author.store.count, 1, 'not counted while it waits');
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert(!article(other, mine.id), 'nobody else sees it');
