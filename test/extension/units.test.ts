@@ -304,7 +304,11 @@ describe('what the background relays for a page', () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const [, spec] of text.matchAll(/(?:from\s+|import\(\s*)'(\.{1,2}\/[^']+\.ts)'/g)) queue.push(join(dirname(file), spec!));
+      // Code that loads: imports and re-exports, static or not; `import type` brings no code (the
+      // client's route types name the whole API).
+      for (const [, spec] of text.matchAll(/(?:^(?:import|export)\s+(?!type\b)[^;]*?from\s+|import\(\s*)'(\.{1,2}\/[^']+\.ts)'/gm)) {
+        queue.push(join(dirname(file), spec!));
+      }
     }
     // Named by the widgets' code but never asked in the panel, which always says its language
     // (page/page.ts): the profile's language (GET /api/me) is learnt only when nothing says one.
@@ -319,7 +323,7 @@ describe('what the background relays for a page', () => {
     assert.ok(seen.has(join(root, 'widgets/moderation/controls.ts')), 'the stewards’ moves are among them');
     assert.ok(!seen.has(join(root, 'widgets/pulse/pulse.ts')), 'the pulse is not');
     assert.ok(paths.size > 30, `found ${paths.size} paths`);
-    // A pattern of the list for a path written with ${…}: a dynamic part matches anything in its segment.
+    // A pattern of the list for a path written with ${…} or a route parameter: a dynamic part matches anything in its segment.
     const patterns = ALLOWED.map((entry) => entry.split(' ')[1]!.split('/'));
     const fits = (path: string) =>
       patterns.some((pattern) => {
@@ -329,6 +333,8 @@ describe('what the background relays for a page', () => {
           segments.every((segment, i) => {
             const want = pattern[i]!;
             if (want === ':text') return true;
+            // A route's parameter (`/api/ideas/:id`, filled by the client): the list must take any value, or a few.
+            if (segment.startsWith(':')) return want.startsWith(':') || want.includes('|');
             if (!segment.includes('${')) return want !== ':id' && want.split('|').includes(segment);
             if (want === ':id') return true;
             const shape = new RegExp(`^${segment.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
