@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { holdFor, type Hold } from '../stewardship/settings.ts';
 import type { Comment, Thread } from './schemas.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /** A comment as stored, with its author's card. */
 export interface CommentRow {
@@ -175,13 +176,7 @@ export async function loadThreads(
     replies: replies.filter((r) => r.rootId === root.id && worthShowing(r)).map((r) => commentView(r, liked.has(r.id), viewer)),
   }));
   const last = page[page.length - 1];
-  return { threads, nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null };
-}
-
-export function decodeCursor(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  const id = Buffer.from(cursor, 'base64url').toString();
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+  return { threads, nextCursor: more && last ? uuidKeyCursor.encode({ last: last.id }) : null };
 }
 
 export async function publishedCount(db: Db, subjectId: string): Promise<number> {

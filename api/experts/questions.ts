@@ -4,6 +4,7 @@ import type { Db, Pool } from '../db/database.ts';
 import { findPerson } from '../people/person.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
 import { canReadSpaceSql, personReader } from './readable.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /**
  * "Ask the experts": a question asked from the finder becomes a question in a Q&A thread (the
@@ -210,7 +211,7 @@ export async function listNotifications(
   return {
     items: shown.map(notificationView),
     unreadCount: await unreadCount(db, personId),
-    nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null,
+    nextCursor: more && last ? uuidKeyCursor.encode({ last: last.id }) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest } from '../http/errors.ts';
+import { serialKeyCursor } from '../http/cursor.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanRead } from '../spaces/access.ts';
@@ -32,11 +32,7 @@ export const newsRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const query = c.req.valid('query');
-      let before: string | null = null;
-      if (query.cursor) {
-        before = Buffer.from(query.cursor, 'base64url').toString();
-        if (!/^\d{1,19}$/.test(before)) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-      }
+      const before = serialKeyCursor.decode(query.cursor)?.last ?? null;
       const db = c.var.db;
       let spaces: string[];
       let spaceId: string | null = null;
@@ -73,7 +69,7 @@ export const newsRoutes = router()
           items,
           unreadCount,
           seenAt: seenAt?.toISOString() ?? null,
-          nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+          nextCursor: rows.length > query.limit && last ? serialKeyCursor.encode({ last: last.id }) : null,
         },
         200,
       );

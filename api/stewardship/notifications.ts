@@ -2,6 +2,7 @@ import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
 import { excerpt } from '../experts/questions.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /**
  * What a person is told about their own posts: hidden (and why), restored, approved, refused (and
@@ -79,7 +80,7 @@ export async function listNotifications(
   return {
     items: shown.map(view),
     unreadCount: await unreadNotifications(db, personId),
-    nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null,
+    nextCursor: more && last ? uuidKeyCursor.encode({ last: last.id }) : null,
   };
 }
 
