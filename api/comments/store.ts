@@ -1,5 +1,5 @@
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import { markdownColumn } from '../db/markdown.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { holdFor, type Hold } from '../stewardship/settings.ts';
@@ -271,7 +271,7 @@ export async function insertComment(
   const [inserted] = await db<{ id: string }[]>`
     insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question, status, held_for, held_word)
     values (${subject.id}, ${comment.spaceId}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
-            ${comment.authorId}, ${comment.body}, ${db.json(parseMarkdown(comment.body) as never)}, ${isQuestion},
+            ${comment.authorId}, ${comment.body}, ${markdownColumn(db, comment.body)}, ${isQuestion},
             ${hold ? 'pending' : 'published'}, ${hold?.heldFor ?? null}, ${hold?.word ?? null})
     returning id`;
   if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
@@ -316,7 +316,7 @@ async function announcePublished(
 
 /** Its author's new words, with their markdown tree; the caller publishes the change. */
 export async function updateCommentBody(db: Db, id: string, body: string): Promise<void> {
-  await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${id}`;
+  await db`update comments set body = ${body}, tree = ${markdownColumn(db, body)}, edited_at = now() where id = ${id}`;
 }
 
 /** Sends a comment back to the stewards (`pending`), for the reason the space's rules gave. */
