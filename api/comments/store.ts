@@ -1,5 +1,6 @@
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { markdownColumn } from '../db/markdown.ts';
+import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { holdFor, type Hold } from '../stewardship/settings.ts';
@@ -334,20 +335,14 @@ export async function setAcceptedAnswer(db: Db, questionId: string, answerId: st
   await db`update comments set accepted_answer_id = ${answerId} where id = ${questionId}`;
 }
 
+const commentLikes: CountedMark = { marks: 'comment_likes', markedColumn: 'comment_id', things: 'comments', countColumn: 'like_count' };
+
 /**
  * Adds or takes back a person's like of a comment and returns the comment's count, or null when
- * nothing changed (liked twice, unliked twice). The caller holds the comment's row lock, so the
- * count moves one like at a time.
+ * nothing changed (liked twice, unliked twice). The caller holds the comment's row lock.
  */
-export async function setCommentLiked(db: Db, commentId: string, personId: string, like: boolean): Promise<number | null> {
-  const changed = like
-    ? await db`insert into comment_likes (comment_id, person_id) values (${commentId}, ${personId}) on conflict do nothing returning 1`
-    : await db`delete from comment_likes where comment_id = ${commentId} and person_id = ${personId} returning 1`;
-  if (!changed.length) return null;
-  const [updated] = await db<{ likeCount: number }[]>`
-    update comments set like_count = like_count + ${like ? 1 : -1} where id = ${commentId} returning like_count`;
-  return updated!.likeCount;
-}
+export const setCommentLiked = (db: Db, commentId: string, personId: string, like: boolean): Promise<number | null> =>
+  setCountedMark(db, commentLikes, commentId, personId, like);
 
 /** A steward hid (or refused) the comment, saying why. */
 export async function hideComment(db: Db, id: string, reason: string | null): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { markdownColumn } from '../db/markdown.ts';
+import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
 import type {
   Idea,
@@ -515,19 +516,14 @@ export async function holdIdea(db: Db, id: string, hold: Hold): Promise<void> {
   await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${id}`;
 }
 
+const ideaVotes: CountedMark = { marks: 'idea_votes', markedColumn: 'idea_id', things: 'ideas', countColumn: 'vote_count' };
+
 /**
  * Adds or withdraws a person's vote and returns the idea's count, or null when nothing changed
- * (voted twice, withdrawn twice). The caller holds the idea's row lock, so the count moves one vote at a time.
+ * (voted twice, withdrawn twice). The caller holds the idea's row lock.
  */
-export async function setIdeaVoted(db: Db, ideaId: string, personId: string, vote: boolean): Promise<number | null> {
-  const changed = vote
-    ? await db`insert into idea_votes (idea_id, person_id) values (${ideaId}, ${personId}) on conflict do nothing returning 1`
-    : await db`delete from idea_votes where idea_id = ${ideaId} and person_id = ${personId} returning 1`;
-  if (!changed.length) return null;
-  const [updated] = await db<{ voteCount: number }[]>`
-    update ideas set vote_count = vote_count + ${vote ? 1 : -1} where id = ${ideaId} returning vote_count`;
-  return updated!.voteCount;
-}
+export const setIdeaVoted = (db: Db, ideaId: string, personId: string, vote: boolean): Promise<number | null> =>
+  setCountedMark(db, ideaVotes, ideaId, personId, vote);
 
 /** The idea's new status, and the line of its history that says who decided it and why. */
 export async function recordStatusChange(
