@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { markdownColumn } from '../db/markdown.ts';
 import type { Db, Pool } from '../db/database.ts';
+import type { IdeaStatus } from '../ideas/schemas.ts';
 import { ideaSubjectKey } from '../ideas/store.ts';
 
 /**
@@ -13,8 +14,6 @@ import { ideaSubjectKey } from '../ideas/store.ts';
 export const DEMO_CAMPAIGN = 'magasin-de-demain';
 
 const DAY = 86_400_000;
-
-type Status = 'new' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined' | 'merged';
 
 interface SeedIdea {
   key: string;
@@ -30,7 +29,7 @@ interface SeedIdea {
   voters: string[];
   colleagues: number;
   /** The stewards' decisions, oldest first. */
-  history?: { to: Status; by: string; daysAgo: number; reason?: string; into?: string }[];
+  history?: { to: IdeaStatus; by: string; daysAgo: number; reason?: string; into?: string }[];
 }
 
 const IDEAS: SeedIdea[] = [
@@ -333,7 +332,7 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
 
     // The stewards' decisions, in the order they were taken (merges move the duplicate's votes).
     const decisions = IDEAS.flatMap((idea) => (idea.history ?? []).map((change) => ({ idea, change }))).sort((a, b) => b.change.daysAgo - a.change.daysAgo);
-    const status = new Map<string, Status>();
+    const status = new Map<string, IdeaStatus>();
     for (const { idea, change } of decisions) {
       const id = ideaIds.get(idea.key)!;
       const into = change.into ? ideaIds.get(change.into)! : null;

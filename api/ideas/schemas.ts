@@ -6,14 +6,15 @@ import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const;
-export const ideaStatus = z.enum(IDEA_STATUSES).openapi({
+const ideaStatuses = z.enum(IDEA_STATUSES);
+export const ideaStatus = ideaStatuses.openapi({
   description: 'new → under_review → planned → in_progress → done, or declined (with a reason); merged is set by a merge only',
 });
 export type IdeaStatus = z.output<typeof ideaStatus>;
 export const ideaSort = z.enum(['trending', 'top', 'newest']);
 export type IdeaSort = z.output<typeof ideaSort>;
 /** What stewards may set with POST /{id}/status: every status but merged, which only a merge sets. */
-export const decidedStatus = z.enum(['new', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
+export const decidedStatus = ideaStatuses.exclude(['merged']);
 
 /** A campaign named by its slug (as in `<ruche-idea-box campaign="…">`) or its id. */
 export const campaignRef = z

@@ -3,7 +3,8 @@ import type { IdeaDetail, IdeaRef, IdeaStatus, SimilarIdeas } from '../../shared
 import { errorMessage } from '../shared/i18n.ts';
 import type { IdeaDetailView } from './detail.ts';
 import { messages } from './detail.messages.ts';
-import { fill, statusBadge, STATUSES } from './idea-box.component.ts';
+import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
+import { fill, statusBadge } from './idea-box.component.ts';
 
 const styles = css`
   .steward {
@@ -145,7 +146,7 @@ export class Stewarding {
             host.requestUpdate();
           }}
         >
-          ${STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === this.status}>${lm.status[s]}</option>`)}
+          ${IDEA_STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === this.status}>${lm.status[s]}</option>`)}
         </select>
         <label for="reason">${declined ? m.reasonDeclined : m.reason}</label>
         <textarea
