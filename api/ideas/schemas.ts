@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { markdownTree } from '../http/openapi.ts';
-import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
+import { cursor, limit, line, paragraphs, slug, slugLike, uuid } from '../http/validation.ts';
 import { personCardSchema, spaceSummarySchema, viewerSchema } from '../spaces/schemas.ts';
 import { moderationStateSchema } from '../stewardship/state.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
@@ -17,14 +17,10 @@ export type IdeaSort = z.output<typeof ideaSort>;
 export const decidedStatus = ideaStatuses.exclude(['merged']);
 
 /** A campaign named by its slug (as in `<ruche-idea-box campaign="…">`) or its id. */
-export const campaignRef = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a campaign slug or id')
+export const campaignRef = slugLike('must be a campaign slug or id')
   .openapi({ description: 'A campaign’s slug or id', example: 'refonte-distribution' });
 
-const campaignSlug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit')
+const campaignSlug = slug
   .refine((value) => value !== 'all', '"all" is reserved')
   .refine((value) => !uuid.safeParse(value).success, 'must not look like an id');
 
