@@ -10,13 +10,21 @@ export interface CursorCodec<Position> {
   encode(position: Position): string;
   /** The position a cursor names; null when there is none (the first page); a 400 when it is not one we made. */
   decode(cursor: string | undefined): Position | null;
+  /** Rows read one past the page size, cut to the page, with the cursor to the next page (null at the end). */
+  page<Row>(rows: Row[], limit: number, positionAfter: (last: Row) => Position): { rows: Row[]; nextCursor: string | null };
 }
 
 export const invalidCursor = () => badRequest('invalid_request', 'The cursor is not one this API returned.');
 
 export function cursorCodec<Schema extends z.ZodType>(schema: Schema): CursorCodec<z.output<Schema>> {
+  const encode = (position: z.output<Schema>) => Buffer.from(JSON.stringify(position)).toString('base64url');
   return {
-    encode: (position) => Buffer.from(JSON.stringify(position)).toString('base64url'),
+    encode,
+    page(rows, limit, positionAfter) {
+      const shown = rows.slice(0, limit);
+      const last = shown[shown.length - 1];
+      return { rows: shown, nextCursor: rows.length > limit && last ? encode(positionAfter(last)) : null };
+    },
     decode(cursor) {
       if (!cursor) return null;
       let json: unknown;

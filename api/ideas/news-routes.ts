@@ -45,10 +45,9 @@ export const newsRoutes = router()
       }
       const seenAt = await newsSeenAt(db, person.id, spaceId);
 
-      const rows = await newsPage(db, person.id, spaces, before, query.limit + 1);
+      const page = serialKeyCursor.page(await newsPage(db, person.id, spaces, before, query.limit + 1), query.limit, (last) => ({ last: last.id }));
       const unreadCount = await unreadNewsCount(db, person.id, spaces);
-      const page = rows.slice(0, query.limit);
-      const items: IdeaNewsItem[] = page.map((row) => ({
+      const items: IdeaNewsItem[] = page.rows.map((row) => ({
         id: row.id,
         idea: {
           id: row.ideaId,
@@ -62,14 +61,13 @@ export const newsRoutes = router()
         change: changeView(row),
         unread: row.seenAt === null || row.createdAt > row.seenAt,
       }));
-      const last = page[page.length - 1];
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         {
           items,
           unreadCount,
           seenAt: seenAt?.toISOString() ?? null,
-          nextCursor: rows.length > query.limit && last ? serialKeyCursor.encode({ last: last.id }) : null,
+          nextCursor: page.nextCursor,
         },
         200,
       );

@@ -74,14 +74,8 @@ export async function listNotifications(
       limit $2`,
     [personId, page.limit + 1, page.unreadOnly, page.after],
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map(view),
-    unreadCount: await unreadNotifications(db, personId),
-    nextCursor: more && last ? uuidKeyCursor.encode({ last: last.id }) : null,
-  };
+  const shown = uuidKeyCursor.page(rows, page.limit, (last) => ({ last: last.id }));
+  return { items: shown.rows.map(view), unreadCount: await unreadNotifications(db, personId), nextCursor: shown.nextCursor };
 }
 
 function view(row: NotificationRow): NotificationView {

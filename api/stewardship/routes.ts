@@ -76,14 +76,12 @@ export const moderationRoutes = router()
       const before = serialKeyCursor.decode(query.cursor)?.last ?? null;
       const access = await spaceAccessFor(c, query.space);
       assertCanSteward(access, person);
-      const rows = await auditLogPage(c.var.db, access.space.id, before, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
+      const page = serialKeyCursor.page(await auditLogPage(c.var.db, access.space.id, before, query.limit + 1), query.limit, (last) => ({ last: last.id }));
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         {
           space: spaceRef(access),
-          entries: page.map((row) => ({
+          entries: page.rows.map((row) => ({
             id: row.id,
             action: row.action,
             target: row.targetKind === 'settings' || !row.targetId ? null : { kind: row.targetKind, id: row.targetId },
@@ -92,7 +90,7 @@ export const moderationRoutes = router()
             by: row.byId ? personCard({ id: row.byId, name: row.byName!, dept: row.byDept, title: row.byTitle }) : null,
             at: row.createdAt.toISOString(),
           })),
-          nextCursor: rows.length > query.limit && last ? serialKeyCursor.encode({ last: last.id }) : null,
+          nextCursor: page.nextCursor,
         },
         200,
       );
