@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { holdFor } from '../moderation/settings-store.ts';
@@ -23,7 +24,6 @@ import {
 } from './schemas.ts';
 import {
   commentView,
-  decodeCursor,
   holdComment,
   insertComment,
   likedBy,
@@ -73,8 +73,7 @@ export const commentsRoutes = router()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const after = decodeCursor(query.cursor);
-      if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+      const after = uuidKeyCursor.decode(query.cursor)?.last ?? null;
       const access = await spaceAccessFor(c, query.space);
       assertCanRead(access, c.var.person);
       const db = c.var.db;

@@ -1,9 +1,11 @@
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import { markdownColumn } from '../db/markdown.ts';
+import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { holdFor, type Hold } from '../moderation/settings-store.ts';
 import type { Comment, Thread } from './schemas.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /** A comment as stored, with its author's card. */
 export interface CommentRow {
@@ -175,13 +177,7 @@ export async function loadThreads(
     replies: replies.filter((r) => r.rootId === root.id && worthShowing(r)).map((r) => commentView(r, liked.has(r.id), viewer)),
   }));
   const last = page[page.length - 1];
-  return { threads, nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null };
-}
-
-export function decodeCursor(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  const id = Buffer.from(cursor, 'base64url').toString();
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+  return { threads, nextCursor: more && last ? uuidKeyCursor.encode({ last: last.id }) : null };
 }
 
 export async function publishedCount(db: Db, subjectId: string): Promise<number> {
@@ -276,7 +272,7 @@ export async function insertComment(
   const [inserted] = await db<{ id: string }[]>`
     insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question, status, held_for, held_word)
     values (${subject.id}, ${comment.spaceId}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0},
-            ${comment.authorId}, ${comment.body}, ${db.json(parseMarkdown(comment.body) as never)}, ${isQuestion},
+            ${comment.authorId}, ${comment.body}, ${markdownColumn(db, comment.body)}, ${isQuestion},
             ${hold ? 'pending' : 'published'}, ${hold?.heldFor ?? null}, ${hold?.word ?? null})
     returning id`;
   if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
@@ -321,7 +317,7 @@ async function announcePublished(
 
 /** Its author's new words, with their markdown tree; the caller publishes the change. */
 export async function updateCommentBody(db: Db, id: string, body: string): Promise<void> {
-  await db`update comments set body = ${body}, tree = ${db.json(parseMarkdown(body) as never)}, edited_at = now() where id = ${id}`;
+  await db`update comments set body = ${body}, tree = ${markdownColumn(db, body)}, edited_at = now() where id = ${id}`;
 }
 
 /** Sends a comment back to the stewards (`pending`), for the reason the space's rules gave. */
@@ -339,20 +335,14 @@ export async function setAcceptedAnswer(db: Db, questionId: string, answerId: st
   await db`update comments set accepted_answer_id = ${answerId} where id = ${questionId}`;
 }
 
+const commentLikes: CountedMark = { marks: 'comment_likes', markedColumn: 'comment_id', things: 'comments', countColumn: 'like_count' };
+
 /**
  * Adds or takes back a person's like of a comment and returns the comment's count, or null when
- * nothing changed (liked twice, unliked twice). The caller holds the comment's row lock, so the
- * count moves one like at a time.
+ * nothing changed (liked twice, unliked twice). The caller holds the comment's row lock.
  */
-export async function setCommentLiked(db: Db, commentId: string, personId: string, like: boolean): Promise<number | null> {
-  const changed = like
-    ? await db`insert into comment_likes (comment_id, person_id) values (${commentId}, ${personId}) on conflict do nothing returning 1`
-    : await db`delete from comment_likes where comment_id = ${commentId} and person_id = ${personId} returning 1`;
-  if (!changed.length) return null;
-  const [updated] = await db<{ likeCount: number }[]>`
-    update comments set like_count = like_count + ${like ? 1 : -1} where id = ${commentId} returning like_count`;
-  return updated!.likeCount;
-}
+export const setCommentLiked = (db: Db, commentId: string, personId: string, like: boolean): Promise<number | null> =>
+  setCountedMark(db, commentLikes, commentId, personId, like);
 
 /** A steward hid (or refused) the comment, saying why. */
 export async function hideComment(db: Db, id: string, reason: string | null): Promise<void> {

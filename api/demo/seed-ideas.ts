@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import { markdownColumn } from '../db/markdown.ts';
 import type { Db, Pool } from '../db/database.ts';
+import type { IdeaStatus } from '../ideas/schemas.ts';
 import { ideaSubjectKey } from '../ideas/store.ts';
 
 /**
@@ -13,8 +14,6 @@ import { ideaSubjectKey } from '../ideas/store.ts';
 export const DEMO_CAMPAIGN = 'magasin-de-demain';
 
 const DAY = 86_400_000;
-
-type Status = 'new' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined' | 'merged';
 
 interface SeedIdea {
   key: string;
@@ -30,7 +29,7 @@ interface SeedIdea {
   voters: string[];
   colleagues: number;
   /** The stewards' decisions, oldest first. */
-  history?: { to: Status; by: string; daysAgo: number; reason?: string; into?: string }[];
+  history?: { to: IdeaStatus; by: string; daysAgo: number; reason?: string; into?: string }[];
 }
 
 const IDEAS: SeedIdea[] = [
@@ -303,7 +302,7 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
     const [campaign] = await db<{ id: string }[]>`
       insert into idea_campaigns (space_id, slug, title, question, description, tree, closes_at, created_by, created_at)
       values (${spaceId}, ${DEMO_CAMPAIGN}, 'Magasin de demain', 'Comment rendre nos magasins plus simples pour nos clients et nos équipes ?',
-              ${description}, ${db.json(parseMarkdown(description) as never)}, ${campaignDeadline(now)}, ${person('claire.martin')}, ${ago(24)})
+              ${description}, ${markdownColumn(db, description)}, ${campaignDeadline(now)}, ${person('claire.martin')}, ${ago(24)})
       returning id`;
 
     const ideaIds = new Map<string, string>();
@@ -319,7 +318,7 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
         insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
                            title, description, tree, tags, lang, created_at)
         values (${id}, ${spaceId}, ${idea.openBox ? null : campaign!.id}, ${subject!.id}, ${person(idea.by)}, ${idea.anonymous === true}, false,
-                ${idea.title}, ${idea.description}, ${db.json(parseMarkdown(idea.description) as never)}, ${idea.tags}::text[], ${space!.lang}, ${createdAt})`;
+                ${idea.title}, ${idea.description}, ${markdownColumn(db, idea.description)}, ${idea.tags}::text[], ${space!.lang}, ${createdAt})`;
       // Votes come in all along the idea's life (up to its merge, for a duplicate), so that the most
       // supported ideas also trend.
       const voters = [...idea.voters.map(person), ...Array.from({ length: idea.colleagues }, () => colleagues[colleagueCursor++ % colleagues.length]!)];
@@ -333,12 +332,12 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
 
     // The stewards' decisions, in the order they were taken (merges move the duplicate's votes).
     const decisions = IDEAS.flatMap((idea) => (idea.history ?? []).map((change) => ({ idea, change }))).sort((a, b) => b.change.daysAgo - a.change.daysAgo);
-    const status = new Map<string, Status>();
+    const status = new Map<string, IdeaStatus>();
     for (const { idea, change } of decisions) {
       const id = ideaIds.get(idea.key)!;
       const into = change.into ? ideaIds.get(change.into)! : null;
       const reason = change.reason ?? null;
-      const reasonTree = reason ? db.json(parseMarkdown(reason) as never) : null;
+      const reasonTree = reason ? markdownColumn(db, reason) : null;
       const at = ago(change.daysAgo);
       if (into) {
         await db`
@@ -362,7 +361,7 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
       const [row] = await db<{ id: string }[]>`
         insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, created_at)
         values (${subject!.id}, ${spaceId}, ${parent}, ${parent}, ${parent ? 1 : 0}, ${person(comment.by)}, ${comment.body},
-                ${db.json(parseMarkdown(comment.body) as never)}, ${new Date(now - comment.hoursAgo * 3_600_000)})
+                ${markdownColumn(db, comment.body)}, ${new Date(now - comment.hoursAgo * 3_600_000)})
         returning id`;
       if (!parent) await db`update comments set root_id = id where id = ${row!.id}`;
       written.push(row!.id);

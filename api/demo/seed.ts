@@ -1,4 +1,4 @@
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import { markdownColumn } from '../db/markdown.ts';
 import type { Pool } from '../db/database.ts';
 import { demoPeople } from '../identity/demo-people.ts';
 import { upsertPerson } from '../people/person.ts';
@@ -156,7 +156,7 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
       const [row] = await tx<{ id: string }[]>`
         insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question, created_at)
         values (${subjectId}, ${generalId}, ${parent?.id ?? null}, ${parent?.rootId ?? null}, ${parent ? parent.depth + 1 : 0}, ${authorId},
-                ${item.body}, ${tx.json(parseMarkdown(item.body) as never)}, ${isQuestion}, now() - make_interval(hours => ${item.hoursAgo}))
+                ${item.body}, ${markdownColumn(tx, item.body)}, ${isQuestion}, now() - make_interval(hours => ${item.hoursAgo}))
         returning id`;
       const id = row!.id;
       if (!parent) await tx`update comments set root_id = id where id = ${id}`;

@@ -5,6 +5,7 @@ import type { Db, Pool } from '../db/database.ts';
 import { findPerson } from '../people/person.ts';
 import { canReadSpaceSql, personReader } from '../spaces/access-sql.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /**
  * "Ask the experts": a question asked from the finder becomes a question in a Q&A thread (the
@@ -205,14 +206,8 @@ export async function listNotifications(
       limit $2`,
     [personId, page.limit + 1, page.unreadOnly, page.after],
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map(notificationView),
-    unreadCount: await unreadCount(db, personId),
-    nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null,
-  };
+  const shown = uuidKeyCursor.page(rows, page.limit, (last) => ({ last: last.id }));
+  return { items: shown.rows.map(notificationView), unreadCount: await unreadCount(db, personId), nextCursor: shown.nextCursor };
 }
 
 function notificationView(row: NotificationRow): NotificationItem {

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { commentView, decodeCursor, insertComment } from '../comments/store.ts';
+import { commentView, insertComment } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { personCard } from '../people/person.ts';
@@ -312,8 +313,7 @@ export const expertsRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const query = c.req.valid('query');
-      const after = decodeCursor(query.cursor);
-      if (query.cursor && !after) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+      const after = uuidKeyCursor.decode(query.cursor)?.last ?? null;
       // A read only: overdue questions are escalated by the server's timer (questions-store.ts).
       return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
     },

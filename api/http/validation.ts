@@ -41,9 +41,11 @@ export function paragraphs(max: number, min = 0) {
 }
 
 export const uuid = z.uuid({ message: 'must be an id (UUID)' });
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit');
+/** The one slug rule (spaces, campaigns): 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit. */
+export const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+/** A text that must follow the slug rule, refused with the message given (what the slug names). */
+export const slugLike = (message: string) => z.string().regex(SLUG, message);
+export const slug = slugLike('must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit');
 export const lang = z.enum(['fr', 'en']);
 export type Lang = z.output<typeof lang>;
 

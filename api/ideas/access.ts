@@ -46,10 +46,3 @@ export function spaceSummary(space: Space): SpaceSummary {
   };
 }
 
-/** Pages of a listing whose order moves with votes: the cursor is the position of the next page. */
-export const offsetCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
-export function decodeOffsetCursor(cursor: string | undefined): number | null {
-  if (!cursor) return 0;
-  const match = /^o(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return match ? Number(match[1]) : null;
-}

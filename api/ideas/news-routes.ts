@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest } from '../http/errors.ts';
+import { serialKeyCursor } from '../http/cursor.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { assertCanRead } from '../spaces/access.ts';
@@ -32,11 +32,7 @@ export const newsRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const query = c.req.valid('query');
-      let before: string | null = null;
-      if (query.cursor) {
-        before = Buffer.from(query.cursor, 'base64url').toString();
-        if (!/^\d{1,19}$/.test(before)) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-      }
+      const before = serialKeyCursor.decode(query.cursor)?.last ?? null;
       const db = c.var.db;
       let spaces: string[];
       let spaceId: string | null = null;
@@ -49,10 +45,9 @@ export const newsRoutes = router()
       }
       const seenAt = await newsSeenAt(db, person.id, spaceId);
 
-      const rows = await newsPage(db, person.id, spaces, before, query.limit + 1);
+      const page = serialKeyCursor.page(await newsPage(db, person.id, spaces, before, query.limit + 1), query.limit, (last) => ({ last: last.id }));
       const unreadCount = await unreadNewsCount(db, person.id, spaces);
-      const page = rows.slice(0, query.limit);
-      const items: IdeaNewsItem[] = page.map((row) => ({
+      const items: IdeaNewsItem[] = page.rows.map((row) => ({
         id: row.id,
         idea: {
           id: row.ideaId,
@@ -66,14 +61,13 @@ export const newsRoutes = router()
         change: changeView(row),
         unread: row.seenAt === null || row.createdAt > row.seenAt,
       }));
-      const last = page[page.length - 1];
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         {
           items,
           unreadCount,
           seenAt: seenAt?.toISOString() ?? null,
-          nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+          nextCursor: page.nextCursor,
         },
         200,
       );

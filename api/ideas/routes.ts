@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { offsetCursor } from '../http/cursor.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { notifyAuthor } from '../moderation/notifications-store.ts';
@@ -14,7 +15,7 @@ import { recordReading } from '../readings/store.ts';
 import { assertCanRead, assertCanSteward, assertCanWrite } from '../spaces/access.ts';
 import { loadSpaceName } from '../spaces/store.ts';
 import { ensureSubject, setSubjectTitle, spaceAccessFor } from '../subjects/subjects.ts';
-import { decodeOffsetCursor, ideaInContext, offsetCursor, spaceSummary, viewerOf } from './access.ts';
+import { ideaInContext, spaceSummary, viewerOf } from './access.ts';
 import { campaignsRoutes, policyRoutes } from './campaign-routes.ts';
 import { newsRoutes } from './news-routes.ts';
 import {
@@ -230,8 +231,8 @@ export const ideasRoutes = router()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const offset = decodeOffsetCursor(query.cursor);
-      if (offset === null) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
+      // The order moves with votes: the cursor is the position of the next page.
+      const offset = offsetCursor.decode(query.cursor)?.offset ?? 0;
       const person = c.var.person;
       const access = await spaceAccessFor(c, query.space);
       assertCanRead(access, person);
@@ -267,7 +268,7 @@ export const ideasRoutes = router()
           policy: await loadPolicy(db, access.space.id),
           ideas: page.rows.map((row) => ideaView(row, viewer)),
           ...counts,
-          nextCursor: page.more ? offsetCursor(offset + query.limit) : null,
+          nextCursor: page.more ? offsetCursor.encode({ offset: offset + query.limit }) : null,
         },
         200,
       );

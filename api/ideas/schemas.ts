@@ -1,29 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { markdownTree } from '../http/openapi.ts';
-import { cursor, limit, line, paragraphs, uuid } from '../http/validation.ts';
+import { cursor, limit, line, paragraphs, slug, slugLike, uuid } from '../http/validation.ts';
 import { moderationStateSchema } from '../moderation/schemas.ts';
 import { personCardSchema, spaceSummarySchema, viewerSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam } from '../subjects/subjects.ts';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const;
-export const ideaStatus = z.enum(IDEA_STATUSES).openapi({
+const ideaStatuses = z.enum(IDEA_STATUSES);
+export const ideaStatus = ideaStatuses.openapi({
   description: 'new → under_review → planned → in_progress → done, or declined (with a reason); merged is set by a merge only',
 });
 export type IdeaStatus = z.output<typeof ideaStatus>;
 export const ideaSort = z.enum(['trending', 'top', 'newest']);
 export type IdeaSort = z.output<typeof ideaSort>;
 /** What stewards may set with POST /{id}/status: every status but merged, which only a merge sets. */
-export const decidedStatus = z.enum(['new', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
+export const decidedStatus = ideaStatuses.exclude(['merged']);
 
 /** A campaign named by its slug (as in `<ruche-idea-box campaign="…">`) or its id. */
-export const campaignRef = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a campaign slug or id')
+export const campaignRef = slugLike('must be a campaign slug or id')
   .openapi({ description: 'A campaign’s slug or id', example: 'refonte-distribution' });
 
-const campaignSlug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter or digit')
+const campaignSlug = slug
   .refine((value) => value !== 'all', '"all" is reserved')
   .refine((value) => !uuid.safeParse(value).success, 'must not look like an id');
 

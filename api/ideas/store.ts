@@ -1,4 +1,6 @@
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
+import { markdownColumn } from '../db/markdown.ts';
+import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
 import type {
   Idea,
@@ -10,7 +12,6 @@ import type {
   IdeaStatus,
   IdeaStatusChange,
 } from './schemas.ts';
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
 import type { Hold } from '../moderation/settings-store.ts';
 
 /** Ideas discuss on this subject key, in the idea's space. */
@@ -485,7 +486,7 @@ export async function insertIdea(db: Db, idea: NewIdea): Promise<void> {
     insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,
                        title, description, tree, tags, lang, moderation, held_for, held_word)
     values (${idea.id}, ${idea.spaceId}, ${idea.campaignId}, ${idea.subjectId}, ${idea.authorId}, ${idea.anonymous}, ${idea.authorVisibleToStewards},
-            ${idea.title}, ${idea.description}, ${db.json(parseMarkdown(idea.description) as never)},
+            ${idea.title}, ${idea.description}, ${markdownColumn(db, idea.description)},
             ${idea.tags}::text[], ${idea.lang}, ${hold ? 'pending' : 'published'},
             ${hold?.heldFor ?? null}, ${hold?.word ?? null})`;
 }
@@ -500,7 +501,7 @@ export async function updateIdea(
   if (edit.title !== undefined) changes.title = edit.title;
   if (edit.description !== undefined) {
     changes.description = edit.description;
-    changes.tree = db.json(parseMarkdown(edit.description) as never);
+    changes.tree = markdownColumn(db, edit.description);
   }
   if (edit.signed) changes.anonymous = false;
   if (edit.tags !== undefined) await db`update ideas set tags = ${edit.tags}::text[] where id = ${id}`;
@@ -515,19 +516,14 @@ export async function holdIdea(db: Db, id: string, hold: Hold): Promise<void> {
   await db`update ideas set moderation = 'pending', held_for = ${hold.heldFor}, held_word = ${hold.word} where id = ${id}`;
 }
 
+const ideaVotes: CountedMark = { marks: 'idea_votes', markedColumn: 'idea_id', things: 'ideas', countColumn: 'vote_count' };
+
 /**
  * Adds or withdraws a person's vote and returns the idea's count, or null when nothing changed
- * (voted twice, withdrawn twice). The caller holds the idea's row lock, so the count moves one vote at a time.
+ * (voted twice, withdrawn twice). The caller holds the idea's row lock.
  */
-export async function setIdeaVoted(db: Db, ideaId: string, personId: string, vote: boolean): Promise<number | null> {
-  const changed = vote
-    ? await db`insert into idea_votes (idea_id, person_id) values (${ideaId}, ${personId}) on conflict do nothing returning 1`
-    : await db`delete from idea_votes where idea_id = ${ideaId} and person_id = ${personId} returning 1`;
-  if (!changed.length) return null;
-  const [updated] = await db<{ voteCount: number }[]>`
-    update ideas set vote_count = vote_count + ${vote ? 1 : -1} where id = ${ideaId} returning vote_count`;
-  return updated!.voteCount;
-}
+export const setIdeaVoted = (db: Db, ideaId: string, personId: string, vote: boolean): Promise<number | null> =>
+  setCountedMark(db, ideaVotes, ideaId, personId, vote);
 
 /** The idea's new status, and the line of its history that says who decided it and why. */
 export async function recordStatusChange(
@@ -536,7 +532,7 @@ export async function recordStatusChange(
   change: { to: IdeaStatus; reason: string | null; mergedInto?: string | undefined },
   changedBy: string,
 ): Promise<void> {
-  const reasonTree = change.reason ? db.json(parseMarkdown(change.reason) as never) : null;
+  const reasonTree = change.reason ? markdownColumn(db, change.reason) : null;
   await db`
     update ideas set status = ${change.to}, status_reason = ${change.reason}, status_reason_tree = ${reasonTree},
                      status_changed_at = now(), merged_into = ${change.mergedInto ?? null}
@@ -573,7 +569,7 @@ export async function insertCampaign(
   const [created] = await db<{ id: string }[]>`
     insert into idea_campaigns (space_id, slug, title, question, description, tree, closes_at, created_by)
     values (${campaign.spaceId}, ${campaign.slug}, ${campaign.title}, ${campaign.question}, ${campaign.description},
-            ${db.json(parseMarkdown(campaign.description) as never)}, ${campaign.closesAt}, ${campaign.createdBy})
+            ${markdownColumn(db, campaign.description)}, ${campaign.closesAt}, ${campaign.createdBy})
     on conflict (space_id, slug) do nothing
     returning id`;
   return created?.id ?? null;
@@ -590,7 +586,7 @@ export async function updateCampaign(
   if (edit.question !== undefined) changes.question = edit.question;
   if (edit.description !== undefined) {
     changes.description = edit.description;
-    changes.tree = db.json(parseMarkdown(edit.description) as never);
+    changes.tree = markdownColumn(db, edit.description);
   }
   if (edit.closesAt !== undefined) changes.closes_at = edit.closesAt;
   await db`update idea_campaigns set ${db(changes)}, updated_at = now() where id = ${id}`;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { setMark } from '../db/marks.ts';
 
 /** Every statement on the `likes` table: one like per person and subject (its primary key). */
 
@@ -23,10 +24,9 @@ export async function likeState(db: Db, subjectId: string, personId: string | nu
   return row!;
 }
 
-/** Likes or unlikes; again is a no-op. */
+/** Likes or unlikes; again is a no-op. Subjects keep no count: likeState counts the rows. */
 export async function setSubjectLiked(db: Db, subjectId: string, personId: string, like: boolean): Promise<void> {
-  if (like) await db`insert into likes (subject_id, person_id) values (${subjectId}, ${personId}) on conflict do nothing`;
-  else await db`delete from likes where subject_id = ${subjectId} and person_id = ${personId}`;
+  await setMark(db, { marks: 'likes', markedColumn: 'subject_id' }, subjectId, personId, like);
 }
 
 /** The latest people who liked the subject. */

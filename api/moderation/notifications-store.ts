@@ -2,6 +2,7 @@ import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db } from '../db/database.ts';
+import { uuidKeyCursor } from '../http/cursor.ts';
 
 /**
  * What a person is told about their own posts: hidden (and why), restored, approved, refused (and
@@ -73,14 +74,8 @@ export async function listNotifications(
       limit $2`,
     [personId, page.limit + 1, page.unreadOnly, page.after],
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map(view),
-    unreadCount: await unreadNotifications(db, personId),
-    nextCursor: more && last ? Buffer.from(last.id).toString('base64url') : null,
-  };
+  const shown = uuidKeyCursor.page(rows, page.limit, (last) => ({ last: last.id }));
+  return { items: shown.rows.map(view), unreadCount: await unreadNotifications(db, personId), nextCursor: shown.nextCursor };
 }
 
 function view(row: NotificationRow): NotificationView {

@@ -1,4 +1,4 @@
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import { markdownColumn } from '../db/markdown.ts';
 import type { Db, Pool } from '../db/database.ts';
 
 /**
@@ -127,7 +127,7 @@ export async function seedDemoPulse(sql: Pool, options: { weeks?: number; now?: 
       const [row] = await db<{ id: string }[]>`
         insert into comments (subject_id, space_id, parent_id, root_id, depth, author_id, body, tree, is_question, created_at)
         values (${subjectId}, ${space.id}, ${parent?.id ?? null}, ${parent?.id ?? null}, ${parent ? 1 : 0}, ${authorId}, ${body},
-                ${db.json(parseMarkdown(body) as never)}, ${isQuestion}, ${at})
+                ${markdownColumn(db, body)}, ${isQuestion}, ${at})
         returning id`;
       if (!parent) await db`update comments set root_id = id where id = ${row!.id}`;
       return row!.id;

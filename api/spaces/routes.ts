@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
+import { offsetCursor } from '../http/cursor.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { cursor, limit, router } from '../http/validation.ts';
@@ -221,13 +222,13 @@ export const spacesRoutes = router()
       const found = await access(c, c.req.valid('param').slug);
       assertCanRead(found, c.var.person);
       const { cursor: after, limit: pageSize } = c.req.valid('query');
-      const offset = after ? Number.parseInt(Buffer.from(after, 'base64url').toString(), 10) || 0 : 0;
+      const offset = offsetCursor.decode(after)?.offset ?? 0;
       const rows = await listMembers(c.var.db, found.space.id, found.canSteward, offset, pageSize + 1);
       const more = rows.length > pageSize;
       return c.json(
         {
           members: rows.slice(0, pageSize).map(memberView),
-          nextCursor: more ? Buffer.from(String(offset + pageSize)).toString('base64url') : null,
+          nextCursor: more ? offsetCursor.encode({ offset: offset + pageSize }) : null,
         },
         200,
       );

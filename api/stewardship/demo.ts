@@ -1,4 +1,4 @@
-import { parseMarkdown } from '../../shared/markdown/parse.ts';
+import { markdownColumn } from '../db/markdown.ts';
 import type { Db, Pool } from '../db/database.ts';
 import { ARTICLE } from '../demo/seed.ts';
 import { notifyAuthor } from '../moderation/notifications-store.ts';
@@ -54,7 +54,7 @@ export async function seedDemoModeration(sql: Pool): Promise<boolean> {
     ) => {
       const [row] = await db<{ id: string }[]>`
         insert into comments (subject_id, space_id, depth, author_id, body, tree, created_at, status, held_for, held_word, moderation_reason, moderated_at)
-        values (${subjectId}, ${space.id}, 0, ${id(authorSub)!}, ${body}, ${db.json(parseMarkdown(body) as never)}, now() - make_interval(hours => ${hoursAgo}),
+        values (${subjectId}, ${space.id}, 0, ${id(authorSub)!}, ${body}, ${markdownColumn(db, body)}, now() - make_interval(hours => ${hoursAgo}),
                 ${moderation.status}, ${moderation.word ? 'word' : null}, ${moderation.word ?? null}, ${moderation.reason ?? null},
                 ${moderation.reason ? new Date(Date.now() - (hoursAgo - 2) * 3_600_000) : null})
         returning id`;

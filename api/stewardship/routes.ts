@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePerson } from '../identity/authenticate.ts';
-import { badRequest } from '../http/errors.ts';
+import { serialKeyCursor, uuidKeyCursor } from '../http/cursor.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { ideaInContext, viewerOf } from '../ideas/access.ts';
@@ -41,13 +41,6 @@ const tags = ['Stewardship'];
 
 const spaceRef = (access: SpaceAccess) => ({ slug: access.space.slug, name: access.space.name });
 
-function decodeIdCursor(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^\d{1,19}$/.test(id)) throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-  return id;
-}
-
 export const moderationRoutes = router()
   .openapi(
     createRoute({
@@ -80,17 +73,15 @@ export const moderationRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const query = c.req.valid('query');
-      const before = decodeIdCursor(query.cursor);
+      const before = serialKeyCursor.decode(query.cursor)?.last ?? null;
       const access = await spaceAccessFor(c, query.space);
       assertCanSteward(access, person);
-      const rows = await auditLogPage(c.var.db, access.space.id, before, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
+      const page = serialKeyCursor.page(await auditLogPage(c.var.db, access.space.id, before, query.limit + 1), query.limit, (last) => ({ last: last.id }));
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         {
           space: spaceRef(access),
-          entries: page.map((row) => ({
+          entries: page.rows.map((row) => ({
             id: row.id,
             action: row.action,
             target: row.targetKind === 'settings' || !row.targetId ? null : { kind: row.targetKind, id: row.targetId },
@@ -99,7 +90,7 @@ export const moderationRoutes = router()
             by: row.byId ? personCard({ id: row.byId, name: row.byName!, dept: row.byDept, title: row.byTitle }) : null,
             at: row.createdAt.toISOString(),
           })),
-          nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+          nextCursor: page.nextCursor,
         },
         200,
       );
@@ -236,13 +227,7 @@ export const notificationsRoutes = router()
     async (c) => {
       const person = requirePerson(c);
       const query = c.req.valid('query');
-      let after: string | null = null;
-      if (query.cursor) {
-        after = Buffer.from(query.cursor, 'base64url').toString();
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after)) {
-          throw badRequest('invalid_request', 'The cursor is not one this API returned.');
-        }
-      }
+      const after = uuidKeyCursor.decode(query.cursor)?.last ?? null;
       c.header('Cache-Control', 'private, no-store');
       return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
     },

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { subjectKey } from '../../shared/subject.ts';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { z } from '../http/validation.ts';
+import { slugLike, z } from '../http/validation.ts';
 import { loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
 
 /**
@@ -34,9 +34,7 @@ export const subjectParam = z
   })
   .openapi({ description: 'A page URL (normalised as shared/subject.ts says: one key per page, however its link was written) or an explicit key', example: 'https://intranet.example.com/actualites/42' });
 
-export const spaceSlugParam = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a space slug')
+export const spaceSlugParam = slugLike('must be a space slug')
   .optional()
   .openapi({ description: 'The space (slug); the default space when omitted', example: 'general' });
 

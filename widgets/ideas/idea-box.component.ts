@@ -4,6 +4,7 @@ import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { RucheElement } from '../shared/element.ts';
 import { failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { Reading } from '../shared/reading.ts';
+import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
 import { absoluteDate, errorMessage, formatCount, plural, relativeDate, type Lang } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './idea-box.styles.ts';
@@ -27,8 +28,6 @@ export interface IdeaBoxView {
   /** A live status change of the idea shown. */
   changed?(event: IdeaLiveEvent): void;
 }
-
-export const STATUSES: IdeaStatus[] = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'];
 
 export const icon = (path: TemplateResult, size = 16) => html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true">${path}</svg>`;
 const up = svg`<path d="m6 15 6-6 6 6"/>`;
@@ -258,7 +257,7 @@ export class RucheIdeaBox extends RucheElement {
     const page = this.page;
     if (!page) return this.failure ? failureNotice(this.failure, m.retry, () => void this.reading.run()) : html`<div class="bone"></div>`;
     const { campaign, viewer, statusCounts: counts } = page;
-    const all = STATUSES.reduce((sum, s) => sum + (s === 'merged' ? 0 : (counts[s] ?? 0)), 0);
+    const all = IDEA_STATUSES.reduce((sum, s) => sum + (s === 'merged' ? 0 : (counts[s] ?? 0)), 0);
     const busy = this.busy.has('open');
     return html`<header part="header">
         <p class="kicker">
@@ -283,7 +282,7 @@ export class RucheIdeaBox extends RucheElement {
         </div>
         <select aria-label=${m.statusLabel} @change=${(event: Event) => (this.status = (event.target as HTMLSelectElement).value as IdeaStatus)}>
           <option value="">${m.allStatuses} (${all})</option>
-          ${STATUSES.filter((s) => counts[s]).map((s) => html`<option value=${s} ?selected=${s === this.status}>${m.status[s]} (${counts[s]})</option>`)}
+          ${IDEA_STATUSES.filter((s) => counts[s]).map((s) => html`<option value=${s} ?selected=${s === this.status}>${m.status[s]} (${counts[s]})</option>`)}
         </select>
         ${this.participation?.tagChip()}
       </div>

@@ -3,7 +3,8 @@ import type { IdeaDetail, IdeaRef, SimilarIdeas } from '../../shared/api-types.t
 import { errorMessage } from '../shared/i18n.ts';
 import type { BodyOf } from '../shared/routes.ts';
 import type { IdeaDetailView } from './detail.ts';
-import { fill, statusBadge, STATUSES } from './idea-box.component.ts';
+import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
+import { fill, statusBadge } from './idea-box.component.ts';
 
 const styles = css`
   .steward {
@@ -148,7 +149,7 @@ export class Stewarding {
             host.requestUpdate();
           }}
         >
-          ${STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === this.status}>${lm.status[s]}</option>`)}
+          ${IDEA_STATUSES.filter((s) => s !== 'merged').map((s) => html`<option value=${s} ?selected=${s === this.status}>${lm.status[s]}</option>`)}
         </select>
         <label for="reason">${declined ? m.reasonDeclined : m.reason}</label>
         <textarea

@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { IdeaStatus, Pulse, PulseFigure } from '../../shared/api-types.ts';
+import type { Pulse, PulseFigure } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
+import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
 import { errorMessage, plural, type Lang } from '../shared/i18n.ts';
 import { answerTimes, bars, columns, dayArea, defs, niceMax, ring, type Series } from './charts.ts';
 import { messages, type FigureMessages } from './figures.messages.ts';
 import { styles } from './figures.styles.ts';
 import type { RuchePulse } from './pulse.component.ts';
 
-const STATUSES: IdeaStatus[] = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'];
 const TREND = ['readersPerDay', 'contributors', 'ratio'] as const;
 
 /** A message with its `{name}`s written in (taken literally: a name may hold '$&'). */
@@ -273,7 +273,7 @@ export class Figures {
     const lang = this.host.language;
     const { total, byStatus } = data.ideas;
     let body: unknown;
-    const present = shown(byStatus) ? STATUSES.filter((s) => s in byStatus.value) : [];
+    const present = shown(byStatus) ? IDEA_STATUSES.filter((s) => s in byStatus.value) : [];
     if (!shown(byStatus)) body = html`<p class="sentence withheld">${m.withheld}</p>`;
     else if (!present.length) body = html`<p class="sentence">${m.noIdeas}</p>`;
     else {
