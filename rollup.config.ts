@@ -108,9 +108,10 @@ const config: RollupOptions = {
       // The English words of the comments, likes, demo picker and error messages, in one chunk that
       // English pages load once (French, the default, is in each widget).
       if (/\/widgets\/(shared|comments|like|demo-picker)\/[\w.]*\.en\.ts$/.test(id)) return 'en';
-      // Not what loads later: what reads again after a failure (read-again.ts) and what learns a
-      // person's language from their profile (person-lang.ts).
-      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint|read-again|person-lang)[\w.-]+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      // Not what loads later: what reads again after a failure (read-again.ts), what learns a
+      // person's language from their profile (person-lang.ts), and the idea statuses, which only
+      // the idea box and the pulse show.
+      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint|read-again|person-lang|idea-statuses)[\w.-]+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
       // The page's one live connection (the code applying its events to the threads, changes.ts,
       // loads with the first event or with the writing half).
       if (/\/widgets\/shared\/live\.ts$/.test(id)) return 'live';

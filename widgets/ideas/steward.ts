@@ -89,14 +89,14 @@ export class Stewarding {
       return host.participation!.focusIn('#reason');
     }
     const body = { status: this.status, reason: reason || undefined };
-    await this.send('steward', (query) => this.host.context.client.request('POST', '/api/ideas/:id/status', { query, body }), m.saved);
+    await this.send('steward', (idea) => this.host.context.client.request('POST', '/api/ideas/:id/status', { query: idea, body }), m.saved);
     this.reason = '';
   }
 
   private async merge(): Promise<void> {
     // Once merged, these controls are gone: the word goes above the idea.
     const body = { into: this.into!.id };
-    await this.send('merge', (query) => this.host.context.client.request('POST', '/api/ideas/:id/merge', { query, body }), this.detail.m.saved, 'detail');
+    await this.send('merge', (idea) => this.host.context.client.request('POST', '/api/ideas/:id/merge', { query: idea, body }), this.detail.m.saved, 'detail');
   }
 
   private async send(key: string, decide: (idea: { id: string }) => Promise<IdeaDetail>, done: string, doneKey = key): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../../shared/api-types.ts';
 import type { Identity } from './identity.ts';
 import { ApiError } from './api-error.ts';
-import type { AnswerOf, BodyOf, Maybe, Method, PathOf, QueryOf } from './routes.ts';
+import type { AnswerOf, BodyOf, Method, OptionalIfEmpty, PathOf, QueryOf } from './routes.ts';
 
 export { ApiError };
 
@@ -72,7 +72,7 @@ export class ApiClient {
   ) {}
 
   /** A read: `get('/api/ideas/:id', { id })`, typed from the API's routes. */
-  get<P extends PathOf<'GET'>>(path: P, ...[query, signal]: [...Maybe<QueryOf<'GET', P>>, signal?: AbortSignal]): Promise<AnswerOf<'GET', P>>;
+  get<P extends PathOf<'GET'>>(path: P, ...[query, signal]: [...OptionalIfEmpty<QueryOf<'GET', P>>, signal?: AbortSignal]): Promise<AnswerOf<'GET', P>>;
   get(path: string, query?: Query, signal?: AbortSignal): Promise<unknown> {
     return (this as Untyped).request('GET', path, { query, signal });
   }

@@ -49,4 +49,4 @@ type WithTrees<T> = T extends string | number | boolean | null | undefined
 export type AnswerOf<M extends Method, P> = WithTrees<Extract<Endpoint<M, P>, { status: 200 | 201 | 204 }> extends { output: infer O } ? O : never>;
 
 /** Optional when nothing in it is required. */
-export type Maybe<T> = {} extends T ? [value?: T] : [value: T];
+export type OptionalIfEmpty<T> = {} extends T ? [value?: T] : [value: T];
