@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type {
   ModerationLog,
   ModerationQueue,
@@ -9,8 +9,7 @@ import type {
 import { avatar } from '../shared/avatar.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
-import type { RuchePulse } from '../pulse/pulse.component.ts';
-import { ModerationControls, type Target } from './controls.ts';
+import { ModerationControls, type ControlsHost, type Target } from './controls.ts';
 import { messages, type DeskMessages } from './desk.messages.ts';
 import { styles } from './desk.styles.ts';
 
@@ -23,7 +22,10 @@ import { styles } from './desk.styles.ts';
  */
 type View = 'queue' | 'log' | 'settings';
 
-export class ModerationDesk {
+/** What the desk needs of the widget it is shown in (the pulse): what its moderation moves need. */
+export interface DeskHost extends ControlsHost, ReactiveControllerHost {}
+
+export class ModerationDesk implements ReactiveController {
   private view: View = 'queue';
   private queue: ModerationQueue | null = null;
   private log: ModerationLog | null = null;
@@ -35,7 +37,7 @@ export class ModerationDesk {
   private saved = false;
   private busy = false;
 
-  static async for(host: RuchePulse, settings: ModerationSettings): Promise<ModerationDesk> {
+  static async for(host: DeskHost, settings: ModerationSettings): Promise<ModerationDesk> {
     await messages.ready(host.language);
     const desk = new ModerationDesk(host, settings);
     await desk.loadQueue();
@@ -43,40 +45,21 @@ export class ModerationDesk {
   }
 
   private constructor(
-    private readonly host: RuchePulse,
+    private readonly host: DeskHost,
     private settings: ModerationSettings,
   ) {
+    host.addController(this);
     host.addStyles(styles);
-    this.controls = new ModerationControls(this.hostApi(), this.form,
-      (target, result) => this.handled(target, result.action),
-    );
+    this.controls = new ModerationControls(host, this.form, (target, result) => this.handled(target, result.action));
   }
 
-  /** What the controls need of the widget (its rendering is the pulse's), read when used. */
-  private hostApi() {
-    const host = this.host;
-    return {
-      get language() {
-        return host.language;
-      },
-      get context() {
-        return host.context;
-      },
-      get renderRoot() {
-        return host.renderRoot;
-      },
-      get updateComplete() {
-        return host.updateComplete;
-      },
-      addStyles: (s: Parameters<RuchePulse['addStyles']>[0]) => host.addStyles(s),
-      requestUpdate: () => host.requestUpdate(),
-    };
+  /** Before each render: when the person changed to English, its words load, then it renders again. */
+  hostUpdate(): void {
+    messages.ready(this.host.language)?.then(() => this.host.requestUpdate());
   }
 
   private get w(): DeskMessages {
-    const lang = this.host.language;
-    messages.ready(lang)?.then(() => this.host.requestUpdate()); // the person changed to English
-    return messages.in(lang);
+    return messages.in(this.host.language);
   }
 
   private get space() {

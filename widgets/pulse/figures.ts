@@ -1,12 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Pulse, PulseFigure } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
+import type { RucheContext } from '../shared/context.ts';
 import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
 import { errorMessage, plural, type Lang } from '../shared/i18n.ts';
 import { answerTimes, bars, columns, dayArea, defs, niceMax, ring, type Series } from './charts.ts';
 import { messages, type FigureMessages } from './figures.messages.ts';
 import { styles } from './figures.styles.ts';
-import type { RuchePulse } from './pulse.component.ts';
 
 const TREND = ['readersPerDay', 'contributors', 'ratio'] as const;
 
@@ -34,7 +34,16 @@ const shown = <T>(f: PulseFigure<T>): f is { value: T; withheld: null } => f.val
  * trend, ideas by status, answer times and the most active contributors who chose to be listed —
  * every chart with a text alternative and its figures as a table. Loaded with the first figures.
  */
-export class Figures {
+/** What the figures need of the pulse that shows them. */
+export interface FiguresHost extends ReactiveControllerHost {
+  readonly language: Lang;
+  readonly context: RucheContext;
+  addStyles(styles: CSSResultOrNative): void;
+  /** Reads the pulse again (the person changed whether they are listed). */
+  load(): Promise<void>;
+}
+
+export class Figures implements ReactiveController {
   /** The tables opened ("Voir les chiffres"): drawn only then. */
   private readonly opened = new Set<string>();
   private aboutOpen = false;
@@ -43,19 +52,23 @@ export class Figures {
   private privacy: boolean | null | undefined;
   private privacyNote = '';
 
-  static async for(host: RuchePulse): Promise<Figures> {
+  static async for(host: FiguresHost): Promise<Figures> {
     await messages.ready(host.language);
     return new Figures(host);
   }
 
-  private constructor(private readonly host: RuchePulse) {
+  private constructor(private readonly host: FiguresHost) {
+    host.addController(this);
     host.addStyles(styles);
   }
 
+  /** Before each render: when the person changed to English, its words load, then it renders again. */
+  hostUpdate(): void {
+    messages.ready(this.host.language)?.then(() => this.host.requestUpdate());
+  }
+
   private get m(): FigureMessages {
-    const lang = this.host.language;
-    messages.ready(lang)?.then(() => this.host.requestUpdate());
-    return messages.in(lang);
+    return messages.in(this.host.language);
   }
 
   /** A big figure with its sentence; a withheld one says why it is not shown. */
