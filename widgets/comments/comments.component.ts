@@ -1,8 +1,7 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
-import { heart, icon } from '../shared/icons.ts';
 import { failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
@@ -11,6 +10,7 @@ import { Reading } from '../shared/reading.ts';
 import { readJson, removeKey, writeJson } from '../shared/storage.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './comments.styles.ts';
+import { heart, icon } from './icons.ts';
 import { messages, type Messages } from './messages.ts';
 import { childrenOf, ThreadStore } from './store.ts';
 import type { AnswerPromise } from './qa.ts';
@@ -22,9 +22,6 @@ const touchScreen = () => matchMedia('(hover: none), (any-pointer: coarse)').mat
 
 /** Replies deeper than this are shown at this depth, marked with whom they answer. */
 const MAX_DEPTH = 3;
-
-export { icon };
-export const check = svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`;
 
 type Note = { text: string; error: boolean };
 

@@ -1,7 +1,8 @@
 import { css, html, nothing, svg } from 'lit';
 import type { Comment } from '../../shared/api-types.ts';
 import { plural, type Lang } from '../shared/i18n.ts';
-import { check, icon, type RucheComments } from './comments.component.ts';
+import type { RucheComments } from './comments.component.ts';
+import { check, icon } from './icons.ts';
 
 /**
  * Q&A mode: its words and marks (questions, solved, the accepted answer), and the answer-time promise

@@ -3,7 +3,8 @@ import type { Comment, NewComment, Thread } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
 import { applyComment, placementIn, setAccepted } from './changes.ts';
-import { check, icon, type RucheComments } from './comments.component.ts';
+import type { RucheComments } from './comments.component.ts';
+import { check, icon } from './icons.ts';
 import { messages } from './writing.messages.ts';
 import { styles } from './writing.styles.ts';
 
