@@ -15,7 +15,7 @@ import { messages, type Messages } from './messages.ts';
 import { childrenOf, ThreadStore } from './store.ts';
 import type { AnswerPromise } from './qa.ts';
 import type { Writing } from './writing.ts';
-import type { ModerationControls } from '../moderation/controls.ts';
+import type { CommentMoves } from '../moderation/comment-moves.ts';
 
 /** A device whose pointer cannot hover (a phone, a tablet), or that has a finger among its pointers. */
 const touchScreen = () => matchMedia('(hover: none), (any-pointer: coarse)').matches;
@@ -84,7 +84,7 @@ export class RucheComments extends RucheElement {
   /** Q&A mode's answer-time promise (qa.ts, loaded in Q&A mode only). */
   answers: AnswerPromise | null = null;
   /** The stewards' moves under each comment (../moderation/comment-moves.ts, loaded for stewards only). */
-  moderating: ModerationControls | null = null;
+  moderating: CommentMoves | null = null;
 
   private changes: typeof import('./changes.ts') | null = null;
   /** What a held comment tells its author and the stewards (held.ts, loaded when one is there). */
@@ -236,8 +236,15 @@ export class RucheComments extends RucheElement {
     this.failure = null;
     this.page = page;
     // Stewards get their moves; nobody else downloads them.
-    if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
-    else this.moderating = this.moderatingLoad = null;
+    if (page.viewer.canSteward)
+      this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ CommentMoves }) => {
+        this.moderating = new CommentMoves(this);
+        this.requestUpdate();
+      });
+    else {
+      if (this.moderating) this.removeController(this.moderating);
+      this.moderating = this.moderatingLoad = null;
+    }
   }
 
   /** The writing half, loaded once (a head start when the pointer or the focus comes near the controls). */
