@@ -1,6 +1,5 @@
-import type { Comment, LiveEvent, Thread } from '../../shared/api-types.ts';
+import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-types.ts';
 import { older } from '../shared/live.ts';
-import type { RucheComments } from './comments.component.ts';
 import { childrenOf, type ThreadStore } from './store.ts';
 
 /**
@@ -19,8 +18,19 @@ type Placement = {
   stale?: () => void;
 };
 
+/**
+ * What placing a change needs of <ruche-comments> (and of the halves that write, which pass their
+ * host on): how its threads are sorted and paged, who reads them, and how to read them again.
+ */
+export interface PlacementHost {
+  readonly page: Pick<CommentPage, 'viewer'> | null;
+  readonly sort: 'newest' | 'oldest';
+  readonly nextCursor: string | null;
+  load(more: boolean): Promise<void>;
+}
+
 /** Where changes go in `host`'s threads as it shows them; `own`: this reader's own write. */
-export function placementIn(host: RucheComments, own = false): Placement {
+export function placementIn(host: PlacementHost, own = false): Placement {
   const viewer = host.page?.viewer;
   return {
     newestFirst: host.sort !== 'oldest',

@@ -1,8 +1,7 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { Comment, CommentPage, LiveEvent, Thread } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
 import { RucheElement } from '../shared/element.ts';
-import { heart, icon } from '../shared/icons.ts';
 import { failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { absoluteDate, errorMessage, plural, relativeDate } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
@@ -11,20 +10,18 @@ import { Reading } from '../shared/reading.ts';
 import { readJson, removeKey, writeJson } from '../shared/storage.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './comments.styles.ts';
+import { heart, icon } from './icons.ts';
 import { messages, type Messages } from './messages.ts';
 import { childrenOf, ThreadStore } from './store.ts';
 import type { AnswerPromise } from './qa.ts';
 import type { Writing } from './writing.ts';
-import type { ModerationControls } from '../moderation/controls.ts';
+import type { CommentMoves } from '../moderation/comment-moves.ts';
 
 /** A device whose pointer cannot hover (a phone, a tablet), or that has a finger among its pointers. */
 const touchScreen = () => matchMedia('(hover: none), (any-pointer: coarse)').matches;
 
 /** Replies deeper than this are shown at this depth, marked with whom they answer. */
 const MAX_DEPTH = 3;
-
-export { icon };
-export const check = svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`;
 
 type Note = { text: string; error: boolean };
 
@@ -87,7 +84,7 @@ export class RucheComments extends RucheElement {
   /** Q&A mode's answer-time promise (qa.ts, loaded in Q&A mode only). */
   answers: AnswerPromise | null = null;
   /** The stewards' moves under each comment (../moderation/comment-moves.ts, loaded for stewards only). */
-  moderating: ModerationControls | null = null;
+  moderating: CommentMoves | null = null;
 
   private changes: typeof import('./changes.ts') | null = null;
   /** What a held comment tells its author and the stewards (held.ts, loaded when one is there). */
@@ -239,8 +236,15 @@ export class RucheComments extends RucheElement {
     this.failure = null;
     this.page = page;
     // Stewards get their moves; nobody else downloads them.
-    if (page.viewer.canSteward) this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ load }) => load(this));
-    else this.moderating = this.moderatingLoad = null;
+    if (page.viewer.canSteward)
+      this.moderatingLoad ??= import('../moderation/comment-moves.ts').then(({ CommentMoves }) => {
+        this.moderating = new CommentMoves(this);
+        this.requestUpdate();
+      });
+    else {
+      if (this.moderating) this.removeController(this.moderating);
+      this.moderating = this.moderatingLoad = null;
+    }
   }
 
   /** The writing half, loaded once (a head start when the pointer or the focus comes near the controls). */

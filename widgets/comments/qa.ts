@@ -1,7 +1,7 @@
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Comment } from '../../shared/api-types.ts';
 import { plural, type Lang } from '../shared/i18n.ts';
-import { check, icon, type RucheComments } from './comments.component.ts';
+import { check, icon } from './icons.ts';
 
 /**
  * Q&A mode: its words and marks (questions, solved, the accepted answer), and the answer-time promise
@@ -130,9 +130,21 @@ const styles = css`
   }
 `;
 
-export class AnswerPromise {
-  constructor(private readonly host: RucheComments) {
+/** What Q&A mode needs of <ruche-comments>: the language it speaks, and where its marks' styles go. */
+export interface QaHost extends ReactiveControllerHost {
+  readonly language: Lang;
+  addStyles(styles: CSSResultOrNative): void;
+}
+
+/** Q&A mode's words, marks and clocks, which <ruche-comments> draws where they go. */
+export class AnswerPromise implements ReactiveController {
+  constructor(private readonly host: QaHost) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: the clocks move on with the host's own ticker, which it stops.
   }
 
   private get lang(): Lang {

@@ -1,11 +1,44 @@
-import { html, nothing } from 'lit';
-import type { Comment, NewComment, Thread } from '../../shared/api-types.ts';
+import { html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Comment, CommentPage, NewComment, Thread } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
-import { errorMessage } from '../shared/i18n.ts';
-import { applyComment, placementIn, setAccepted } from './changes.ts';
-import { check, icon, type RucheComments } from './comments.component.ts';
+import type { RucheContext } from '../shared/context.ts';
+import { errorMessage, type Lang } from '../shared/i18n.ts';
+import { applyComment, placementIn, setAccepted, type PlacementHost } from './changes.ts';
+import { check, icon } from './icons.ts';
+import type { ThreadStore } from './store.ts';
 import { messages } from './writing.messages.ts';
 import { styles } from './writing.styles.ts';
+
+/**
+ * What writing needs of <ruche-comments>: what is discussed and by whom, its threads, and the state
+ * of its boxes and forms, which the component keeps (the new comment's box is there before this
+ * half, and live changes wait while a form is open).
+ */
+export interface WritingHost extends ReactiveControllerHost, PlacementHost {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly spaceSlug: string | undefined;
+  readonly subjectKey: string;
+  readonly mode: string | null;
+  readonly qa: boolean;
+  readonly page: CommentPage | null;
+  readonly store: ThreadStore;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The component's words this half shares (a reply publishes as a comment does). */
+  readonly m: { readonly publish: string };
+  /** The one inline form open: `reply:<id>`, `edit:<id>`, `report:<id>` or `delete:<id>`. */
+  open: string | null;
+  readonly busy: ReadonlySet<string>;
+  readonly notes: Map<string, { text: string; error: boolean }>;
+  readonly texts: Map<string, string>;
+  text(key: string): string;
+  setText(key: string, text: string): void;
+  setBusy(key: string, on: boolean): void;
+  focusIn(selector: string): void;
+  announce(text: string): void;
+  renderNote(key: string): unknown;
+  addStyles(styles: CSSResultOrNative): void;
+}
 
 interface ComposerOptions {
   label: string;
@@ -22,14 +55,14 @@ interface ComposerOptions {
  * kept, as a draft); this loads with its first use, or as the pointer or the focus comes into the
  * widget.
  */
-export class Writing {
+export class Writing implements ReactiveController {
   /** The button that opened the form, to give focus back when it closes. */
   private opener: HTMLElement | null = null;
   /** The Idempotency-Key of each action until it succeeds, so that trying it again is not a second post. */
   private actionKeys = new Map<string, { text: string; key: string }>();
 
   /** Loads the writing half for `host`, in its language, and whether a steward validates posts here first. */
-  static async for(host: RucheComments): Promise<Writing> {
+  static async for(host: WritingHost): Promise<Writing> {
     const [, settings] = await Promise.all([
       messages.ready(host.language),
       host.context.client.get('/api/moderation/settings', { space: host.spaceSlug }).catch(() => null),
@@ -38,11 +71,17 @@ export class Writing {
   }
 
   private constructor(
-    private readonly host: RucheComments,
+    private readonly host: WritingHost,
     /** This person's posts wait for a steward here: the composer says so before they write. */
     readonly held: boolean,
   ) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: a write being sent is sent anyway, the person asked for it; the open form,
+    // the drafts and the button to give focus back to come back with the widget.
   }
 
   private get m() {
