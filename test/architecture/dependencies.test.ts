@@ -29,7 +29,6 @@ const KNOWN_CYCLES: string[][] = [
   ['widgets/experts/ask.ts', 'widgets/experts/expert-finder.component.ts', 'widgets/experts/my-profile.ts', 'widgets/experts/questions.ts', 'widgets/privacy/my-data.ts'],
   ['widgets/experts/card.ts', 'widgets/experts/reasons.ts'],
   ['widgets/experts/endorsing.ts', 'widgets/experts/person.component.ts', 'widgets/experts/posts.ts'],
-  ['widgets/ideas/detail.ts', 'widgets/ideas/idea-box.component.ts', 'widgets/ideas/news.ts', 'widgets/ideas/participation.ts', 'widgets/ideas/steward.ts', 'widgets/ideas/submit.ts', 'widgets/moderation/idea-moves.ts'],
 ];
 
 /**

@@ -1,12 +1,13 @@
-import { css, html, nothing } from 'lit';
-import type { IdeaDetail, IdeaLiveEvent, IdeaStatusChange } from '../../shared/api-types.ts';
+import { css, html, nothing, type ReactiveController } from 'lit';
+import type { Idea, IdeaDetail, IdeaLiveEvent, IdeaPage, IdeaStatusChange } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
 import { errorMessage, type Lang } from '../shared/i18n.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
-import { authorName, fill, statusBadge, when, type IdeaBoxView, type RucheIdeaBox } from './idea-box.component.ts';
+import { authorName, fill, statusBadge, when, type IdeaBoxView, type ViewName, type Votable } from './parts.ts';
 import { messages, type DetailMessages } from './detail.messages.ts';
-import type { Stewarding } from './steward.ts';
+import type { StewardHost, StewardParticipation, Stewarding } from './steward.ts';
 import type { ModerationControls } from '../moderation/controls.ts';
+import type { IdeaMovesHost, IdeaMovesParticipation } from '../moderation/idea-moves.ts';
 
 const styles = css`
   .back {
@@ -167,7 +168,26 @@ const styles = css`
   }
 `;
 
-export async function load(host: RucheIdeaBox): Promise<IdeaDetailView> {
+/** What the idea's view needs of the idea box's participation, its own and for the stewards' controls and moves. */
+export interface DetailParticipation extends StewardParticipation, IdeaMovesParticipation {
+  /** A change of the idea, applied to the list too. */
+  patch(id: string, changes: Partial<Idea>): void;
+  backButton(): unknown;
+}
+
+/**
+ * What the idea's view needs of <ruche-idea-box>: the page read (the viewer's rights), votes, other
+ * views, and what the stewards' controls and moves need (they are shown in this view, on its host).
+ */
+export interface DetailHost extends StewardHost, IdeaMovesHost {
+  readonly page: IdeaPage | null;
+  readonly theme: string | null;
+  voteButton(idea: Votable, noteKey?: string): unknown;
+  open(name: ViewName, id?: string): Promise<void>;
+  readonly participation: DetailParticipation | null;
+}
+
+export async function load(host: DetailHost): Promise<IdeaDetailView> {
   await messages.ready(host.language);
   return new IdeaDetailView(host);
 }
@@ -190,7 +210,7 @@ export function changeEntry(change: IdeaStatusChange, m: DetailMessages, lang: L
  * proposed, what it was merged with, and its discussion (the comments widget, on the idea's subject).
  * Stewards also get their controls (steward.ts, loaded for them only).
  */
-export class IdeaDetailView implements IdeaBoxView {
+export class IdeaDetailView implements IdeaBoxView, ReactiveController {
   idea: IdeaDetail | null = null;
   private steward: Stewarding | null = null;
   /** Hiding, restoring, approving, refusing the idea: for the space's stewards only. */
@@ -198,8 +218,13 @@ export class IdeaDetailView implements IdeaBoxView {
   private reporting = false;
   private reason = '';
 
-  constructor(readonly host: RucheIdeaBox) {
+  constructor(private readonly host: DetailHost) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: the discussion is a widget of its own, which stops itself, and the stewards' controls do too.
   }
 
   get m(): DetailMessages {
@@ -212,8 +237,8 @@ export class IdeaDetailView implements IdeaBoxView {
       host.context.client.get('/api/ideas/:id', { id }),
       // The discussion is a <ruche-comments> in this shadow root, where the loader does not look.
       customElements.get('ruche-comments') ? null : import('../comments/comments.ts').then((module) => module.define()),
-      host.page?.viewer.canSteward && !this.steward ? import('./steward.ts').then(({ Stewarding }) => (this.steward = new Stewarding(this))) : null,
-      host.page?.viewer.canSteward && !this.moves ? import('../moderation/idea-moves.ts').then(({ load }) => (this.moves = load(this))) : null,
+      host.page?.viewer.canSteward && !this.steward ? import('./steward.ts').then(({ Stewarding }) => (this.steward = new Stewarding(host, this))) : null,
+      host.page?.viewer.canSteward && !this.moves ? import('../moderation/idea-moves.ts').then(({ load }) => (this.moves = load(host, this))) : null,
     ]);
     this.reporting = false;
     host.notes.delete('detail');

@@ -1,33 +1,16 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Idea, IdeaLiveEvent, IdeaPage, IdeaSort, IdeaStatus } from '../../shared/api-types.ts';
+import type { Idea, IdeaPage, IdeaSort, IdeaStatus } from '../../shared/api-types.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { RucheElement } from '../shared/element.ts';
 import { failureNotice, type ReadFailure } from '../shared/failure.ts';
 import { Reading } from '../shared/reading.ts';
 import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
-import { absoluteDate, errorMessage, formatCount, plural, relativeDate, type Lang } from '../shared/i18n.ts';
+import { errorMessage, formatCount, plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './idea-box.styles.ts';
 import { messages, type Messages } from './messages.ts';
-import type { Participation, ViewName } from './participation.ts';
-
-/** What a vote button needs: an idea of the list, the idea opened, or a similar idea offered while typing. */
-export interface Votable {
-  id: string;
-  title: string;
-  voteCount: number;
-  votedByMe: boolean;
-}
-
-/** A view shown instead of the list, loaded the first time it is opened (submit.ts, detail.ts, news.ts). */
-export interface IdeaBoxView {
-  open(id?: string): Promise<void>;
-  render(): unknown;
-  /** The idea shown, if any: it is kept in step with votes and live status changes. */
-  idea?: Idea | null;
-  /** A live status change of the idea shown. */
-  changed?(event: IdeaLiveEvent): void;
-}
+import { authorName, fill, longDate, statusBadge, when, type ViewName, type Votable } from './parts.ts';
+import type { Participation } from './participation.ts';
 
 export const icon = (path: TemplateResult, size = 16) => html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true">${path}</svg>`;
 const up = svg`<path d="m6 15 6-6 6 6"/>`;
@@ -42,24 +25,6 @@ function plainText(node: Node): string {
   return node.v ?? (node.c ? plainText(node.c) : node.items ? plainText(node.items.map((item) => [item, ' '])) : ' ');
 }
 const excerpt = (tree: MarkdownTree) => (tree as Node[]).map(plainText).join(' ').replace(/\s+/g, ' ').trim();
-
-export const longDate = (iso: string, lang: Lang, utc?: boolean) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: utc ? 'UTC' : undefined }).format(new Date(iso));
-
-/** A date: relative, with the moment in a tooltip; or only the day, when that is all the API tells (anonymous ideas). */
-export const when = (iso: string, lang: Lang, dayOnly?: boolean) =>
-  dayOnly
-    ? html`<time datetime=${iso.slice(0, 10)}>${longDate(iso, lang, true)}</time>`
-    : html`<time datetime=${iso} title=${absoluteDate(iso, lang)}>${relativeDate(iso, lang)}</time>`;
-
-/** A message with its '#' replaced by `value`, taken literally (a title may hold '$&'). */
-export const fill = (text: string, value: string) => text.replace('#', () => value);
-
-export const statusBadge = (status: IdeaStatus, m: Messages) => html`<span class="status s-${status}">${m.status[status]}</span>`;
-
-/** Who proposed an idea, as this viewer may know it. */
-export const authorName = (idea: Idea, m: Messages) =>
-  idea.anonymous && idea.mine ? m.youAnonymous : !idea.author ? m.anonymous : idea.author.name + (idea.anonymous ? ` (${m.anonymousTag})` : '');
 
 /**
  * An idea box: the ideas of a campaign (`campaign="slug"`) or of the space's always-open box, sorted
@@ -122,11 +87,6 @@ export class RucheIdeaBox extends RucheElement {
     this.page = null;
     this.view = null;
     this.failure = null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.participation?.follow(false);
   }
 
   get m(): Messages {

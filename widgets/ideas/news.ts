@@ -1,8 +1,27 @@
-import { css, html, nothing } from 'lit';
-import type { IdeaNews } from '../../shared/api-types.ts';
+import { css, html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { IdeaNews, IdeaPage } from '../../shared/api-types.ts';
+import type { RucheContext } from '../shared/context.ts';
+import type { Lang } from '../shared/i18n.ts';
 import { changeEntry } from './detail.ts';
 import { messages } from './detail.messages.ts';
-import type { IdeaBoxView, RucheIdeaBox } from './idea-box.component.ts';
+import type { IdeaBoxView, ViewName } from './parts.ts';
+
+/** What the news need of the idea box's participation: the count of unread news they clear, the view's title, the way back. */
+export interface NewsParticipation {
+  unread: number;
+  readonly w: { readonly news: string };
+  backButton(): unknown;
+}
+
+/** What the news need of <ruche-idea-box>: the API, the space read, and opening an idea. */
+export interface NewsHost extends ReactiveControllerHost {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly page: IdeaPage | null;
+  open(name: ViewName, id?: string): Promise<void>;
+  addStyles(styles: CSSResultOrNative): void;
+  readonly participation: NewsParticipation | null;
+}
 
 const styles = css`
   .news li {
@@ -37,7 +56,7 @@ const styles = css`
   }
 `;
 
-export async function load(host: RucheIdeaBox): Promise<NewsView> {
+export async function load(host: NewsHost): Promise<NewsView> {
   await messages.ready(host.language);
   return new NewsView(host);
 }
@@ -46,11 +65,16 @@ export async function load(host: RucheIdeaBox): Promise<NewsView> {
  * "News on your ideas": the stewards' decisions on the ideas the person proposed or voted for, newest
  * first, the ones not seen yet marked. Opening the view marks them as seen.
  */
-export class NewsView implements IdeaBoxView {
+export class NewsView implements IdeaBoxView, ReactiveController {
   private news: IdeaNews | null = null;
 
-  constructor(private readonly host: RucheIdeaBox) {
+  constructor(private readonly host: NewsHost) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: the news opened are marked as seen anyway, the person saw them.
   }
 
   async open(): Promise<void> {

@@ -1,10 +1,12 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type ReactiveController } from 'lit';
 import type { Idea, IdeaLiveEvent, IdeaVoteState } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
-import { fill, type IdeaBoxView, type RucheIdeaBox, type Votable } from './idea-box.component.ts';
-
-export type ViewName = 'submit' | 'idea' | 'news';
+import type { QueryOf } from '../shared/routes.ts';
+import type { DetailHost } from './detail.ts';
+import type { NewsHost } from './news.ts';
+import { fill, type IdeaBoxView, type ViewName, type Votable } from './parts.ts';
+import type { SubmitHost } from './submit.ts';
 
 /** Live status changes are followed for the first ideas of the list (a live stream takes 50 subjects). */
 const LIVE_IDEAS = 20;
@@ -33,7 +35,28 @@ const words = {
   },
 };
 
-export async function load(host: RucheIdeaBox): Promise<Participation> {
+/**
+ * What taking part needs of <ruche-idea-box>: the list and its paging, the view open, the topic
+ * filtered on, the status region, and everything the views it opens need (they open on this host).
+ */
+export interface ParticipationHost extends SubmitHost, DetailHost, NewsHost {
+  readonly isConnected: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The first page's read: a next page is dropped when that one is read again. */
+  readonly reading: { current(): () => boolean };
+  /** What the list is asked for (pages after the first add a cursor). */
+  readonly params: Omit<QueryOf<'GET', '/api/ideas'>, 'cursor'>;
+  ideas: Idea[];
+  nextCursor: string | null;
+  view: ViewName | null;
+  tag: string;
+  announcement: string;
+  readonly busy: Set<string>;
+  /** This participation, once loaded: the views reach it through their host. */
+  readonly participation: Participation | null;
+}
+
+export async function load(host: ParticipationHost): Promise<Participation> {
   return new Participation(host, await host.context.client.authMode());
 }
 
@@ -42,7 +65,7 @@ export async function load(host: RucheIdeaBox): Promise<Participation> {
  * refused), opening the views over the list, following live status changes, the count of unread
  * news. Loaded for someone signed in, or with an anonymous visitor's first click.
  */
-export class Participation {
+export class Participation implements ReactiveController {
   readonly views: Partial<Record<ViewName, IdeaBoxView>> = {};
   /** The view to go back to from the one open, and where focus goes back to when the views close. */
   private previous: ViewName | null = null;
@@ -53,9 +76,10 @@ export class Participation {
   private readonly following = new Map<string, () => void>();
 
   constructor(
-    private readonly host: RucheIdeaBox,
+    private readonly host: ParticipationHost,
     private readonly authMode: string | null,
   ) {
+    host.addController(this);
     host.addStyles(css`
       .count {
         padding: 0 0.5em;
@@ -64,6 +88,11 @@ export class Participation {
         color: var(--_on-accent);
       }
     `);
+  }
+
+  hostDisconnected(): void {
+    // Out of the page, nobody reads its live status changes: stop following them.
+    this.follow(false);
   }
 
   get w() {

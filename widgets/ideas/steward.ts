@@ -1,10 +1,30 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type ReactiveController } from 'lit';
 import type { IdeaDetail, IdeaRef, SimilarIdeas } from '../../shared/api-types.ts';
 import { errorMessage } from '../shared/i18n.ts';
 import type { BodyOf } from '../shared/routes.ts';
-import type { IdeaDetailView } from './detail.ts';
 import { IDEA_STATUSES } from '../shared/idea-statuses.ts';
-import { fill, statusBadge } from './idea-box.component.ts';
+import type { DetailMessages } from './detail.messages.ts';
+import { fill, statusBadge, type NotingHost } from './parts.ts';
+
+/** What the stewards' controls need of the idea box's participation: focus, and a button's busy state. */
+export interface StewardParticipation {
+  focusIn(selector: string): void;
+  setBusy(key: string, on: boolean): void;
+}
+
+/** What the stewards' controls need of <ruche-idea-box>: besides the API and its notes, reading the list again. */
+export interface StewardHost extends NotingHost {
+  /** Reads the list again (its counts and order change with a decision). */
+  load(): Promise<void>;
+  readonly participation: StewardParticipation | null;
+}
+
+/** The idea's view the controls sit in: the idea shown, its messages, and how a decision replaces the idea. */
+export interface StewardedIdea {
+  readonly idea: IdeaDetail | null;
+  readonly m: DetailMessages;
+  replace(idea: IdeaDetail): void;
+}
 
 const styles = css`
   .steward {
@@ -63,7 +83,7 @@ const styles = css`
  * The stewards' controls on an idea: its status with a word to everyone (required to decline), and
  * merging a duplicate into the original. Loaded only for the space's stewards.
  */
-export class Stewarding {
+export class Stewarding implements ReactiveController {
   private ideaId = '';
   /** What a steward may set (merging is its own move). */
   private status: BodyOf<'POST', '/api/ideas/:id/status'>['status'] = 'new';
@@ -72,12 +92,17 @@ export class Stewarding {
   private into: IdeaRef | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly detail: IdeaDetailView) {
-    detail.host.addStyles(styles);
+  constructor(
+    private readonly host: StewardHost,
+    private readonly detail: StewardedIdea,
+  ) {
+    host.addController(this);
+    host.addStyles(styles);
   }
 
-  private get host() {
-    return this.detail.host;
+  hostDisconnected(): void {
+    // Out of the page, no list of matches is wanted any more.
+    clearTimeout(this.timer);
   }
 
   private async decide(): Promise<void> {

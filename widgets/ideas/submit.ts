@@ -1,9 +1,32 @@
-import { css, html, nothing } from 'lit';
-import type { IdeaPolicy, NewIdea, SimilarIdeas } from '../../shared/api-types.ts';
+import { css, html, nothing, type ReactiveController } from 'lit';
+import type { Idea, IdeaPage, IdeaPolicy, NewIdea, SimilarIdeas } from '../../shared/api-types.ts';
 import { ApiError, newKey } from '../shared/api.ts';
 import { errorMessage } from '../shared/i18n.ts';
-import { fill, statusBadge, type IdeaBoxView, type RucheIdeaBox } from './idea-box.component.ts';
+import { fill, statusBadge, type IdeaBoxView, type NotingHost, type ViewName, type Votable } from './parts.ts';
 import { messages } from './submit.messages.ts';
+
+/** What the form needs of the idea box's participation: focus, busy buttons, and the views (closed, left, followed). */
+export interface SubmitParticipation {
+  focusIn(selector: string): void;
+  setBusy(key: string, on: boolean): void;
+  close(): void;
+  back(): Promise<void>;
+  follow(on: boolean): void;
+  backButton(): unknown;
+}
+
+/**
+ * What the form needs of <ruche-idea-box>: where the idea goes (space, campaign), the page read (its
+ * policy, its counts, which a new idea changes), the list it joins, its notes, votes, and the idea's view.
+ */
+export interface SubmitHost extends NotingHost {
+  readonly campaign: string | null;
+  readonly page: IdeaPage | null;
+  ideas: Idea[];
+  voteButton(idea: Votable, noteKey?: string): unknown;
+  open(name: ViewName, id?: string): Promise<void>;
+  readonly participation: SubmitParticipation | null;
+}
 
 const SIMILAR_DELAY_MS = 250;
 const MAX_TAGS = 5;
@@ -112,7 +135,7 @@ const styles = css`
   }
 `;
 
-export async function load(host: RucheIdeaBox): Promise<SubmitForm> {
+export async function load(host: SubmitHost): Promise<SubmitForm> {
   await messages.ready(host.language);
   return new SubmitForm(host);
 }
@@ -123,7 +146,7 @@ export async function load(host: RucheIdeaBox): Promise<SubmitForm> {
  * optional topics; and, when asked for, anonymity, with what it means in this space told before
  * anything is sent.
  */
-export class SubmitForm implements IdeaBoxView {
+export class SubmitForm implements IdeaBoxView, ReactiveController {
   private title = '';
   private description = '';
   private tags: string[] = [];
@@ -135,8 +158,14 @@ export class SubmitForm implements IdeaBoxView {
   /** The Idempotency-Key of what was last sent, kept while the same idea is sent again (a retry after a failure). */
   private sent: { body: string; key: string } | null = null;
 
-  constructor(private readonly host: RucheIdeaBox) {
+  constructor(private readonly host: SubmitHost) {
+    host.addController(this);
     host.addStyles(styles);
+  }
+
+  hostDisconnected(): void {
+    // Out of the page, no ideas like the title are wanted any more.
+    clearTimeout(this.timer);
   }
 
   private get m() {
