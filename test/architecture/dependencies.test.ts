@@ -27,8 +27,6 @@ const show = (found: ImportEdge[]) => found.map((edge) => `${edge.from} → ${ed
  */
 const KNOWN_CYCLES: string[][] = [
   ['widgets/comments/changes.ts', 'widgets/comments/comments.component.ts', 'widgets/comments/qa.ts', 'widgets/comments/writing.ts', 'widgets/moderation/comment-moves.ts'],
-  ['widgets/experts/card.ts', 'widgets/experts/reasons.ts'],
-  ['widgets/experts/endorsing.ts', 'widgets/experts/person.component.ts', 'widgets/experts/posts.ts'],
   ['widgets/ideas/detail.ts', 'widgets/ideas/idea-box.component.ts', 'widgets/ideas/news.ts', 'widgets/ideas/participation.ts', 'widgets/ideas/steward.ts', 'widgets/ideas/submit.ts', 'widgets/moderation/idea-moves.ts'],
   ['widgets/moderation/desk.ts', 'widgets/pulse/figures.ts', 'widgets/pulse/pulse.component.ts'],
 ];
