@@ -22,16 +22,6 @@ const featureOf = (file: string) => FEATURES.exec(file)?.[1];
 const show = (found: ImportEdge[]) => found.map((edge) => `${edge.from} → ${edge.to}${edge.typeOnly ? ' (types)' : ''}`).join('\n');
 
 /**
- * Loops that exist today and are to be undone (issue 15); the list may only shrink. A loop not in
- * it fails, and so does one in it that no longer exists (take it off).
- */
-const KNOWN_CYCLES: string[][] = [
-  ['widgets/experts/ask.ts', 'widgets/experts/expert-finder.component.ts', 'widgets/experts/my-profile.ts', 'widgets/experts/questions.ts', 'widgets/privacy/my-data.ts'],
-  ['widgets/experts/card.ts', 'widgets/experts/reasons.ts'],
-  ['widgets/experts/endorsing.ts', 'widgets/experts/person.component.ts', 'widgets/experts/posts.ts'],
-];
-
-/**
  * Imports that cross a rule, each with why it stands: one feature built on another's records, where
  * moving the shared part below both would split that feature's own rule. The list may only shrink: a
  * new crossing fails (move what both need to a layer below), and so does one listed that is gone.
@@ -62,12 +52,13 @@ describe('dependencies run one way', () => {
     assert.deepEqual(unresolved, []);
   });
 
-  test('no file is part of an import loop (type imports and import() included), beyond the known ones, which may only go', () => {
+  test('no file is part of an import loop (type imports and import() included)', () => {
     const loops = cycles(files.filter((file) => /^(api|widgets|shared|extension)\//.test(file)), edges);
-    const known = new Set(KNOWN_CYCLES.map((loop) => loop.join(' ⇄ ')));
-    const now = new Set(loops.map((loop) => loop.join(' ⇄ ')));
-    assert.deepEqual([...now].filter((loop) => !known.has(loop)), [], 'new import loops: undo them (a type can move to the file below both)');
-    assert.deepEqual([...known].filter((loop) => !now.has(loop)), [], 'loops undone: take them off KNOWN_CYCLES');
+    assert.deepEqual(
+      loops.map((loop) => loop.join(' ⇄ ')),
+      [],
+      'import loops: undo them (a type can move to the file below both; a lazily loaded half declares the host it needs)',
+    );
   });
 
   test('the server imports nothing from scripts/, bench/ or the tests', () => {

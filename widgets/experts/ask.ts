@@ -1,8 +1,24 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AskedExperts } from '../../shared/api-types.ts';
 import { newKey } from '../shared/api.ts';
-import { absoluteDate } from '../shared/i18n.ts';
-import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
+import type { RucheContext } from '../shared/context.ts';
+import { absoluteDate, type Lang } from '../shared/i18n.ts';
+
+/** What asking needs of <ruche-expert-finder>: the topic to begin with, where to draw, how to say a failure. */
+export interface AskHost extends ReactiveControllerHost {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly theme: string | null;
+  readonly spaceSlug: string | undefined;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The topic being looked at: the fixed one, else the last search. */
+  readonly subjectTopic: string;
+  addStyles(styles: CSSResultOrNative): void;
+  /** What to say of a refused request (null: the person is invited to sign in instead). */
+  failed(error: unknown): Promise<string | null>;
+  /** The finder's parts: the ask form takes itself off when closed, or once its question is about an old search. */
+  readonly parts: { delete(name: 'ask'): unknown };
+}
 
 const messages = {
   fr: {
@@ -84,7 +100,7 @@ const styles = css`
 `;
 
 /** Asking the experts, from the finder: a question in the topic's Q&A thread, shown with its answers as they come. */
-export default class Ask implements Part {
+export default class Ask implements ReactiveController {
   private asked: AskedExperts | null = null;
   private sending = false;
   private error: string | null = null;
@@ -92,7 +108,8 @@ export default class Ask implements Part {
   /** What is typed: the form is not shown while a new search loads, and comes back with it. */
   private draft = '';
 
-  constructor(private readonly host: RucheExpertFinder) {
+  constructor(private readonly host: AskHost) {
+    host.addController(this);
     host.addStyles(styles);
     // Shown once the finder has it (just after this): then the question takes the focus.
     void Promise.resolve()
@@ -102,14 +119,20 @@ export default class Ask implements Part {
 
   load(): void {}
 
+  hostDisconnected(): void {
+    // Nothing to stop: a question being sent is sent anyway, the person asked it.
+  }
+
   /** A question sent was about the last topic: « Question envoyée » goes with it (a form being written stays). */
   searched(): void {
     if (this.asked) this.close();
   }
 
   private close(): void {
-    this.host.parts.delete('ask');
-    this.host.requestUpdate();
+    const { host } = this;
+    host.removeController(this);
+    host.parts.delete('ask');
+    host.requestUpdate();
   }
 
   private async send(event: Event): Promise<void> {

@@ -1,4 +1,5 @@
 import { html, svg } from 'lit';
+import type { ExpertProfile, ExpertResult } from '../../shared/api-types.ts';
 
 /**
  * Schemes a contact link may use: those the API accepts for a chat link, and mailto. Anything else
@@ -11,9 +12,15 @@ export const safeHref = (url: string | null | undefined): string | null => (url 
 /** A message with its `%` (and `&`) replaced by people's text, as written: never read as a pattern. */
 export const fill = (text: string, value: string, other = '') => text.split('%').join(value).split('&').join(other);
 
-/** How search results phrase their reasons (reasons.ts), once loaded. */
-export let reasons: typeof import('./reasons.ts') | null = null;
-export const loadReasons = () => import('./reasons.ts').then((module) => (reasons = module));
+/** A person card, as an endorsement given on one of them shows it on the others (endorsing.ts). */
+export interface ShownCard {
+  readonly profile: ExpertProfile | null | undefined;
+  readonly result: ExpertResult | null;
+  requestUpdate(): void;
+}
+
+/** The cards in the page, so that an endorsement shows on every card of that person. */
+export const shownCards = new Set<ShownCard>();
 
 export const icon = (path: unknown, size = 15) => html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true">${path}</svg>`;
 export const mail = svg`<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="m3.5 7 8.5 6 8.5-6"/>`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { ExpertSearch } from '../../shared/api-types.ts';
 import { ApiError } from '../shared/api.ts';
 import { RucheElement } from '../shared/element.ts';
@@ -9,8 +9,12 @@ import { baseStyles } from '../shared/styles.ts';
 import { styles } from './expert-finder.styles.ts';
 import { messages, type Messages } from './finder.messages.ts';
 
-/** A part of the finder whose code loads when first shown: the ask form, the questions for experts, my profile. */
-export interface Part {
+/**
+ * A part of the finder whose code loads when first shown: the ask form, the questions for experts,
+ * my profile. Each is a controller of the finder, and says in its own file what it needs of it
+ * (AskHost, QuestionsHost, MyProfileHost): the finder answers them all, and no part imports it.
+ */
+export interface Part extends ReactiveController {
   render(): unknown;
   /** Called when the person changes, and on each poll for the questions. */
   load(): unknown;
@@ -161,6 +165,8 @@ export class RucheExpertFinder extends RucheElement {
   /** The person erased their account: the finder says so, and goes on as for someone signed out. */
   farewell(text: string): void {
     this.farewellNote = text;
+    // Their controllers stay with the finder, idle (they only stop their timers when it goes):
+    // taking them off too would weigh on every page with a finder, for a thing done once.
     this.parts.clear();
     this.view = 'find';
     this.context.identity.signOut();

@@ -1,21 +1,25 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { ExpertProfile, InferredExpertise, UpdateExpertProfile } from '../../shared/api-types.ts';
 import { absoluteDate, formatCount, plural } from '../shared/i18n.ts';
 import { fill, safeHref } from './card.ts';
 import { reasonText } from './reasons.ts';
-import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
-import { MyData } from '../privacy/my-data.ts';
+import { MyData, type MyDataHost } from '../privacy/my-data.ts';
 import { define as definePerson } from './person.ts';
 import { messages, type MyProfileMessages } from './my-profile.messages.ts';
 import { styles } from './my-profile.styles.ts';
 
 type ListField = 'skills' | 'askMeAbout' | 'canMentor' | 'wantToLearn';
 
+/** What my profile needs of <ruche-expert-finder>: what my data needs (it is shown within), and the theme of my card. */
+export interface MyProfileHost extends MyDataHost {
+  readonly theme: string | null;
+}
+
 /** Its words: the finder loads the English ones before it first shows the part. */
 export const translations = messages;
 
 /** "Mon profil": my skills and intents, my chat link, my privacy switches, and what Ruche infers about me. */
-export default class MyProfile implements Part {
+export default class MyProfile implements ReactiveController {
   private profile: ExpertProfile | null = null;
   private inferred: InferredExpertise | null = null;
   private error: string | null = null;
@@ -25,11 +29,16 @@ export default class MyProfile implements Part {
   /** Downloading my data, erasing my account. */
   private readonly myData: MyData;
 
-  constructor(private readonly host: RucheExpertFinder) {
+  constructor(private readonly host: MyProfileHost) {
+    host.addController(this);
     host.addStyles(styles);
     this.myData = new MyData(host);
     definePerson(); // my card, as colleagues see it
     void this.load();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.typing); // no suggestions for a finder taken off the page
   }
 
   private get m(): MyProfileMessages {

@@ -6,12 +6,16 @@ import { RucheElement } from '../shared/element.ts';
 import { Reading } from '../shared/reading.ts';
 import { plural } from '../shared/i18n.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { loadOnce } from '../shared/load-once.ts';
 import { loadProfile } from './batch.ts';
-import { bubble, fill, icon, mail, reasons, safeHref } from './card.ts';
+import { bubble, fill, icon, mail, safeHref, shownCards } from './card.ts';
 import { messages } from './messages.ts';
+import type { Posts } from './posts.ts';
 import { styles } from './person.styles.ts';
 
-type Posts = typeof import('./posts.ts');
+/** How search results phrase their reasons (reasons.ts), once loaded: with the finder's first search. */
+let reasons: typeof import('./reasons.ts') | null = null;
+export const loadReasons = () => import('./reasons.ts').then((module) => (reasons = module));
 
 /**
  * A person as colleagues see them: roles in spaces above the job title (roles over job titles),
@@ -39,7 +43,6 @@ export class RuchePerson extends RucheElement {
     profile: { attribute: false },
     result: { attribute: false },
     failure: { state: true },
-    thread: { state: true },
   };
 
   declare person: string | null;
@@ -50,27 +53,23 @@ export class RuchePerson extends RucheElement {
   declare result: ExpertResult | null;
   /** A refused endorsement, or why the card could not load. */
   declare failure: string | null;
-  /** The post whose discussion is open below it. */
-  declare thread: string | null;
-  /** The cards in the page, so that an endorsement shows on every card of that person (endorsing.ts). */
-  static readonly shown = new Set<RuchePerson>();
   private loadedFor = '';
   private posts: Posts | null = null;
 
   constructor() {
     super();
-    this.person = this.personId = this.result = this.failure = this.thread = null;
+    this.person = this.personId = this.result = this.failure = null;
     this.profile = undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    RuchePerson.shown.add(this);
+    shownCards.add(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    RuchePerson.shown.delete(this);
+    shownCards.delete(this);
   }
 
   protected contextChanged(): void {
@@ -114,10 +113,13 @@ export class RuchePerson extends RucheElement {
 
   private async openPosts(event: Event): Promise<void> {
     if (!(event.target as HTMLDetailsElement).open || this.posts) return;
-    this.posts = await import('./posts.ts');
-    this.addStyles(this.posts.styles);
+    const { Posts } = await import('./posts.ts');
+    this.posts ??= new Posts(this);
     this.requestUpdate();
   }
+
+  // Try again with the next click if its code could not come.
+  private readonly endorsing = loadOnce(() => import('./endorsing.ts').then(({ Endorsing }) => new Endorsing(this)));
 
   override render() {
     const lang = this.language;
@@ -155,7 +157,7 @@ export class RuchePerson extends RucheElement {
                     class="skill ${hits.has(s.label) ? 'hit' : ''}"
                     aria-pressed=${s.endorsedByMe ? 'true' : 'false'}
                     title=${fill(m.endorse, person.name, s.label)}
-                    @click=${() => import('./endorsing.ts').then(({ endorse }) => endorse(this, s))}
+                    @click=${() => this.endorsing().then((endorsing) => endorsing.endorse(s))}
                   >
                     ${inner}<span class="sr-only"> (${count}) · ${fill(m.endorse, person.name, s.label)}</span
                     ><span class="plus" aria-hidden="true">${s.endorsedByMe ? '✓' : '+'}</span>
@@ -168,7 +170,7 @@ export class RuchePerson extends RucheElement {
         ${posts.length
           ? html`<details class="posts" @toggle=${this.openPosts}>
               <summary>${plural(posts.length, lang, m.posts)}</summary>
-              ${this.posts?.renderPosts(this, posts)}
+              ${this.posts?.render(posts)}
             </details>`
           : nothing}
       </div>

@@ -1,8 +1,20 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type CSSResultOrNative, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ExpertNotification, ExpertNotifications } from '../../shared/api-types.ts';
 import { avatar } from '../shared/avatar.ts';
-import { absoluteDate, relativeDate } from '../shared/i18n.ts';
-import type { Part, RucheExpertFinder } from './expert-finder.component.ts';
+import type { RucheContext } from '../shared/context.ts';
+import { absoluteDate, relativeDate, type Lang } from '../shared/i18n.ts';
+
+/** What the questions need of <ruche-expert-finder>: its badge of questions not read, how to say a failure. */
+export interface QuestionsHost extends ReactiveControllerHost {
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly theme: string | null;
+  /** Questions for me not read yet (the finder's badge). */
+  unread: number;
+  addStyles(styles: CSSResultOrNative): void;
+  /** What to say of a refused request (null: the person is invited to sign in instead). */
+  failed(error: unknown): Promise<string | null>;
+}
 
 const messages = {
   fr: {
@@ -128,11 +140,12 @@ const styles = css`
 `;
 
 /** "Questions pour vous": what an expert (or a steward, once overdue) was asked, to answer in its thread. */
-export default class Questions implements Part {
+export default class Questions implements ReactiveController {
   private page: ExpertNotifications | { error: string } | null = null;
   private open: string | null = null;
 
-  constructor(private readonly host: RucheExpertFinder) {
+  constructor(private readonly host: QuestionsHost) {
+    host.addController(this);
     host.addStyles(styles);
     void this.load();
   }
@@ -147,6 +160,10 @@ export default class Questions implements Part {
       this.page = text ? { error: text } : null;
     }
     host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    // Nothing to stop: the finder polls, and a reading sent is kept by the server anyway.
   }
 
   private async read(ids?: string[]): Promise<void> {

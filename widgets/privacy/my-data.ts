@@ -1,7 +1,24 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type CSSResultOrNative, type ReactiveControllerHost } from 'lit';
 import type { EraseAccount, ErasurePreview, Lang } from '../../shared/api-types.ts';
+import type { RucheContext } from '../shared/context.ts';
 import { errorMessage, plural } from '../shared/i18n.ts';
-import type { RucheExpertFinder } from '../experts/expert-finder.component.ts';
+
+/**
+ * What my data needs of the widget showing it (<ruche-expert-finder>, in "Mon profil"): the
+ * person's context, where to draw the dialog, and what to do once the account is erased.
+ */
+export interface MyDataHost extends ReactiveControllerHost {
+  /** The context in use; null until it is known. */
+  readonly ctx: RucheContext | null;
+  readonly context: RucheContext;
+  readonly language: Lang;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  addStyles(styles: CSSResultOrNative): void;
+  /** What to say of a refused request (null: the person is invited to sign in instead). */
+  failed(error: unknown): Promise<string | null>;
+  /** The person erased their account: the widget says `text`, and goes on as for someone signed out. */
+  farewell(text: string): void;
+}
 
 const messages = {
   fr: {
@@ -205,7 +222,7 @@ export class MyData {
   private busy: 'download' | 'erase' | null = null;
   private status = '';
 
-  constructor(private readonly host: RucheExpertFinder) {
+  constructor(private readonly host: MyDataHost) {
     host.addStyles(styles);
   }
 
