@@ -23,11 +23,12 @@ import { expertsRoutes } from './experts/routes.ts';
 import { scimRoutes } from './directory/scim.ts';
 import { ideasRoutes } from './ideas/routes.ts';
 import { likesRoutes } from './likes/routes.ts';
+import { followsRoutes, notificationsRoutes } from './notifications/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { pulseRoutes } from './pulse/routes.ts';
 import { spacesRoutes } from './spaces/routes.ts';
 import { staticRoutes } from './static/routes.ts';
-import { ideaReportRoutes, moderationRoutes, notificationsRoutes } from './stewardship/routes.ts';
+import { ideaReportRoutes, moderationRoutes } from './stewardship/routes.ts';
 
 /**
  * The whole HTTP surface. Middleware order matters: limits and identity first, then each write gets
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/events', eventsRoutes)
     .route('/api/moderation', moderationRoutes)
     .route('/api/notifications', notificationsRoutes)
+    .route('/api/follows', followsRoutes)
     .route('/api/pulse', pulseRoutes);
   if (config.auth.mode === 'demo') app.route('/api/demo', demoRoutes);
 

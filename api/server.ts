@@ -98,7 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const webhookResumer = setInterval(resumeWebhooks, 5 * 60_000);
   webhookResumer.unref();
   // Questions past their space's answer-time promise go to the next experts and the stewards.
-  const stopEscalations = scheduleEscalations(database.sql, 5 * 60_000, (error) => console.error('[ruche] escalation failed:', error));
+  const stopEscalations = scheduleEscalations(database.sql, bus, 5 * 60_000, (error) => console.error('[ruche] escalation failed:', error));
   // Reading marks of past days, and notifications, audit entries and reports past RUCHE_RETENTION_DAYS.
   const stopRetention = scheduleRetention(database.sql, config.retentionDays, 3600_000, (error) => console.error('[ruche] retention purge failed:', error));
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What the tree holds today; lower these when you remove duplication, never raise them. */
-const RECORDED = { clones: 41, duplicatedLines: 360 };
+const RECORDED = { clones: 38, duplicatedLines: 337 };
 
 const root = join(import.meta.dirname, '..');
 const jscpd = join(root, 'node_modules/.bin/jscpd');

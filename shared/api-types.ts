@@ -59,9 +59,8 @@ export type {
   ModerationQueueItem,
   ModerationSettings,
   Premoderation,
-  RucheNotification,
-  RucheNotifications,
   SetModerationSettings,
 } from '../api/stewardship/schemas.ts';
+export type { FollowState, RucheNotification, RucheNotifications } from '../api/notifications/schemas.ts';
 export type { Pulse, PulseFigure } from '../api/pulse/schemas.ts';
 export type { EraseAccount, ErasurePreview, ErasureResult, PrivacySettings } from '../api/privacy/schemas.ts';

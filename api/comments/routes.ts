@@ -22,6 +22,7 @@ import {
   newCommentBody,
   reportBody,
 } from './schemas.ts';
+import { tellAccepted } from './notices.ts';
 import {
   commentView,
   holdComment,
@@ -277,6 +278,7 @@ async function setAccepted(c: Context<AppEnv>, accept: boolean) {
   const acceptedAnswerId = accept ? answer.id : question.acceptedAnswerId === answer.id ? null : question.acceptedAnswerId;
   if (acceptedAnswerId !== question.acceptedAnswerId) {
     await setAcceptedAnswer(db, question.id, acceptedAnswerId);
+    if (acceptedAnswerId) await tellAccepted(db, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit }, question, answer, person.id);
     await c.var.deps.bus.record(db, c.var.afterCommit, {
       spaceId: question.spaceId,
       subjectId: question.subjectId,

@@ -4,6 +4,8 @@ import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
 import type { LiveBus } from '../events/bus.ts';
 import { holdFor, type Hold } from '../moderation/settings-store.ts';
+import { followByWriting } from '../notifications/follows-store.ts';
+import { tellPublished } from './notices.ts';
 import type { Comment, Thread } from './schemas.ts';
 import { uuidKeyCursor } from '../http/cursor.ts';
 
@@ -277,6 +279,7 @@ export async function insertComment(
     returning id`;
   if (!parent) await db`update comments set root_id = id where id = ${inserted!.id}`;
   const row = (await loadComment(db, inserted!.id))!;
+  await followByWriting(db, comment.authorId, { thread: row.rootId });
   if (!hold) await announcePublished(db, bus, afterCommit, row, parent, subject.key);
   return row;
 }
@@ -313,6 +316,7 @@ async function announcePublished(
     await publishComment(db, bus, afterCommit, 'comment.updated', (await loadComment(db, parent.id))!, subjectKey);
   }
   await publishComment(db, bus, afterCommit, 'comment.created', row, subjectKey);
+  await tellPublished(db, { bus, afterCommit }, row, parent);
 }
 
 /** Its author's new words, with their markdown tree; the caller publishes the change. */

@@ -45,9 +45,13 @@ export class LiveBus {
   private readonly readers = new Set<OutgoingReader>();
   /** One channel per schema, so that test runs sharing a database do not hear each other. */
   private readonly channel: string;
+  /** Whose inbox changed: person ids, for the bells open in any process. */
+  private readonly inboxChannel: string;
+  private readonly inboxListeners = new Map<string, Set<() => void>>();
 
   constructor(private readonly database: Database) {
     this.channel = database.schema === 'public' ? 'ruche_events' : `ruche_events_${database.schema}`;
+    this.inboxChannel = `${this.channel}_inbox`;
   }
 
   /** Starts listening across processes (PostgreSQL only). */
@@ -68,6 +72,44 @@ export class LiveBus {
         first = false;
       },
     );
+    // Pokes missed while the connection was down cannot be told apart: every open bell reads again.
+    let firstInbox = true;
+    await this.listenConnection.listen(
+      this.inboxChannel,
+      (ids) => this.deliverInboxes(ids.split(',')),
+      () => {
+        if (!firstInbox) this.deliverInboxes([...this.inboxListeners.keys()]);
+        firstInbox = false;
+      },
+    );
+  }
+
+  /**
+   * Tells the open bells of these people that their inbox changed, once the caller's transaction has
+   * committed. Nothing is kept: a bell that reconnects reads its count again.
+   */
+  async pokeInboxes(db: Db, afterCommit: (() => void)[], personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    if (!this.database.shared) {
+      afterCommit.push(() => this.deliverInboxes(personIds));
+      return;
+    }
+    // A notification's payload is at most 8000 bytes: 200 ids fit.
+    for (let i = 0; i < personIds.length; i += 200) await db`select pg_notify(${this.inboxChannel}, ${personIds.slice(i, i + 200).join(',')})`;
+  }
+
+  subscribeInbox(personId: string, listener: () => void): () => void {
+    let set = this.inboxListeners.get(personId);
+    if (!set) this.inboxListeners.set(personId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.inboxListeners.delete(personId);
+    };
+  }
+
+  private deliverInboxes(personIds: readonly string[]): void {
+    for (const id of personIds) for (const listener of [...(this.inboxListeners.get(id) ?? [])]) listener();
   }
 
   async stop(): Promise<void> {

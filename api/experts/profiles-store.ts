@@ -205,11 +205,10 @@ export async function endorsementState(db: Db, endorseeId: string, skillId: stri
 }
 
 /** A colleague endorses (or stops endorsing) a declared skill of someone's; again is a no-op. */
-export async function setEndorsed(db: Db, endorseeId: string, skillId: string, endorserId: string, endorse: boolean): Promise<void> {
-  if (endorse) {
-    await db`insert into endorsements (endorsee_id, skill_id, endorser_id) values (${endorseeId}, ${skillId}, ${endorserId})
-             on conflict do nothing`;
-  } else {
-    await db`delete from endorsements where endorsee_id = ${endorseeId} and skill_id = ${skillId} and endorser_id = ${endorserId}`;
-  }
+export async function setEndorsed(db: Db, endorseeId: string, skillId: string, endorserId: string, endorse: boolean): Promise<boolean> {
+  const changed = endorse
+    ? await db`insert into endorsements (endorsee_id, skill_id, endorser_id) values (${endorseeId}, ${skillId}, ${endorserId})
+               on conflict do nothing`
+    : await db`delete from endorsements where endorsee_id = ${endorseeId} and skill_id = ${skillId} and endorser_id = ${endorserId}`;
+  return changed.count > 0;
 }

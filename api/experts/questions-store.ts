@@ -2,7 +2,9 @@ import { excerpt } from '../../shared/markdown/excerpt.ts';
 import { plainText } from '../../shared/markdown/parse.ts';
 import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import type { Db, Pool } from '../db/database.ts';
+import type { LiveBus } from '../events/bus.ts';
 import { findPerson } from '../people/person.ts';
+import { notify as tellInbox, type InboxLive } from '../notifications/store.ts';
 import { canReadSpaceSql, personReader } from '../spaces/access-sql.ts';
 import { rankExperts, type RankedExpert, type Searcher } from './ranking.ts';
 import { uuidKeyCursor } from '../http/cursor.ts';
@@ -56,8 +58,24 @@ export async function chooseExperts(
   return ranked.filter((r) => allowed.has(r.personId)).slice(0, count);
 }
 
-export async function notify(db: Db, questionId: string, people: { personId: string; rank: number | null }[], reason: NotificationReason) {
+export async function tellExperts(
+  db: Db,
+  question: { id: string; spaceId: string; askedBy: string | null },
+  people: { personId: string; rank: number | null }[],
+  reason: NotificationReason,
+  live?: InboxLive,
+) {
   if (people.length === 0) return;
+  const questionId = question.id;
+  // In their inbox too: asked as an expert, or told that the question's promise passed.
+  await tellInbox(db, {
+    kind: reason === 'expert' ? 'question_routed' : 'question_overdue',
+    to: people.map((p) => p.personId),
+    spaceId: question.spaceId,
+    target: { kind: 'comment', id: questionId },
+    actorId: reason === 'expert' ? question.askedBy : null,
+    thread: questionId,
+  }, live);
   await db`
     insert into expert_notifications (person_id, question_id, reason, rank)
     select person_id, ${questionId}, ${reason}, rank
@@ -79,7 +97,7 @@ interface Overdue {
  * promise. Safe to run concurrently (rows are claimed with SKIP LOCKED, notifications are unique per
  * person and question). Returns how many questions were escalated.
  */
-export async function escalateOverdueQuestions(db: Db, now: Date = new Date()): Promise<number> {
+export async function escalateOverdueQuestions(db: Db, now: Date = new Date(), live?: InboxLive): Promise<number> {
   // Ordinary Q&A questions overdue: adopt them, their own words as the topic.
   const strays = await db<{ id: string; spaceId: string; authorId: string | null; tree: MarkdownTree }[]>`
     select c.id, c.space_id, c.author_id, c.tree
@@ -97,6 +115,35 @@ export async function escalateOverdueQuestions(db: Db, now: Date = new Date()): 
       insert into expert_questions (question_id, space_id, asked_by, topic, origin, experts_per_round, created_at)
       values (${stray.id}, ${stray.spaceId}, ${stray.authorId}, ${topic}, 'overdue', ${ASK.defaultExperts}, ${now})
       on conflict (question_id) do nothing`;
+  }
+
+  // Half the promise gone: the experts asked are reminded, once, with the time it falls due.
+  const halfway = await db<{ questionId: string; spaceId: string; dueAt: Date }[]>`
+    select q.question_id, q.space_id, c.created_at + make_interval(hours => s.answer_promise_hours) as due_at
+      from expert_questions q
+      join comments c on c.id = q.question_id
+      join spaces s on s.id = q.space_id
+     where q.reminded_at is null and q.escalated_at is null
+       and c.status = 'published' and c.answered_at is null and c.accepted_answer_id is null
+       and s.answer_promise_hours is not null
+       and c.created_at + make_interval(hours => s.answer_promise_hours) / 2 <= ${now}
+       and c.created_at + make_interval(hours => s.answer_promise_hours) > ${now}
+     order by c.created_at
+     limit ${ASK.batch}
+       for update of q skip locked`;
+  for (const question of halfway) {
+    const experts = await db<{ personId: string }[]>`
+      select person_id from expert_notifications where question_id = ${question.questionId} and reason = 'expert'`;
+    await tellInbox(db, {
+      kind: 'question_reminder',
+      to: experts.map((e) => e.personId),
+      spaceId: question.spaceId,
+      target: { kind: 'comment', id: question.questionId },
+      actorId: null,
+      detail: { dueAt: question.dueAt.toISOString() },
+      thread: question.questionId,
+    }, live);
+    await db`update expert_questions set reminded_at = ${now} where question_id = ${question.questionId}`;
   }
 
   const overdue = await db<Overdue[]>`
@@ -118,13 +165,13 @@ export async function escalateOverdueQuestions(db: Db, now: Date = new Date()): 
     const asker = question.askedBy ? await findPerson(db, question.askedBy) : null;
     if (asker && asker.active) {
       const next = await chooseExperts(db, asker, question.topic, question.spaceId, question.expertsPerRound, exclude, question.evidenceFromSpace);
-      await notify(db, question.questionId, next.map((e, i) => ({ personId: e.personId, rank: told.length + i + 1 })), 'next_expert');
+      await tellExperts(db, { id: question.questionId, spaceId: question.spaceId, askedBy: question.askedBy }, next.map((e, i) => ({ personId: e.personId, rank: told.length + i + 1 })), 'next_expert', live);
     }
     const stewards = await db<{ personId: string }[]>`
       select m.person_id from memberships m join people p on p.id = m.person_id and p.active
        where m.space_id = ${question.spaceId} and m.role = 'steward' and m.status = 'active'
          and not (m.person_id = any(${exclude}::uuid[]))`;
-    await notify(db, question.questionId, stewards.map((s) => ({ personId: s.personId, rank: null })), 'steward');
+    await tellExperts(db, { id: question.questionId, spaceId: question.spaceId, askedBy: question.askedBy }, stewards.map((s) => ({ personId: s.personId, rank: null })), 'steward', live);
     await db`update expert_questions set escalated_at = ${now} where question_id = ${question.questionId}`;
   }
   return overdue.length;
@@ -252,9 +299,12 @@ export async function unreadCount(db: Db, personId: string): Promise<number> {
  * minutes on the server). Returns a function that stops it. Each run is one transaction; several
  * processes may run it at once (see escalateOverdueQuestions).
  */
-export function scheduleEscalations(sql: Pool, everyMs = 5 * 60_000, onError: (error: unknown) => void = () => {}): () => void {
+export function scheduleEscalations(sql: Pool, bus: LiveBus | null, everyMs = 5 * 60_000, onError: (error: unknown) => void = () => {}): () => void {
   const timer = setInterval(() => {
-    sql.begin((tx) => escalateOverdueQuestions(tx as unknown as Db)).catch(onError);
+    const afterCommit: (() => void)[] = [];
+    sql
+      .begin((tx) => escalateOverdueQuestions(tx as unknown as Db, new Date(), bus ? { bus, afterCommit } : undefined))
+      .then(() => afterCommit.forEach((deliver) => deliver()), onError);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -3,16 +3,16 @@ import type { Context } from 'hono';
 import { commentView, insertComment } from '../comments/store.ts';
 import type { AppEnv } from '../context.ts';
 import { requirePerson } from '../identity/authenticate.ts';
-import { uuidKeyCursor } from '../http/cursor.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { personCard } from '../people/person.ts';
+import { notify } from '../notifications/store.ts';
 import { assertCanWrite } from '../spaces/access.ts';
 import { ensureSubject, spaceAccessFor } from '../subjects/subjects.ts';
 import { inferredAbout } from './inferred.ts';
 import { endorsementState, findSkill, loadProfiles, setEndorsed, updateProfile, viewerOf } from './profiles-store.ts';
-import { ASK, chooseExperts, listNotifications, markNotificationsRead, notify, recordExpertQuestion, unreadCount } from './questions-store.ts';
+import { ASK, chooseExperts, listNotifications, markNotificationsRead, recordExpertQuestion, tellExperts, unreadCount } from './questions-store.ts';
 import { rankExperts } from './ranking.ts';
 import { expertResults } from './results.ts';
 import {
@@ -68,7 +68,9 @@ async function setEndorsement(c: Context<AppEnv>, { id, skill: name }: { id: str
   if (!skill || !target.skills.some((s) => s.key === skill.key)) {
     throw conflict('skill_not_declared', `${target.person.name} has not declared this skill; only declared skills can be endorsed.`);
   }
-  await setEndorsed(db, id, skill.id, person.id, endorse);
+  const changed = await setEndorsed(db, id, skill.id, person.id, endorse);
+  // An endorsement is told to its endorsee (several on one skill, while unread, as one).
+  if (changed && endorse) await notify(db, { kind: 'endorsement', to: [id], spaceId: null, target: { kind: 'skill', id: skill.id }, actorId: person.id }, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit });
   const state = await endorsementState(db, id, skill.id, person.id);
   return c.json({ skill: { key: skill.key, label: skill.label }, ...state }, 200);
 }
@@ -287,7 +289,7 @@ export const expertsRoutes = router()
         expertsPerRound: count,
         evidenceFromSpace: fromSpace,
       });
-      await notify(db, question.id, experts.map((e, i) => ({ personId: e.personId, rank: i + 1 })), 'expert');
+      await tellExperts(db, { id: question.id, spaceId: question.spaceId, askedBy: person.id }, experts.map((e, i) => ({ personId: e.personId, rank: i + 1 })), 'expert', { bus: c.var.deps.bus, afterCommit: c.var.afterCommit });
       const cards = await loadProfiles(db, viewerOf(person), { ids: experts.map((e) => e.personId) });
       const hours = access.space.answerPromiseHours;
       return c.json(
@@ -312,10 +314,8 @@ export const expertsRoutes = router()
     }),
     async (c) => {
       const person = requirePerson(c);
-      const query = c.req.valid('query');
-      const after = uuidKeyCursor.decode(query.cursor)?.last ?? null;
       // A read only: overdue questions are escalated by the server's timer (questions-store.ts).
-      return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
+      return c.json(await listNotifications(c.var.db, person.id, c.req.valid('query')), 200);
     },
   )
   .openapi(

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { commentBody, commentSchema } from '../comments/schemas.ts';
-import { cursor, limit, line, uuid } from '../http/validation.ts';
+import { limit, line, uuid } from '../http/validation.ts';
 import { personCardSchema } from '../spaces/schemas.ts';
 import { spaceSlugParam, subjectParam } from '../subjects/subjects.ts';
 import { skillKey, skillLabel } from './skills-store.ts';
@@ -241,11 +241,7 @@ export const askedSchema = z
   .openapi('AskedExperts');
 export type AskedExperts = z.output<typeof askedSchema>;
 
-export const notificationsQuery = z.strictObject({
-  cursor: cursor.optional(),
-  limit: limit(100, 20),
-  unread: z.enum(['true', 'false']).optional(),
-});
+export { markReadBody, notificationsQuery } from '../notifications/schemas.ts';
 
 export const notificationSchema = z
   .object({
@@ -277,6 +273,3 @@ export const notificationPageSchema = z
   .openapi('ExpertNotifications');
 export type ExpertNotifications = z.output<typeof notificationPageSchema>;
 
-export const markReadBody = z
-  .strictObject({ ids: z.array(uuid).min(1).max(100).optional().openapi({ description: 'These; all when omitted' }) })
-  .openapi('MarkNotificationsRead');

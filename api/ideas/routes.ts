@@ -8,7 +8,7 @@ import { offsetCursor } from '../http/cursor.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
-import { notifyAuthor } from '../moderation/notifications-store.ts';
+import { notifyAuthor, type InboxLive } from '../notifications/store.ts';
 import { holdFor } from '../moderation/settings-store.ts';
 import { recordModerationAction } from '../moderation/store.ts';
 import { recordReading } from '../readings/store.ts';
@@ -62,6 +62,7 @@ import {
   updateIdea,
   type IdeaRow,
 } from './store.ts';
+import { tellStatusChange } from './notices.ts';
 import { webhooksRoutes } from './webhook-routes.ts';
 import { queueWebhooks } from './webhooks.ts';
 
@@ -142,15 +143,16 @@ async function recordChange(
   change: { to: IdeaStatus; reason: string | null; mergedInto?: string },
 ) {
   await recordStatusChange(c.var.db, row, change, c.var.person!.id);
+  await tellStatusChange(c.var.db, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit }, row, change, c.var.person!.id);
   await announceStatus(c, row.id);
 }
 
 /** A steward changed the words of someone else's idea: the audit log says what, its author is told. */
-async function auditStewardEdit(db: Db, row: IdeaRow, stewardId: string, body: { title?: string; description?: string; tags?: string[] }) {
+async function auditStewardEdit(db: Db, live: InboxLive, row: IdeaRow, stewardId: string, body: { title?: string; description?: string; tags?: string[] }) {
   // Which fields, not their words: the log must not keep an author's text after they delete it.
   const fields = (['title', 'description', 'tags'] as const).filter((field) => body[field] !== undefined);
   await recordModerationAction(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action: 'edit', reason: null, details: { fields }, actorId: stewardId });
-  if (row.authorId) await notifyAuthor(db, { personId: row.authorId, kind: 'post_edited', spaceId: row.spaceId, target: { kind: 'idea', id: row.id }, reason: null });
+  if (row.authorId) await notifyAuthor(db, { personId: row.authorId, kind: 'post_edited', spaceId: row.spaceId, target: { kind: 'idea', id: row.id }, reason: null }, live);
 }
 
 async function setVote(c: Context<AppEnv>, vote: boolean) {
@@ -393,7 +395,7 @@ export const ideasRoutes = router()
         if (hold) await holdIdea(db, row.id, hold);
       }
       // A steward's edit of someone else's idea is a steward's action: logged, and its author told.
-      if (changesText && !isAuthor) await auditStewardEdit(db, row, person.id, body);
+      if (changesText && !isAuthor) await auditStewardEdit(db, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit }, row, person.id, body);
       const edited = (await loadIdea(db, row.id, person.id))!;
       return c.json(await loadDetail(db, edited, viewer), 200);
     },

@@ -2,6 +2,7 @@ import type { MarkdownTree } from '../../shared/markdown/tree.ts';
 import { markdownColumn } from '../db/markdown.ts';
 import { setCountedMark, type CountedMark } from '../db/marks.ts';
 import type { Db } from '../db/database.ts';
+import { followByWriting } from '../notifications/follows-store.ts';
 import type {
   Idea,
   IdeaCampaign,
@@ -489,6 +490,15 @@ export async function insertIdea(db: Db, idea: NewIdea): Promise<void> {
             ${idea.title}, ${idea.description}, ${markdownColumn(db, idea.description)},
             ${idea.tags}::text[], ${idea.lang}, ${hold ? 'pending' : 'published'},
             ${hold?.heldFor ?? null}, ${hold?.word ?? null})`;
+  if (idea.authorId) await followByWriting(db, idea.authorId, { idea: idea.id });
+}
+
+/** Who proposed the idea (anonymously too) and who voted for it: the people its news concerns. */
+export async function ideaAudience(db: Db, ideaId: string): Promise<string[]> {
+  const rows = await db<{ personId: string }[]>`
+    select author_id as person_id from ideas where id = ${ideaId} and author_id is not null
+    union select person_id from idea_votes where idea_id = ${ideaId}`;
+  return rows.map((row) => row.personId);
 }
 
 /** An edit of the idea's words (marked edited) or its signature (an anonymous idea signed by its author). */

@@ -90,8 +90,15 @@ export async function exportPerson(db: Db, person: Person) {
     union all
     select 'idea', idea_id, reason, created_at, resolution, resolved_at from idea_reports where reporter_id = ${id}
     order by created_at`;
-  const notifications = await db<{ kind: string; targetKind: string; targetId: string; reason: string | null; createdAt: Date; readAt: Date | null }[]>`
-    select kind, target_kind, target_id, reason, created_at, read_at from notifications where person_id = ${id} order by created_at`;
+  const notifications = await db<
+    { kind: string; targetKind: string; targetId: string; reason: string | null; count: number; detail: unknown; createdAt: Date; updatedAt: Date; readAt: Date | null }[]
+  >`
+    select kind, target_kind, target_id, reason, event_count as count, detail, created_at, updated_at, read_at
+      from notifications where person_id = ${id} order by created_at`;
+  const follows = await db<{ target: string; id: string; muted: boolean; createdAt: Date }[]>`
+    select case when thread_id is not null then 'thread' when idea_id is not null then 'idea' else 'space' end as target,
+           coalesce(thread_id, idea_id, space_id) as id, muted, created_at
+      from follows where person_id = ${id} order by created_at`;
   const expertNotifications = await db<{ questionId: string; reason: string; createdAt: Date; readAt: Date | null }[]>`
     select question_id, reason, created_at, read_at from expert_notifications where person_id = ${id} order by created_at`;
   const questionsAsked = await db<{ questionId: string; topic: string; createdAt: Date }[]>`
@@ -164,9 +171,10 @@ export async function exportPerson(db: Db, person: Person) {
     },
     reports: reports.map((r) => ({ ...r, createdAt: iso(r.createdAt), resolvedAt: iso(r.resolvedAt) })),
     notifications: {
-      aboutMyPosts: notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: iso(n.readAt) })),
+      inbox: notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), updatedAt: iso(n.updatedAt), readAt: iso(n.readAt) })),
       asExpert: expertNotifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: iso(n.readAt) })),
     },
+    follows: follows.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
     questionsAskedToExperts: questionsAsked.map((q) => ({ ...q, createdAt: iso(q.createdAt) })),
     asSteward: {
       moderation: stewardActions.map((a) => ({ ...a, createdAt: iso(a.createdAt) })),

@@ -5,7 +5,7 @@ import { forgetPastDays, utcDay } from '../readings/store.ts';
  * Retention: what Ruche keeps about activity, beyond the posts themselves, is deleted once it is
  * older than RUCHE_RETENTION_DAYS (default 400):
  *
- * - notifications (about one's posts, and the experts' "someone asks you"),
+ * - notifications (the inbox, from their latest event, and the experts' "someone asks you"),
  * - the stewards' audit log,
  * - reports once they were dealt with (open reports stay until a steward looks at them).
  *
@@ -25,7 +25,7 @@ export interface Purged {
 export async function purgeExpired(db: Db, retentionDays: number, now: Date = new Date()): Promise<Purged> {
   await forgetPastDays(db, utcDay(now));
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const notifications = await db`delete from notifications where created_at < ${cutoff} returning 1`;
+  const notifications = await db`delete from notifications where updated_at < ${cutoff} returning 1`;
   const expertNotifications = await db`delete from expert_notifications where created_at < ${cutoff} returning 1`;
   const auditEntries = await db`delete from moderation_actions where created_at < ${cutoff} returning 1`;
   const commentReports = await db`delete from comment_reports where resolved_at < ${cutoff} returning 1`;

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { requirePerson } from '../identity/authenticate.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { loadIdea, setIdeaModeration, type IdeaRow } from '../ideas/store.ts';
-import { notifyAuthor, type NotificationKind } from '../moderation/notifications-store.ts';
+import { notifyAuthor, type InboxLive, type NotificationKind } from '../notifications/store.ts';
 import { openReports, recordModerationAction, resolveReports, type ReportResolution } from '../moderation/store.ts';
 import { assertCanSteward, loadSpaceAccess, type SpaceAccess } from '../spaces/access.ts';
 import { subjectKeyOf } from '../subjects/subjects.ts';
@@ -125,7 +125,7 @@ export async function moderateComment(c: Context<AppEnv>, id: string, action: Mo
   const resolution = RESOLUTION[action];
   const resolvedReports = resolution ? await resolveReports(db, 'comment', row.id, resolution, person.id) : 0;
   await recordModerationAction(db, { spaceId: row.spaceId, kind: 'comment', id: row.id, action, reason, actorId: person.id });
-  await tell(db, action, row, { kind: 'comment', id: row.id }, reason, person.id);
+  await tell(db, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit }, action, row, { kind: 'comment', id: row.id }, reason, person.id);
   return { kind: 'comment', id: row.id, action, state, resolvedReports };
 }
 
@@ -154,13 +154,14 @@ export async function moderateIdea(c: Context<AppEnv>, id: string, action: Moder
   const resolution = RESOLUTION[action];
   const resolvedReports = resolution ? await resolveReports(db, 'idea', row.id, resolution, person.id) : 0;
   await recordModerationAction(db, { spaceId: row.spaceId, kind: 'idea', id: row.id, action, reason, actorId: person.id });
-  await tell(db, action, row, { kind: 'idea', id: row.id }, reason, person.id);
+  await tell(db, { bus: c.var.deps.bus, afterCommit: c.var.afterCommit }, action, row, { kind: 'idea', id: row.id }, reason, person.id);
   return { kind: 'idea', id: row.id, action, state, resolvedReports };
 }
 
 /** The author is told, unless the steward acted on their own post or the author erased their account. */
 async function tell(
   db: Db,
+  live: InboxLive,
   action: ModerationAction,
   row: CommentRow | IdeaRow,
   target: { kind: 'comment' | 'idea'; id: string },
@@ -169,5 +170,5 @@ async function tell(
 ) {
   const kind = TOLD[action];
   if (!kind || !row.authorId || row.authorId === actorId) return;
-  await notifyAuthor(db, { personId: row.authorId, kind, spaceId: row.spaceId, target, reason });
+  await notifyAuthor(db, { personId: row.authorId, kind, spaceId: row.spaceId, target, reason }, live);
 }

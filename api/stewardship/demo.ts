@@ -1,7 +1,7 @@
 import { markdownColumn } from '../db/markdown.ts';
 import type { Db, Pool } from '../db/database.ts';
 import { ARTICLE } from '../demo/seed.ts';
-import { notifyAuthor } from '../moderation/notifications-store.ts';
+import { notifyAuthor } from '../notifications/store.ts';
 
 /**
  * The demo's moderation, so that a steward who opens the 'Modération' tab of the 'Tableau de bord'

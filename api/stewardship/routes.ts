@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePerson } from '../identity/authenticate.ts';
-import { serialKeyCursor, uuidKeyCursor } from '../http/cursor.ts';
+import { serialKeyCursor } from '../http/cursor.ts';
 import { errors, idempotencyHeader, json, jsonBody } from '../http/openapi.ts';
 import { router } from '../http/validation.ts';
 import { ideaInContext, viewerOf } from '../ideas/access.ts';
-import { listNotifications, markRead, unreadNotifications } from '../moderation/notifications-store.ts';
 import { holdFor, loadModerationSettings, lockModerationSettings, saveModerationSettings } from '../moderation/settings-store.ts';
 import { auditLogPage, recordModerationAction, reportIdea } from '../moderation/store.ts';
 import { cleanWordList } from '../moderation/words.ts';
@@ -20,9 +19,6 @@ import {
   ideaReportParams,
   logQuery,
   logSchema,
-  markReadBody,
-  notificationPageSchema,
-  notificationsQuery,
   queueQuery,
   queueSchema,
   reportBody,
@@ -212,39 +208,3 @@ export const ideaReportRoutes = router().openapi(
     return c.json({ reported: true as const }, 201);
   },
 );
-
-/** A person's notifications about their own posts (hidden, restored, approved, refused, and why). */
-export const notificationsRoutes = router()
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary: 'My notifications: what stewards did to my posts, and why, newest first',
-      request: { query: notificationsQuery },
-      responses: { 200: json(notificationPageSchema, 'A page of notifications with the unread count'), ...errors(400, 401) },
-    }),
-    async (c) => {
-      const person = requirePerson(c);
-      const query = c.req.valid('query');
-      const after = uuidKeyCursor.decode(query.cursor)?.last ?? null;
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(await listNotifications(c.var.db, person.id, { limit: query.limit, after, unreadOnly: query.unread === 'true' }), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/read',
-      tags,
-      summary: 'Mark my notifications as read (these, or all)',
-      request: { headers: idempotencyHeader, body: jsonBody(markReadBody) },
-      responses: { 200: json(z.object({ unreadCount: z.number().int() }), 'What remains unread'), ...errors(400, 401, 413, 422, 429) },
-    }),
-    async (c) => {
-      const person = requirePerson(c);
-      const { ids } = c.req.valid('json');
-      await markRead(c.var.db, person.id, ids);
-      return c.json({ unreadCount: await unreadNotifications(c.var.db, person.id) }, 200);
-    },
-  );

@@ -57,16 +57,6 @@ export const reportBody = z
   .strictObject({ reason: paragraphs(500, 1) })
   .openapi('IdeaReport', { description: 'Why this idea should be looked at by the stewards' });
 
-export const notificationsQuery = z.strictObject({
-  cursor: cursor.optional(),
-  limit: limit(100, 20),
-  unread: z.enum(['true', 'false']).optional(),
-});
-
-export const markReadBody = z
-  .strictObject({ ids: z.array(uuid).min(1).max(100).optional().openapi({ description: 'These; all when omitted' }) })
-  .openapi('MarkMyNotificationsRead');
-
 // ---------------------------------------------------------------------------------------------------
 // Answers
 
@@ -155,28 +145,3 @@ export const logSchema = z
   .openapi('ModerationLog', { description: 'Newest first' });
 export type ModerationLog = z.output<typeof logSchema>;
 
-export const notificationSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(['post_hidden', 'post_restored', 'post_approved', 'post_rejected', 'post_edited']),
-    reason: z.string().nullable(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-    space: spaceRef,
-    target: z.discriminatedUnion('kind', [
-      z.object({
-        kind: z.literal('comment'),
-        id: z.uuid(),
-        excerpt: z.string(),
-        subject: z.object({ key: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
-      }),
-      z.object({ kind: z.literal('idea'), id: z.uuid(), title: z.string(), subjectKey: z.string() }),
-    ]),
-  })
-  .openapi('RucheNotification', { description: 'What stewards did to one’s post (never who)' });
-export type RucheNotification = z.output<typeof notificationSchema>;
-
-export const notificationPageSchema = z
-  .object({ items: z.array(notificationSchema), unreadCount: z.number().int(), nextCursor: z.string().nullable() })
-  .openapi('RucheNotifications');
-export type RucheNotifications = z.output<typeof notificationPageSchema>;

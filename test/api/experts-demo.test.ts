@@ -35,7 +35,7 @@ describe('the demo intranet’s experts', () => {
     const [waiting] = await sql<{ id: string }[]>`
       select c.id from comments c where c.is_question and c.answered_at is null and c.status = 'published' order by c.created_at desc limit 1`;
     await sql`update comments set created_at = now() - interval '3 days' where id = ${waiting!.id}`;
-    const stop = scheduleEscalations(sql, 50);
+    const stop = scheduleEscalations(sql, null, 50);
     try {
       for (let i = 0; i < 100; i++) {
         if ((await sql`select 1 from expert_questions where question_id = ${waiting!.id} and escalated_at is not null`).length) break;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AskedExperts, ExpertNotifications } from '../../shared/api-types.ts';
 import { escalateOverdueQuestions } from '../../api/experts/questions-store.ts';
-import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
+import { createTestApi, ok, type RequestOptions, type TestApi } from '../support/api.ts';
 
 type Person = Exclude<NonNullable<RequestOptions['as']>, string>;
 
@@ -17,11 +17,6 @@ const nadia = { sub: 'nadia', name: 'Nadia Benali' };
 const claire = { sub: 'claire', name: 'Claire Steward' };
 
 const ids: Record<string, string> = {};
-async function ok<T = any>(answer: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const { status: got, body } = await answer;
-  assert.equal(got, status, JSON.stringify(body).slice(0, 400));
-  return body;
-}
 const ask = (as: Person, body: Record<string, unknown>, headers?: Record<string, string>) =>
   api.post('/api/experts/questions', body, { as, headers });
 const inbox = (as: Person, query = '') => ok<ExpertNotifications>(api.get(`/api/experts/notifications${query}`, { as }));

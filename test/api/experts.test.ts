@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ExpertProfile, ExpertSearch } from '../../shared/api-types.ts';
 import { skillKey } from '../../api/experts/skills-store.ts';
-import { createTestApi, type RequestOptions, type TestApi } from '../support/api.ts';
+import { createTestApi, ok, type RequestOptions, type TestApi } from '../support/api.ts';
 
 type Person = Exclude<NonNullable<RequestOptions['as']>, string>;
 
@@ -23,11 +23,6 @@ async function idOf(as: Person) {
   return ids[as.sub]!;
 }
 
-async function ok<T = any>(answer: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const { status: got, body } = await answer;
-  assert.equal(got, status, JSON.stringify(body).slice(0, 400));
-  return body;
-}
 
 async function search(q: string, as: Person, extra = '') {
   return ok<ExpertSearch>(api.get(`/api/experts?q=${encodeURIComponent(q)}${extra}`, { as }));

@@ -259,7 +259,7 @@ describe('retention', () => {
     await api.post(`/api/comments/${recent.id}/report`, { reason: 'Signalement ouvert' }, { as: bob });
     await api.post(`/api/moderation/comments/${old.id}/hide`, { reason: 'Ancienne décision' }, { as: steward });
     const longAgo = new Date(Date.now() - 500 * 86_400_000);
-    await sql()`update notifications set created_at = ${longAgo} where target_id = ${old.id}`;
+    await sql()`update notifications set created_at = ${longAgo}, updated_at = ${longAgo} where target_id = ${old.id}`;
     await sql()`update moderation_actions set created_at = ${longAgo} where target_id = ${old.id}`;
     await sql()`update comment_reports set created_at = ${longAgo}, resolved_at = ${longAgo} where comment_id = ${old.id}`;
 

@@ -14,7 +14,7 @@ const FEATURES = /^api\/(comments|ideas|likes|experts|pulse|stewardship|privacy|
  * `moderation` holds the rules and records a post meets (holds, word lists, reports, the audit log,
  * what its author is told); `readings` the daily reader counts; `spaces` who may read and write.
  */
-const LAYERS_BELOW_FEATURES = /^api\/(db|http|identity|people|spaces|subjects|events|moderation|readings)\//;
+const LAYERS_BELOW_FEATURES = /^api\/(db|http|identity|people|spaces|subjects|events|moderation|readings|notifications)\//;
 /** The demo seeds every feature: api/demo/ and each feature's demo.ts stand above them all. */
 const DEMO = /^api\/(demo\/|[a-z-]+\/demo\.ts$)/;
 const featureOf = (file: string) => FEATURES.exec(file)?.[1];

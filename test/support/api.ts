@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { loadConfig, type Config } from '../../api/config.ts';
 import { createApp } from '../../api/app.ts';
 import { migrate } from '../../api/db/migrate.ts';
@@ -5,6 +6,13 @@ import { signToken } from '../../api/identity/token.ts';
 import { loadDemoSecret } from '../../api/identity/demo-people.ts';
 import { LiveBus } from '../../api/events/bus.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+
+/** The answer's body, once its status is the one expected (else the body says why, in the failure). */
+export async function ok<T = any>(answer: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
+  const { status: got, body } = await answer;
+  assert.equal(got, status, JSON.stringify(body).slice(0, 400));
+  return body;
+}
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 
