@@ -111,10 +111,11 @@ const config: RollupOptions = {
       // Not what loads later: what reads again after a failure (read-again.ts), what learns a
       // person's language from their profile (person-lang.ts), and the idea statuses, which only
       // the idea box and the pulse show.
-      if (/\/widgets\/shared\/(?!live|markdown|token-endpoint|read-again|person-lang|idea-statuses)[\w.-]+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
+      if (/\/widgets\/shared\/(?!live|event-stream|markdown|token-endpoint|read-again|person-lang|idea-statuses)[\w.-]+\.ts$/.test(id) || /\/shared\/subject\.ts$/.test(id)) return 'core';
       // The page's one live connection (the code applying its events to the threads, changes.ts,
-      // loads with the first event or with the writing half).
-      if (/\/widgets\/shared\/live\.ts$/.test(id)) return 'live';
+      // loads with the first event or with the writing half), and the reader of event streams that
+      // the bell's count shares with it.
+      if (/\/widgets\/shared\/(live|event-stream)\.ts$/.test(id)) return 'live';
       // What reading comments needs, in their own chunk (else rollup would pull the store into `live`).
       if (/\/widgets\/comments\/(comments|comments\.component|comments\.styles|messages|store)\.ts$/.test(id) || /\/(widgets\/shared\/markdown|shared\/markdown\/tree)\.ts$/.test(id)) return 'comments';
       return undefined;

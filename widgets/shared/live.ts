@@ -1,10 +1,10 @@
 import type { LiveEvent } from '../../shared/api-types.ts';
 import { apiUrl, type ApiClient } from './api.ts';
+import { readEventStream, ReconnectingStream } from './event-stream.ts';
 
 /** `id` is the event's id, to tell a replayed event from a newer one. */
 export type LiveListener = (event: LiveEvent, id: string | null) => void;
 
-const MAX_DELAY_MS = 30_000;
 
 /**
  * Live updates for a whole page: ONE streaming request per API client and space, carrying every
@@ -51,21 +51,20 @@ export class LiveEvents {
 /** The older of two event ids (numeric strings, without leading zeros). */
 export const older = (a: string, b: string) => (a.length - b.length || (a < b ? -1 : 1)) < 0 ? a : b;
 
-class Channel {
+class Channel extends ReconnectingStream {
   private listeners = new Map<string, Set<LiveListener>>();
   /** Subjects whose listeners must get what happened since this id: the next stream starts there. */
   private since = new Map<string, string>();
   private connectedSubjects = '';
-  private abort: AbortController | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Everything after it was received, about every subject of the stream. */
   private lastEventId: string | null = null;
-  private failures = 0;
 
   constructor(
     private readonly client: ApiClient,
     private readonly space: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   add(subject: string, listener: LiveListener, since?: string): () => void {
     let set = this.listeners.get(subject);
@@ -93,12 +92,7 @@ class Channel {
     if (subjects !== this.connectedSubjects || !this.abort || this.since.size) this.reconnectSoon(0);
   }
 
-  reconnectSoon(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.connect(), delay);
-  }
-
-  private async connect(): Promise<void> {
+  protected async connect(): Promise<void> {
     this.abort?.abort();
     this.abort = null;
     const subjects = [...this.listeners.keys()].sort();
@@ -149,44 +143,17 @@ class Channel {
     }
   }
 
-  private backoff(): number {
-    const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** this.failures++);
-    return delay / 2 + Math.random() * (delay / 2); // spread the reconnections of many pages after a restart
-  }
-
-  private async read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    signal.addEventListener('abort', () => void reader.cancel().catch(() => {}));
-    let buffer = '';
-    let data: string[] = [];
-    let id: string | null = null;
-    let type = 'message';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      const lines = buffer.split(/\r?\n|\r/);
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === '') {
-          if (id !== null) this.lastEventId = id;
-          // 'ready' describes the stream; 'reset' (what was missed cannot be replayed) is a subject's.
-          if (data.length && type !== 'ready') this.dispatch(data.join('\n'), id);
-          data = [];
-          id = null;
-          type = 'message';
-          continue;
-        }
-        // "field: value" (one space after the colon is not part of the value); a line starting with
-        // a colon (the server's keep-alive) has no field.
-        const [, field, text] = /^([^:]*):? ?(.*)/.exec(line)!;
-        if (field === 'data') data.push(text!);
-        else if (field === 'id' && !text!.includes('\0')) id = text!;
-        else if (field === 'event') type = text!;
-      }
-      this.failures = 0; // the stream works
-    }
+  private read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+    return readEventStream(
+      body,
+      signal,
+      ({ type, data, id }) => {
+        if (id !== null) this.lastEventId = id;
+        // 'ready' describes the stream; 'reset' (what was missed cannot be replayed) is a subject's.
+        if (data && type !== 'ready') this.dispatch(data, id);
+      },
+      () => (this.failures = 0), // the stream works
+    );
   }
 
   private dispatch(data: string, id: string | null): void {
