@@ -70,6 +70,7 @@ const OTHER_ELEMENTS: [string, string][] = [
   ['<ruche-idea-box>', 'idea-box'],
   ['<ruche-expert-finder>', 'expert-finder'],
   ['<ruche-pulse>', 'pulse'],
+  ['<ruche-notifications>', 'notifications'],
 ];
 /** Code loaded only for a space's stewards (the moderation desk and the moves under posts). */
 const STEWARD_CHUNKS = ['desk', 'controls', 'comment-moves', 'idea-moves', 'steward'];

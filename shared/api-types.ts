@@ -61,6 +61,6 @@ export type {
   Premoderation,
   SetModerationSettings,
 } from '../api/stewardship/schemas.ts';
-export type { FollowState, RucheNotification, RucheNotifications } from '../api/notifications/schemas.ts';
+export type { FollowState, NotificationKind, RucheNotification, RucheNotifications } from '../api/notifications/schemas.ts';
 export type { Pulse, PulseFigure } from '../api/pulse/schemas.ts';
 export type { EraseAccount, ErasurePreview, ErasureResult, PrivacySettings } from '../api/privacy/schemas.ts';

@@ -14,6 +14,7 @@ const elements: Record<string, () => Promise<Definer>> = {
   'ruche-expert-finder': () => import('./experts/expert-finder.ts'),
   'ruche-person': () => import('./experts/person.ts'),
   'ruche-pulse': () => import('./pulse/pulse.ts'),
+  'ruche-notifications': () => import('./notifications/notifications.ts'),
 };
 
 const api = new URL('.', import.meta.url).href;
@@ -31,7 +32,8 @@ try {
       'ruche-idea-box:not(:defined){display:block;min-height:560px}' +
       'ruche-expert-finder:not(:defined){display:block;min-height:209px}' +
       'ruche-person:not(:defined){display:block;min-height:15.4em}' +
-      'ruche-pulse:not(:defined){display:block;min-height:620px}',
+      'ruche-pulse:not(:defined){display:block;min-height:620px}' +
+      'ruche-notifications:not(:defined){display:inline-block;vertical-align:middle;width:36px;height:36px}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {

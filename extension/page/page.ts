@@ -22,7 +22,7 @@ import { topicOf } from './topic.ts';
 import { watchForRuche } from './watch.ts';
 
 /** The tags a copy of Ruche defines: if the page's registry has one, the page has Ruche. */
-const RUCHE_TAGS = ['ruche-comments', 'ruche-like', 'ruche-provider', 'ruche-demo-picker', 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse'];
+const RUCHE_TAGS = ['ruche-comments', 'ruche-like', 'ruche-provider', 'ruche-demo-picker', 'ruche-idea-box', 'ruche-expert-finder', 'ruche-person', 'ruche-pulse', 'ruche-notifications'];
 
 function onHandover(event: MessageEvent): void {
   if (event.source !== window || (event.data as { type?: unknown } | null)?.type !== HANDOVER || !event.ports[0]) return;

@@ -112,12 +112,14 @@ export class RucheComments extends RucheElement {
     super.connectedCallback();
     // Relative dates ("il y a 3 min") and the Q&A clocks move on.
     this.ticker = setInterval(() => this.requestUpdate(), 60_000);
+    addEventListener('hashchange', this.showLinked);
     if (this.page && !this.stopLive) this.listen(this.page.lastEventId);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.ticker);
+    removeEventListener('hashchange', this.showLinked);
     this.stopLive?.();
     this.stopLive = null;
   }
@@ -153,7 +155,18 @@ export class RucheComments extends RucheElement {
   protected override updated(): void {
     // subject, space, sort or page-size changed since the last load: read again.
     if (this.ctx && this.loadedWith !== this.query()) void this.load(false);
+    this.showLinked();
   }
+
+  /** Where a notification leads (`#ruche-comment-<id>`): that comment, once it is drawn. */
+  private linked: Element | null = null;
+  private readonly showLinked = () => {
+    const comment = (this.renderRoot as ShadowRoot).getElementById(location.hash.replace('#ruche-comment-', 'c-'));
+    if (!comment || comment === this.linked) return;
+    this.linked = comment;
+    comment.scrollIntoView({ block: 'center' });
+    comment.focus({ preventScroll: true });
+  };
 
   private query(): string {
     return [this.ctx?.api, this.spaceSlug, this.subjectKey, this.sort, this.pageSize].join('\n');
