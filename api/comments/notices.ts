@@ -16,7 +16,7 @@ interface Posted {
  * of what it answers (an answer, for a question's asker; a reply otherwise), the thread's
  * followers, and for a new thread, the space's followers. Each hears it once, the writer never.
  */
-export async function tellPublished(db: Db, live: InboxLive, row: Posted, parent: Posted | null): Promise<void> {
+export async function tellPublished(db: Db, live: InboxLive | undefined, row: Posted, parent: Posted | null): Promise<void> {
   const target = { kind: 'comment' as const, id: row.id };
   if (!parent) {
     const followers = await followersOf(db, { space: row.spaceId });
@@ -34,7 +34,7 @@ export async function tellPublished(db: Db, live: InboxLive, row: Posted, parent
 }
 
 /** An answer accepted: its author is told, and the asker when a steward accepted it for them. */
-export async function tellAccepted(db: Db, live: InboxLive, question: Posted, answer: Posted, acceptedBy: string): Promise<void> {
+export async function tellAccepted(db: Db, live: InboxLive | undefined, question: Posted, answer: Posted, acceptedBy: string): Promise<void> {
   const to = [answer.authorId, question.authorId].filter((id): id is string => id !== null);
   await notify(db, { kind: 'answer_accepted', to, spaceId: question.spaceId, target: { kind: 'comment', id: answer.id }, actorId: acceptedBy, thread: question.id }, live);
 }

@@ -312,7 +312,8 @@ export async function seedDemoIdeas(sql: Pool): Promise<boolean> {
       ideaIds.set(idea.key, id);
       const createdAt = ago(idea.daysAgo);
       const [subject] = await db<{ id: string }[]>`
-        insert into subjects (space_id, key, mode, title, created_at) values (${spaceId}, ${ideaSubjectKey(id)}, 'discussion', ${idea.title}, ${createdAt})
+        insert into subjects (space_id, key, mode, title, url, created_at)
+        values (${spaceId}, ${ideaSubjectKey(id)}, 'discussion', ${idea.title}, '/demo/idees.html', ${createdAt})
         returning id`;
       await db`
         insert into ideas (id, space_id, campaign_id, subject_id, author_id, anonymous, author_visible_to_stewards,

@@ -1,6 +1,8 @@
 import { markdownColumn } from '../db/markdown.ts';
 import type { Pool } from '../db/database.ts';
 import { demoPeople } from '../identity/demo-people.ts';
+import { tellAccepted, tellPublished } from '../comments/notices.ts';
+import { followByWriting, setFollowStatus } from '../notifications/follows-store.ts';
 import { upsertPerson } from '../people/person.ts';
 
 /**
@@ -10,6 +12,8 @@ import { upsertPerson } from '../people/person.ts';
  */
 export const ARTICLE = 'https://intranet.hexagone.example/actualites/2026/11/nouveau-portail-rh';
 export const HELP_PAGE = 'https://intranet.hexagone.example/aide/comptabilite-fournisseurs';
+/** Where the demo serves the pages those addresses name: a notification's link leads there. */
+const DEMO_PAGE_OF: Record<string, string> = { [ARTICLE]: '/demo/article.html', [HELP_PAGE]: '/demo/aide.html' };
 
 const NEWS = [
   ARTICLE,
@@ -145,7 +149,7 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
 
     const subject = async (key: string, mode: 'discussion' | 'qa', title: string | null) => {
       const [row] = await tx<{ id: string }[]>`
-        insert into subjects (space_id, key, mode, title, url) values (${generalId}, ${key}, ${mode}, ${title}, ${key.startsWith('https://') ? key : null}) returning id`;
+        insert into subjects (space_id, key, mode, title, url) values (${generalId}, ${key}, ${mode}, ${title}, ${DEMO_PAGE_OF[key] ?? null}) returning id`;
       return row!.id;
     };
     let likeCursor = 0;
@@ -160,9 +164,16 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
         returning id`;
       const id = row!.id;
       if (!parent) await tx`update comments set root_id = id where id = ${id}`;
+      // Told as it would have been (the parent's author, the thread's followers), so the bell has news.
+      const posted = { id, spaceId: generalId, rootId: parent?.rootId ?? id, authorId, isQuestion };
+      await followByWriting(tx, authorId, { thread: posted.rootId });
+      await tellPublished(tx, undefined, posted, parent && { ...parent, spaceId: generalId });
       if (parent?.isQuestion && authorId !== parent.authorId) {
         await tx`update comments set answered_at = coalesce(answered_at, now() - make_interval(hours => ${item.hoursAgo})) where id = ${parent.id}`;
-        if (item.accepted) await tx`update comments set accepted_answer_id = ${id} where id = ${parent.id}`;
+        if (item.accepted) {
+          await tx`update comments set accepted_answer_id = ${id} where id = ${parent.id}`;
+          await tellAccepted(tx, undefined, { ...parent, spaceId: generalId }, posted, parent.authorId);
+        }
       }
       const people = likers();
       for (let i = 0; i < (item.likes ?? 0); i++) {
@@ -176,6 +187,8 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
       }
     };
 
+    // The internal communication's head follows the whole space: she hears of every new discussion.
+    await setFollowStatus(tx, ids.get('claire.martin')!, { space: generalId }, 'following');
     const articleId = await subject(ARTICLE, 'discussion', 'Lancement du nouveau portail RH : ce qui change pour vous');
     for (const thread of ARTICLE_THREADS) await insert(articleId, thread, null, false);
     const helpId = await subject(HELP_PAGE, 'qa', 'Comptabilité fournisseurs : vos questions');
@@ -190,6 +203,10 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
                  on conflict do nothing`;
       }
     }
+    // The notices happened when their comments did; what is older than two days has been read.
+    await tx`update notifications n set created_at = c.created_at, updated_at = c.created_at,
+                    read_at = case when c.created_at < now() - interval '2 days' then c.created_at end
+               from comments c where n.target_kind = 'comment' and n.target_id = c.id`;
     return true;
   });
 }
