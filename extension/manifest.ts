@@ -19,7 +19,7 @@ export function manifest(kind: BrowserKind, version: string): Record<string, unk
     version,
     description: 'Comments, likes and experts from your company’s Ruche, on the intranet pages nobody can edit.',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    permissions: ['storage', 'scripting', 'activeTab'],
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Ruche', default_popup: 'popup.html', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },

@@ -6,8 +6,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser, { readSettings } from '../shared/browser.ts';
 import { PAGE_PORT } from '../shared/protocol.ts';
-import { chooseDemoPerson, forgetIdentity, identityState } from './identity.ts';
+import { chooseDemoPerson, forgetIdentity, identityState, onIdentityChange } from './identity.ts';
 import { updateBadge } from './badge.ts';
+import { answerInbox, INBOX_ALARM, refreshUnread, type InboxRequest } from './inbox.ts';
 import { acceptPage } from './relay.ts';
 import { forgetServers, serverInfo } from './server.ts';
 import { syncContentScripts } from './sites.ts';
@@ -16,18 +17,26 @@ import { syncContentScripts } from './sites.ts';
 const sync = () => {
   void syncContentScripts();
   void updateBadge();
+  void refreshUnread();
 };
+// The unread count on the badge, read again each minute (a sleeping worker keeps no stream).
+void browser.alarms.create(INBOX_ALARM, { periodInMinutes: 1 });
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === INBOX_ALARM) void refreshUnread();
+});
+onIdentityChange(() => void refreshUnread());
 browser.runtime.onInstalled.addListener(sync);
 browser.runtime.onStartup.addListener(sync);
 browser.permissions.onAdded.addListener(sync);
 browser.permissions.onRemoved.addListener(sync);
 
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && 'unread' in changes) void updateBadge();
   if (area !== 'local' && area !== 'managed') return;
   if ('sites' in changes || 'serverUrl' in changes) void syncContentScripts();
   if ('sites' in changes || 'serverUrl' in changes || 'tokenUrl' in changes || 'language' in changes) void updateBadge();
   if ('serverUrl' in changes) forgetServers();
-  if ('serverUrl' in changes || 'tokenUrl' in changes) void forgetIdentity();
+  if ('serverUrl' in changes || 'tokenUrl' in changes) void forgetIdentity().then(refreshUnread);
 });
 
 browser.runtime.onConnect.addListener((port) => {
@@ -35,7 +44,7 @@ browser.runtime.onConnect.addListener((port) => {
 });
 
 /** The options page and the toolbar popup (extension pages) ask here. */
-export type OptionsRequest = { type: 'status' } | { type: 'choose'; sub: string };
+export type OptionsRequest = { type: 'status' } | { type: 'choose'; sub: string } | InboxRequest;
 
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
   // Only the extension's own pages, never a content script.
@@ -47,5 +56,6 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
     return { auth: info?.auth ?? null, features: info?.features ?? null, identity: await identityState() };
   }
   if (request?.type === 'choose') return chooseDemoPerson(String(request.sub ?? ''));
+  if (request?.type === 'inbox' || request?.type === 'inbox-read') return answerInbox(request);
   return undefined;
 });

@@ -14,11 +14,19 @@ import { hasAccess, missingAccess, releaseAccess, requestAccess } from '../share
 import { serviceOrigins, siteOrigin, type EffectiveSettings } from '../shared/settings.ts';
 import { words } from '../shared/words.ts';
 import { markIcon } from '../options/mark.ts';
+import { PopupInbox } from './inbox.ts';
+
+let inbox: PopupInbox | null = null;
 
 async function main(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   const settings = await readSettings();
-  const m = words(settings.language || browser.i18n.getUILanguage());
+  const lang = (settings.language || browser.i18n.getUILanguage()).toLowerCase().startsWith('en') ? 'en' : 'fr';
+  const m = words(lang);
+  if (!inbox && settings.serverUrl) {
+    inbox = new PopupInbox(lang, () => void main());
+    void inbox.load();
+  }
   const origin = tab?.url ? siteOrigin(tab.url) : null;
   const enabled = !!origin && settings.sites.includes(origin) && (await hasAccess(origin));
   const managed = !!origin && settings.managedSites.includes(origin);
@@ -69,7 +77,7 @@ async function main(): Promise<void> {
             <button class="primary" id="grant-access" @click=${grant}>${m.grantAccess}</button>
           </section>`
         : nothing}
-      ${body ?? nothing}
+      ${body ?? nothing} ${inbox?.render() ?? nothing}
       <p><a href="#" @click=${(event: Event) => (event.preventDefault(), void browser.runtime.openOptionsPage(), window.close())}>${m.settings}</a></p>`,
     document.getElementById('popup')!,
   );

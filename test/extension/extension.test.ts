@@ -159,7 +159,7 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
   test('it asks for no host access at install, and adds nothing to a page before a site is enabled', async () => {
     const permissions = await grantedPermissions(browser.worker);
     assert.deepEqual(permissions.origins, []);
-    assert.deepEqual([...(permissions.permissions ?? [])].sort(), ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual([...(permissions.permissions ?? [])].sort(), ['activeTab', 'alarms', 'scripting', 'storage']);
     const page = await open('/erp/cloture');
     await page.waitForLoadState('load');
     assert.equal(await panel(page).count(), 0);
@@ -468,6 +468,30 @@ describe('the Ruche extension in Chromium', { timeout: 5 * 60_000 }, () => {
     } finally {
       await setLocalSettings(worker, { sites });
     }
+  });
+
+  test('the toolbar button wears the person’s unread count, and its popup lists and reads their notifications', async () => {
+    const { worker } = browser;
+    const sophie = await demoToken(ruche.url, 'sophie.dubois');
+    const karim = await demoToken(ruche.url, 'karim.haddad');
+    const subject = `inbox-${tag}`;
+    const mine = await asPerson<{ id: string }>(ruche.url, sophie, 'POST', '/api/comments', { subject, body: 'Qui valide les notes de frais en magasin ?' });
+    await asPerson(ruche.url, karim, 'POST', '/api/comments', { subject, parentId: mine.id, body: 'Le directeur du magasin, puis la comptabilité.' });
+    const popup = await context.newPage();
+    popup.on('pageerror', (error) => problems.push(`popup: pageerror: ${error.message}`));
+    await popup.goto(`chrome-extension://${browser.id}/popup.html`);
+    // Sophie is who the extension acts as (chosen as the options page does), then the popup opens again.
+    await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'choose', sub: 'sophie.dubois' }));
+    await popup.reload();
+    const notice = popup.locator('.inbox .notice.unread', { hasText: 'Karim Haddad a répondu' });
+    await notice.waitFor();
+    await until('the badge to count it', async () => (await badge(worker)).text === '1');
+    assert.match((await badge(worker)).title, /1 (notification non lue|unread notification)/);
+    await popup.locator('.inbox-head button', { hasText: 'Tout marquer comme lu' }).click();
+    await until('the badge to go', async () => (await badge(worker)).text === '');
+    const { unreadCount } = await asPerson<{ unreadCount: number }>(ruche.url, sophie, 'GET', '/api/notifications/unread');
+    assert.equal(unreadCount, 0, 'read on the server');
+    await popup.close();
   });
 
   test('the options page says at its top what lacks access and what that stops, and grants it all at once', async () => {

@@ -86,7 +86,7 @@ describe('manifests', () => {
       assert.equal(m.version, '1.2.3');
       assert.equal(m.host_permissions, undefined);
       assert.equal(m.content_scripts, undefined);
-      assert.deepEqual(m.permissions, ['storage', 'scripting', 'activeTab']);
+      assert.deepEqual(m.permissions, ['storage', 'scripting', 'activeTab', 'alarms']);
       assert.deepEqual(m.optional_host_permissions, ['http://*/*', 'https://*/*']);
       assert.doesNotMatch(JSON.stringify(m), /<all_urls>/);
       assert.equal(m.web_accessible_resources, undefined, 'nothing of the extension is reachable from pages');
