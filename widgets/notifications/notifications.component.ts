@@ -7,7 +7,7 @@ import { baseStyles } from '../shared/styles.ts';
 import type { Inbox } from './inbox.ts';
 import { messages } from './messages.ts';
 import { styles } from './notifications.styles.ts';
-import { UnreadCount } from './unread.ts';
+import { UnreadCount, type Unread } from './unread.ts';
 
 let ids = 0;
 
@@ -35,8 +35,8 @@ export class RucheNotificationBell extends RucheElement {
     open: { state: true },
   };
 
-  /** Unread notifications; null while unknown or for nobody signed in. */
-  declare count: number | null;
+  /** Unread notifications; null for nobody signed in, undefined until known. */
+  declare count: Unread;
   declare open: boolean;
   readonly panelId = `ruche-inbox-${++ids}`;
   inbox: Inbox | null = null;
@@ -47,7 +47,7 @@ export class RucheNotificationBell extends RucheElement {
 
   constructor() {
     super();
-    this.count = null;
+    this.count = undefined;
     this.open = false;
   }
 
@@ -81,12 +81,12 @@ export class RucheNotificationBell extends RucheElement {
     return UnreadCount.for(this.context.client);
   }
 
-  private countChanged(count: number | null): void {
+  private countChanged(count: Unread): void {
     const before = this.count;
     this.count = count;
-    if (count === null) this.close(false);
+    if (typeof count !== 'number') this.close(false);
     // Something new while the list is open: it shows it.
-    else if (this.open && before !== null && count > before) void this.inbox?.reload();
+    else if (this.open && typeof before === 'number' && count > before) void this.inbox?.reload();
   }
 
   private readonly loadInbox = loadOnce(() => import('./inbox.ts').then(({ Inbox }) => new Inbox(this)));
@@ -106,7 +106,8 @@ export class RucheNotificationBell extends RucheElement {
   }
 
   override render() {
-    if (this.count === null && !this.open) return nothing;
+    // Nothing to show yet (busy: the count is on its way), or nobody to show it to; the room stays.
+    if (typeof this.count !== 'number' && !this.open) return html`<div class="wrap" aria-busy=${this.count === undefined}></div>`;
     const lang = this.language;
     const m = messages.in(lang);
     const count = this.count ?? 0;

@@ -1,14 +1,16 @@
 import { apiUrl, type ApiClient } from '../shared/api.ts';
 import { readEventStream, ReconnectingStream } from '../shared/event-stream.ts';
 
-export type UnreadListener = (count: number | null) => void;
+/** How many are unread; null: nobody to count for (not signed in, refused); undefined: not known yet. */
+export type Unread = number | null | undefined;
+export type UnreadListener = (count: Unread) => void;
 
 /**
  * The person's unread count, live: ONE stream per API client however many bells the page has (the
  * header's, a phone menu's). The server sends the count at once and whenever it changes
  * (`GET /api/notifications/live`, `event: unread`); a dropped stream comes back after a growing
  * delay, and says the count again. Nobody signed in, or refused (403, 404): null, and no stream
- * until the person changes.
+ * until the person changes; until the first count, or while the server cannot be reached: undefined.
  */
 export class UnreadCount extends ReconnectingStream {
   private static hubs = new WeakMap<ApiClient, UnreadCount>();
@@ -19,14 +21,13 @@ export class UnreadCount extends ReconnectingStream {
     return hub;
   }
 
-  /** null: unknown, or nobody to count for. */
-  count: number | null = null;
+  count: Unread = undefined;
   private listeners = new Set<UnreadListener>();
 
   private constructor(private readonly client: ApiClient) {
     super();
     client.identity.addEventListener('change', () => {
-      this.set(null);
+      this.set(undefined);
       if (this.listeners.size) this.reconnectSoon(0);
     });
   }
@@ -45,7 +46,7 @@ export class UnreadCount extends ReconnectingStream {
   }
 
   /** What the person did here (read some, read all) is known before the stream says it. */
-  set(count: number | null): void {
+  set(count: Unread): void {
     if (count === this.count) return;
     this.count = count;
     for (const listener of this.listeners) listener(count);
