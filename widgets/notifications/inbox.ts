@@ -53,7 +53,6 @@ export class Inbox {
         host.requestUpdate();
       },
     );
-    void messages.ready(host.language)?.then(() => host.requestUpdate());
   }
 
   /** The panel opened: its words, then its first page; the focus goes to the panel. */
