@@ -1,6 +1,5 @@
 import browser, { readSettings } from '../shared/browser.ts';
-import { rejected, token } from './identity.ts';
-import { serverInfo } from './server.ts';
+import { fetchAsPerson } from './as-person.ts';
 
 /**
  * The person's inbox, for the toolbar button: its badge shows the unread count (as the bell of the
@@ -12,32 +11,14 @@ import { serverInfo } from './server.ts';
 export const INBOX_ALARM = 'ruche-inbox';
 const UNREAD = 'unread';
 
-/** An API call as the person, with their token (or their cookies behind an SSO proxy). */
+/** An API call as the person; null when no server is set. */
 async function asPerson(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response | null> {
   const { serverUrl } = await readSettings();
   if (!serverUrl) return null;
-  const { auth } = await serverInfo(serverUrl);
-  if (auth === null) return null;
-  for (let attempt = 0; ; attempt++) {
-    const bearer = auth === 'header' ? null : await token();
-    if (!bearer && auth !== 'header') return null;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(new URL(path, serverUrl), {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: auth === 'header' ? 'include' : 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-    });
-    if (response.status === 401 && bearer && attempt === 0) {
-      await rejected(bearer);
-      continue;
-    }
-    return response;
-  }
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  return fetchAsPerson(serverUrl, new URL(path, serverUrl), { method: init.method ?? 'GET', headers, body });
 }
 
 /** The unread count last read; null when nobody is signed in or the server cannot be reached. */
@@ -68,7 +49,7 @@ export async function answerInbox(request: InboxRequest): Promise<unknown> {
     const query = new URLSearchParams({ limit: '10' });
     if (typeof request.cursor === 'string') query.set('cursor', request.cursor);
     const response = await asPerson(`api/notifications?${query}`);
-    if (!response) return { error: 'signed-out' };
+    if (!response || response.status === 401) return { error: 'signed-out' };
     if (!response.ok) return { error: response.status };
     const page = (await response.json()) as { unreadCount: number; items: { link: string | null }[] };
     await setUnread(page.unreadCount);

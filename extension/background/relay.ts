@@ -3,7 +3,8 @@ import browser, { readSettings } from '../shared/browser.ts';
 import { pageSettings } from '../shared/settings.ts';
 import { isPageMessage, type BackgroundMessage, type CallMessage, type FetchMessage, type Hello } from '../shared/protocol.ts';
 import { checkRequest } from './allowed.ts';
-import { chooseDemoPerson, identityState, onIdentityChange, rejected, token } from './identity.ts';
+import { fetchAsPerson } from './as-person.ts';
+import { chooseDemoPerson, identityState, onIdentityChange } from './identity.ts';
 import { serverInfo } from './server.ts';
 
 /**
@@ -85,35 +86,18 @@ async function relay(api: string, message: FetchMessage, signal: AbortSignal, se
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (HEADERS.has(name.toLowerCase()) && typeof value === 'string') headers[name] = value;
   }
-  const { auth } = await serverInfo(api);
-  for (let attempt = 0; ; attempt++) {
-    const bearer = auth === 'header' ? null : await token();
-    const response = await fetch(url, {
-      method,
-      headers: bearer ? { ...headers, Authorization: `Bearer ${bearer}` } : headers,
-      body: message.body,
-      signal,
-      // Behind an SSO proxy, the person's cookies for the Ruche server are their identity.
-      credentials: auth === 'header' ? 'include' : 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-    });
-    if (response.status === 401 && bearer && attempt === 0) {
-      await rejected(bearer); // expired or revoked: once more with a fresh one
-      continue;
-    }
-    const streamed = /^text\/event-stream/i.test(response.headers.get('Content-Type') ?? '') && !!response.body;
-    const head = { type: 'response' as const, id: message.id, status: response.status, statusText: response.statusText, headers: [...response.headers] };
-    if (!streamed) return send({ ...head, body: await response.text() });
-    send({ ...head, streamed: true });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      send({ type: 'chunk', id: message.id, text: value });
-    }
-    return send({ type: 'end', id: message.id });
+  const response = await fetchAsPerson(api, url, { method, headers, body: message.body, signal });
+  const streamed = /^text\/event-stream/i.test(response.headers.get('Content-Type') ?? '') && !!response.body;
+  const head = { type: 'response' as const, id: message.id, status: response.status, statusText: response.statusText, headers: [...response.headers] };
+  if (!streamed) return send({ ...head, body: await response.text() });
+  send({ ...head, streamed: true });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    send({ type: 'chunk', id: message.id, text: value });
   }
+  return send({ type: 'end', id: message.id });
 }
 
 /** The answer to a request the extension does not relay: an API error, as the widgets read them. */

@@ -25,7 +25,9 @@ export class PopupInbox {
   ) {}
 
   async load(more = false): Promise<void> {
-    const answer = (await browser.runtime.sendMessage({ type: 'inbox', cursor: more ? this.nextCursor : null })) as Page | { error: unknown };
+    const answer = (await browser.runtime.sendMessage({ type: 'inbox', cursor: more ? this.nextCursor : null }).catch((error: unknown) => ({ error }))) as
+      | Page
+      | { error: unknown };
     if ('error' in answer) {
       this.signedOut = answer.error === 'signed-out' || answer.error === 401;
       this.failed = !this.signedOut;
@@ -40,7 +42,9 @@ export class PopupInbox {
     const now = new Date().toISOString();
     this.items = (this.items ?? []).map((n) => (!n.readAt && (!ids || ids.includes(n.id)) ? { ...n, readAt: now } : n));
     this.redraw();
-    await browser.runtime.sendMessage({ type: 'inbox-read', ids });
+    const answer = (await browser.runtime.sendMessage({ type: 'inbox-read', ids }).catch((error: unknown) => ({ error }))) as { error?: unknown };
+    // Refused or unreachable: the list is read again as the server has it.
+    if (answer.error !== undefined) await this.load();
   }
 
   private open(n: RucheNotification, event: MouseEvent): void {
@@ -50,7 +54,7 @@ export class PopupInbox {
   }
 
   render(): TemplateResult | typeof nothing {
-    if (this.signedOut || (!this.items && !this.failed)) return nothing;
+    if (!this.items && !this.failed && !this.signedOut) return nothing;
     const m = this.lang === 'en' ? en : fr;
     const items = this.items ?? [];
     return html`<div class="inbox" aria-labelledby="inbox-heading">
@@ -58,8 +62,11 @@ export class PopupInbox {
         <h2 id="inbox-heading">${m.heading}</h2>
         ${items.some((n) => !n.readAt) ? html`<button class="link" @click=${() => void this.read()}>${m.markAll}</button>` : nothing}
       </div>
-      ${this.failed
-        ? html`<button @click=${() => ((this.failed = false), void this.load())}>${m.retry}</button>`
+      ${this.signedOut
+        ? html`<p class="help">${m.signIn}</p>`
+        : this.failed
+        ? html`<p class="help">${m.unreachable}</p>
+            <button @click=${() => ((this.failed = false), void this.load())}>${m.retry}</button>`
         : items.length
           ? html`<ul role="list">
               ${items.map((n) => renderNotice(n, this.lang, m, { open: (x, e) => this.open(x, e), read: (x) => void this.read([x.id]) }))}

@@ -11,6 +11,7 @@ export const en: Messages = {
   retry: 'Try again',
   empty: 'Nothing new. What concerns you — a reply, a mention, a question for you — will show here.',
   signIn: 'Sign in to see your notifications.',
+  unreachable: 'Your notifications could not be read: the Ruche server does not answer.',
   someone: 'Someone',
   thePage: 'a page',
   reason: 'Reason: %',

@@ -16,6 +16,7 @@ export const fr = {
   retry: 'Réessayer',
   empty: 'Rien de nouveau. Ce qui vous concerne — une réponse, une mention, une question pour vous — s’affichera ici.',
   signIn: 'Connectez-vous pour voir vos notifications.',
+  unreachable: 'Vos notifications n’ont pas pu être lues : le serveur Ruche ne répond pas.',
   someone: 'Quelqu’un',
   thePage: 'une page',
   reason: 'Motif : %',
