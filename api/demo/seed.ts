@@ -3,6 +3,7 @@ import type { Pool } from '../db/database.ts';
 import { demoPeople } from '../identity/demo-people.ts';
 import { tellAccepted, tellPublished } from '../comments/notices.ts';
 import { followByWriting, setFollowStatus } from '../notifications/follows-store.ts';
+import { dateNoticesAsTheirComments } from '../notifications/store.ts';
 import { upsertPerson } from '../people/person.ts';
 
 /**
@@ -204,9 +205,7 @@ export async function seedDemo(sql: Pool): Promise<boolean> {
       }
     }
     // The notices happened when their comments did; what is older than two days has been read.
-    await tx`update notifications n set created_at = c.created_at, updated_at = c.created_at,
-                    read_at = case when c.created_at < now() - interval '2 days' then c.created_at end
-               from comments c where n.target_kind = 'comment' and n.target_id = c.id`;
+    await dateNoticesAsTheirComments(tx, { readAfterDays: 2 });
     return true;
   });
 }

@@ -207,3 +207,14 @@ export async function markRead(db: Db, personId: string, ids: readonly string[] 
      where person_id = ${personId} and read_at is null
        and (${ids === undefined} or id = any(${[...(ids ?? [])]}::uuid[]))`;
 }
+
+/**
+ * For a seeded past (the demo): each notice about a comment dated as that comment, and read if the
+ * comment is older than `readAfterDays`, as its reader would have read it by now.
+ */
+export async function dateNoticesAsTheirComments(db: Db, { readAfterDays }: { readAfterDays: number }): Promise<void> {
+  await db`
+    update notifications n set created_at = c.created_at, updated_at = c.created_at,
+           read_at = case when c.created_at < now() - make_interval(days => ${readAfterDays}) then c.created_at end
+      from comments c where n.target_kind = 'comment' and n.target_id = c.id`;
+}
